@@ -1,0 +1,156 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AccountView, ManualAccountInput } from '../../../shared/account.js';
+import { AppError, invalidInput } from '../../../shared/errors.js';
+import { OTP_LIMITS, OtpType } from '../../../shared/otp.js';
+import type { Settings } from '../../../shared/settings.js';
+import { decodeCanonicalKey, parseSetupKey } from '../otp/base32.js';
+import { parseOtpauthUri, validateOtpParams, type AccountDraft } from '../otp/otpauth-uri.js';
+import type { StoredAccount, VaultData } from '../vault/vault-data.js';
+import { toView } from '../vault/vault-data.js';
+import type { Vault, VaultSnapshot } from '../vault/vault.js';
+
+/**
+ * Everything a person can do to their list of accounts, as changes to the vault. Each operation is one
+ * atomic vault update: it either happens whole or not at all.
+ */
+export class AccountsService {
+  constructor(
+    private readonly vault: Vault,
+    private readonly onSaved: (snapshot: VaultSnapshot) => void = () => undefined,
+  ) {}
+
+  async list(): Promise<AccountView[]> {
+    return (await this.vault.read()).data.accounts.map(toView);
+  }
+
+  async addFromUri(uri: string): Promise<AccountView> {
+    const [added] = await this.addDrafts([parseOtpauthUri(uri)]);
+    return added!;
+  }
+
+  /** Adds several links at once, all or nothing: one bad link adds none. */
+  async addManyFromUris(uris: readonly string[]): Promise<AccountView[]> {
+    const drafts = uris.map((uri, index) => {
+      try {
+        return parseOtpauthUri(uri);
+      } catch (error) {
+        if (error instanceof AppError && uris.length > 1) throw new AppError(error.kind, `Link ${index + 1}: ${error.message}`, error.field);
+        throw error;
+      }
+    });
+    return this.addDrafts(drafts);
+  }
+
+  async addManually(input: ManualAccountInput): Promise<AccountView> {
+    const issuer = input.issuer.trim();
+    const name = input.name.trim();
+    if (issuer.length === 0 && name.length === 0) throw invalidInput('name', 'Enter an account name or an issuer.');
+    const type = OtpType.safeParse(input.type);
+    if (!type.success) throw invalidInput('type', `Unknown code type "${input.type}": expected totp, hotp or steam.`);
+    const { canonical } = parseSetupKey(input.secret);
+    const otp = validateOtpParams({ type: type.data, algorithm: input.algorithm, digits: input.digits, period: input.period, counter: input.counter });
+    const [added] = await this.addDrafts([{ issuer, name, secret: canonical, otp }], input.kind);
+    return added!;
+  }
+
+  async rename(id: string, issuer: string, name: string): Promise<AccountView> {
+    const cleanIssuer = issuer.trim();
+    const cleanName = name.trim();
+    if (cleanIssuer.length === 0 && cleanName.length === 0) throw invalidInput('name', 'Enter an account name or an issuer.');
+    if (cleanIssuer.length > OTP_LIMITS.maxLabelLength || cleanName.length > OTP_LIMITS.maxLabelLength) throw invalidInput('name', 'The name is too long.');
+    return this.change((data) => {
+      const account = find(data, id);
+      account.issuer = cleanIssuer;
+      account.name = cleanName;
+      account.updatedAt = new Date().toISOString();
+      return toView(account);
+    });
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.change((data) => {
+      find(data, id);
+      data.accounts = data.accounts.filter((a) => a.id !== id);
+    });
+  }
+
+  /** Moves an account to `toIndex` in the display order (clamped to the end). */
+  async move(id: string, toIndex: number): Promise<AccountView[]> {
+    return this.change((data) => {
+      const account = find(data, id);
+      const rest = data.accounts.filter((a) => a.id !== id);
+      rest.splice(Math.min(Math.max(0, toIndex), rest.length), 0, account);
+      data.accounts = rest;
+      return data.accounts.map(toView);
+    });
+  }
+
+  /** HOTP: moves to the next counter value and returns the account as now stored. */
+  async advanceCounter(id: string): Promise<StoredAccount> {
+    return this.change((data) => {
+      const account = find(data, id);
+      if (account.otp.type !== 'hotp') throw new AppError('invalidRequest', 'Only counter-based (HOTP) accounts have a next code.');
+      account.otp = { ...account.otp, counter: account.otp.counter + 1 };
+      account.updatedAt = new Date().toISOString();
+      return structuredClone(account);
+    });
+  }
+
+  async settings(): Promise<Settings> {
+    return (await this.vault.read()).data.settings;
+  }
+
+  async updateSettings(patch: Partial<Settings>): Promise<Settings> {
+    return this.change((data) => {
+      data.settings = { ...data.settings, ...patch };
+      return data.settings;
+    });
+  }
+
+  private async addDrafts(drafts: readonly AccountDraft[], kind: StoredAccount['kind'] = 'other'): Promise<AccountView[]> {
+    return this.change((data) => {
+      const now = new Date().toISOString();
+      const added: StoredAccount[] = [];
+      for (const draft of drafts) {
+        const twin = [...data.accounts, ...added].find((a) => isSameAccount(a, draft));
+        if (twin) {
+          const label = [twin.issuer, twin.name].filter(Boolean).join(' – ');
+          throw new AppError('duplicateAccount', `${label} is already in your accounts, with the same setup key. Nothing was added.`);
+        }
+        const id = newId(data.accounts, added);
+        added.push({ id, ...draft, kind, deviceBound: false, needsVerification: false, pinned: false, createdAt: now, updatedAt: now });
+      }
+      data.accounts.push(...added);
+      return added.map(toView);
+    });
+  }
+
+  private async change<T>(apply: (data: VaultData) => T): Promise<T> {
+    const { snapshot, result } = await this.vault.update((data) => ({ data, result: apply(data) }));
+    this.onSaved(snapshot);
+    return result;
+  }
+}
+
+function find(data: VaultData, id: string): StoredAccount {
+  const account = data.accounts.find((a) => a.id === id);
+  if (!account) throw new AppError('accountNotFound', 'That account no longer exists (it may have been removed in another window or by the command-line tool).');
+  return account;
+}
+
+/** The same account: same issuer and name (ignoring case and outer spaces) and the same secret bytes. */
+function isSameAccount(a: StoredAccount, draft: AccountDraft): boolean {
+  const same = (x: string, y: string) => x.trim().toLowerCase() === y.trim().toLowerCase();
+  if (!same(a.issuer, draft.issuer) || !same(a.name, draft.name) || a.secret.length === 0) return false;
+  const left = decodeCanonicalKey(a.secret);
+  const right = decodeCanonicalKey(draft.secret);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** Short random ids: easy to type in the command-line tool, unique within the vault. */
+function newId(...taken: readonly StoredAccount[][]): string {
+  for (;;) {
+    const id = randomBytes(5).toString('hex');
+    if (!taken.some((list) => list.some((a) => a.id === id))) return id;
+  }
+}

@@ -1,0 +1,51 @@
+import type { CodeBatch } from '../../../shared/account.js';
+import type { Clock } from '../clock.js';
+import type { StoredAccount } from '../vault/vault-data.js';
+import { decodeCanonicalKey } from './base32.js';
+import { codeAt, nextBoundary } from './otp-engine.js';
+
+/**
+ * Holds the accounts' keys (in main only) and pushes one batch with every account's code at each period
+ * boundary, so the renderer never polls and never computes codes; it animates countdowns from `validUntil`.
+ */
+export class CodeTicker {
+  private accounts: { account: StoredAccount; key: Uint8Array }[] = [];
+  private cancelTimer: (() => void) | undefined;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly publish: (batch: CodeBatch) => void,
+  ) {}
+
+  /** Replaces the accounts and publishes their codes at once. */
+  setAccounts(accounts: readonly StoredAccount[]): void {
+    this.accounts = accounts.map((account) => ({ account, key: decodeCanonicalKey(account.secret) }));
+    this.tick();
+  }
+
+  batch(): CodeBatch {
+    const now = this.clock.now();
+    return {
+      issuedAt: now,
+      codes: this.accounts
+        .filter(({ account }) => !account.needsVerification)
+        .map(({ account, key }) => codeAt(account.id, account.otp, key, now)),
+    };
+  }
+
+  stop(): void {
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
+  }
+
+  private tick(): void {
+    this.stop();
+    this.publish(this.batch());
+    const now = this.clock.now();
+    const next = nextBoundary(
+      this.accounts.map(({ account }) => account.otp),
+      now,
+    );
+    if (next !== null) this.cancelTimer = this.clock.setTimer(next - now, () => this.tick());
+  }
+}

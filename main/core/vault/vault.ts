@@ -1,0 +1,199 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/errors.js';
+import type { KeyStore } from '../keystore/key-store.js';
+import { removeStaleTempFiles, storageError, writeFileAtomic } from './atomic-file.js';
+import { withFileLock } from './file-lock.js';
+import { VAULT_FORMAT, VAULT_VERSION, parseSealedFile, seal, type VaultHeader } from './vault-crypto.js';
+import { VaultData, emptyVaultData } from './vault-data.js';
+
+export const VAULT_FILE = 'vault.json';
+export const PREVIOUS_VAULT_FILE = 'vault.previous.json';
+
+export interface VaultSnapshot {
+  data: VaultData;
+  generation: number;
+}
+
+/**
+ * The encrypted store of accounts and settings in one data folder.
+ * Every change is a read-modify-write under an inter-process lock, starting from what is on disk, so the app and
+ * the command-line tool never lose each other's writes. Reads need no lock: the file is only ever replaced whole.
+ */
+export class Vault {
+  private readonly file: string;
+  private readonly previousFile: string;
+  private readonly keys = new Map<string, Buffer>();
+
+  constructor(
+    readonly dataDir: string,
+    private readonly keyStore: KeyStore,
+  ) {
+    this.file = path.join(dataDir, VAULT_FILE);
+    this.previousFile = path.join(dataDir, PREVIOUS_VAULT_FILE);
+  }
+
+  /** The current contents; an empty vault if none was ever written. */
+  async read(): Promise<VaultSnapshot> {
+    const bytes = await readIfExists(this.file);
+    if (bytes === null) {
+      if ((await readIfExists(this.previousFile)) !== null) throw this.damaged('The vault file is missing.');
+      return { data: emptyVaultData(), generation: 0 };
+    }
+    const { snapshot } = await this.withRecoveryHint(() => this.decode(bytes, 'current'));
+    return snapshot;
+  }
+
+  /** Applies `change` to the latest contents and saves the result atomically. */
+  async update<T>(change: (data: VaultData) => { data: VaultData; result: T }): Promise<{ snapshot: VaultSnapshot; result: T }> {
+    await this.ensureDataDir();
+    return withFileLock(this.file, async () => {
+      await removeStaleTempFiles(this.dataDir);
+      const bytes = await readIfExists(this.file);
+      const current = bytes === null ? null : await this.withRecoveryHint(() => this.decode(bytes, 'current'));
+      const header = current ? current.header : await this.newHeader();
+      if (!current) await this.key(header, true);
+      const { data, result } = change(structuredClone(current?.snapshot.data ?? emptyVaultData()));
+      const next: VaultHeader = { ...header, generation: header.generation + 1, savedAt: new Date().toISOString() };
+      await this.write(next, VaultData.parse(data));
+      return { snapshot: { data, generation: next.generation }, result };
+    });
+  }
+
+  /** Whether a previous generation exists and opens, and when it was saved. */
+  async previousGeneration(): Promise<{ savedAt: string } | null> {
+    const bytes = await readIfExists(this.previousFile);
+    if (bytes === null) return null;
+    try {
+      const { header } = await this.decode(bytes, 'previous');
+      return { savedAt: header.savedAt };
+    } catch {
+      return null;
+    }
+  }
+
+  /** Puts the previous generation back in place of a damaged current file (the damaged one is kept aside). */
+  async restorePrevious(): Promise<VaultSnapshot> {
+    return withFileLock(this.file, async () => {
+      const bytes = await readIfExists(this.previousFile);
+      if (bytes === null) throw this.damaged('There is no previous version to go back to.');
+      const previous = await this.decode(bytes, 'previous');
+      const current = await readIfExists(this.file);
+      if (current !== null && (await this.decode(current, 'current').then(() => true, () => false))) {
+        throw new AppError('invalidRequest', 'The vault is not damaged, so there is nothing to restore.');
+      }
+      if (current !== null) await fs.writeFile(path.join(this.dataDir, `vault.damaged-${Date.now()}.json`), current, { mode: 0o600 });
+      const next: VaultHeader = { ...previous.header, generation: previous.header.generation + 1, savedAt: new Date().toISOString() };
+      await this.write(next, previous.snapshot.data, false);
+      return { data: previous.snapshot.data, generation: next.generation };
+    });
+  }
+
+  private async write(header: VaultHeader, data: VaultData, keepPrevious = true): Promise<void> {
+    const key = await this.key(header, false);
+    const plaintext = Buffer.from(JSON.stringify(data), 'utf8');
+    await writeFileAtomic(this.file, seal(header, plaintext, key), keepPrevious ? this.previousFile : undefined);
+  }
+
+  private async decode(bytes: Buffer, which: 'current' | 'previous'): Promise<{ header: VaultHeader; snapshot: VaultSnapshot }> {
+    const file = parseSealedFile(bytes);
+    if (!file.ok) {
+      if (file.problem === 'foreign') {
+        throw new AppError('vaultForeign', `${this.file} is not a vault of this app. Choose another data folder, or move that file away.`);
+      }
+      throw which === 'current' ? this.damaged('The vault file is damaged and cannot be read.') : this.damaged('The previous version is damaged too.');
+    }
+    const plaintext = file.open(await this.key(file.header, false));
+    if (plaintext === null) {
+      throw which === 'current'
+        ? this.damaged('The vault file is damaged (it failed its integrity check).')
+        : this.damaged('The previous version failed its integrity check too.');
+    }
+    const data = VaultData.safeParse(parseJson(plaintext));
+    if (!data.success) throw this.damaged('The vault file holds data this version of the app cannot read.');
+    return { header: file.header, snapshot: { data: data.data, generation: file.header.generation } };
+  }
+
+  /** The data key named by the header, from memory or the key store; created only for a new vault. */
+  private async key(header: VaultHeader, create: boolean): Promise<Buffer> {
+    const cached = this.keys.get(header.vaultId);
+    if (cached) return cached;
+    if (header.keyStore !== this.keyStore.id) {
+      throw new AppError(
+        'vaultKeyMissing',
+        `This vault's key is kept in "${header.keyStore}", which this program cannot reach (it uses "${this.keyStore.id}"). Open the vault with the desktop app.`,
+      );
+    }
+    const account = `vault-key:${header.vaultId}`;
+    const stored = await this.keyStore.getPassword(account);
+    let key: Buffer;
+    if (stored !== null) key = Buffer.from(stored, 'base64');
+    else if (create) {
+      key = randomBytes(32);
+      await this.keyStore.setPassword(account, key.toString('base64'));
+    } else {
+      throw new AppError(
+        'vaultKeyMissing',
+        'The key that unlocks this vault is missing from the system keychain (was the keychain reset, or the folder copied from another computer?). Restore your accounts from a backup.',
+      );
+    }
+    if (key.length !== 32) throw new AppError('vaultKeyMissing', 'The vault key in the system keychain is not valid.');
+    this.keys.set(header.vaultId, key);
+    return key;
+  }
+
+  private async newHeader(): Promise<VaultHeader> {
+    return {
+      format: VAULT_FORMAT,
+      version: VAULT_VERSION,
+      vaultId: randomBytes(16).toString('hex'),
+      keyStore: this.keyStore.id,
+      generation: 0,
+      savedAt: new Date().toISOString(),
+    };
+  }
+
+  private damaged(what: string): AppError {
+    return new AppError('vaultDamaged', what);
+  }
+
+  /** A damaged current file is reported with what can be done about it. */
+  private async withRecoveryHint<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof AppError) || error.kind !== 'vaultDamaged') throw error;
+      const previous = await this.previousGeneration();
+      const hint = previous
+        ? ` The previous version, saved ${previous.savedAt}, is intact and can be restored ("Restore previous version" in the app, or: authenticator restore-previous).`
+        : ' No intact previous version exists; restore your accounts from a backup.';
+      throw new AppError('vaultDamaged', error.message + hint);
+    }
+  }
+
+  private async ensureDataDir(): Promise<void> {
+    try {
+      await fs.mkdir(this.dataDir, { recursive: true, mode: 0o700 });
+    } catch (error) {
+      throw storageError(error);
+    }
+  }
+}
+
+function parseJson(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+async function readIfExists(file: string): Promise<Buffer | null> {
+  try {
+    return await fs.readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw storageError(error);
+  }
+}

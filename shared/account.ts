@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { AccountKind, OtpParams } from './otp.js';
+
+export const AccountId = z.string().regex(/^[a-z0-9]{4,64}$/, 'not an account id');
+
+const Label = z.string().trim().max(256);
+
+/** What the renderer may know about an account: everything but the secret. */
+export const AccountView = z.object({
+  id: AccountId,
+  issuer: Label,
+  name: Label,
+  kind: AccountKind,
+  otp: OtpParams,
+  /** Rests on a credential tied to this device; its secret is never uploaded. */
+  deviceBound: z.boolean(),
+  /** Restored without a usable secret: shows "Action required" and copies nothing. */
+  needsVerification: z.boolean(),
+  pinned: z.boolean(),
+});
+export type AccountView = z.infer<typeof AccountView>;
+
+/** One current code. `validUntil` is null for HOTP, whose codes do not expire. Times are epoch milliseconds. */
+export const CodeView = z.object({
+  id: AccountId,
+  code: z.string(),
+  validFrom: z.number().nullable(),
+  validUntil: z.number().nullable(),
+});
+export type CodeView = z.infer<typeof CodeView>;
+
+/** Codes for every account, pushed once per period boundary. `issuedAt` is main's clock, so the renderer can correct for drift. */
+export const CodeBatch = z.object({
+  issuedAt: z.number(),
+  codes: z.array(CodeView),
+});
+export type CodeBatch = z.infer<typeof CodeBatch>;
+
+/** The fields of the manual "add account" form. */
+export const ManualAccountInput = z
+  .object({
+    kind: AccountKind,
+    issuer: z.string().max(256),
+    name: z.string().max(256),
+    secret: z.string().max(1024),
+    type: z.string().max(16),
+    algorithm: z.string().max(16),
+    digits: z.number().int(),
+    period: z.number().int(),
+    counter: z.number().int(),
+  })
+  .strict();
+export type ManualAccountInput = z.infer<typeof ManualAccountInput>;

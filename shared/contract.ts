@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { AccountId, AccountView, CodeBatch, CodeView, ManualAccountInput } from './account.js';
+import { AppErrorData } from './errors.js';
+import { Settings } from './settings.js';
+
+/**
+ * The one declaration of everything that crosses between main and the renderer.
+ * Requests are strict (unknown keys are rejected); replies are parsed too, which strips anything a handler
+ * returned by mistake, so a stray secret field can never reach the page.
+ */
+const NoInput = z.object({}).strict();
+const Nothing = z.null();
+
+function method<Req extends z.ZodType, Rep extends z.ZodType>(request: Req, reply: Rep) {
+  return { request, reply };
+}
+
+export const methods = {
+  listAccounts: method(NoInput, z.array(AccountView)),
+  addAccountFromUri: method(z.object({ uri: z.string().max(8192) }).strict(), AccountView),
+  addAccountManually: method(ManualAccountInput, AccountView),
+  renameAccount: method(
+    z.object({ id: AccountId, issuer: z.string().max(256), name: z.string().max(256) }).strict(),
+    AccountView,
+  ),
+  removeAccount: method(z.object({ id: AccountId }).strict(), Nothing),
+  moveAccount: method(z.object({ id: AccountId, toIndex: z.number().int().min(0) }).strict(), z.array(AccountView)),
+  getCodes: method(NoInput, CodeBatch),
+  nextHotpCode: method(z.object({ id: AccountId }).strict(), CodeView),
+  getSettings: method(NoInput, Settings),
+  updateSettings: method(Settings.partial().strict(), Settings),
+  restorePreviousVault: method(NoInput, z.array(AccountView)),
+} as const;
+
+export const events = {
+  /** Fresh codes, one batch per period boundary and after every change. */
+  codes: CodeBatch,
+  /** The account list changed (here, or in another process such as the command-line tool). */
+  accountsChanged: z.array(AccountView),
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type EventName = keyof typeof events;
+export type RequestOf<M extends MethodName> = z.input<Methods[M]['request']>;
+export type ReplyOf<M extends MethodName> = z.output<Methods[M]['reply']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
+export const ResultEnvelope = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: AppErrorData }),
+]);
+
+export const methodNames = Object.keys(methods) as MethodName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(methods, name);
+}
+
+/** IPC channel names are derived here and nowhere else. */
+export const channelOf = {
+  method: (name: MethodName): string => `authenticator:call:${name}`,
+  event: (name: EventName): string => `authenticator:event:${name}`,
+};
+
+/**
+ * The object the renderer sees as `window.authenticator`: one function per method (returning a Result,
+ * because errors thrown across contextBridge lose their kind) and `on` for events.
+ */
+export type AuthenticatorBridge = {
+  [M in MethodName]: (request: RequestOf<M>) => Promise<Result<ReplyOf<M>>>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * Every failure a user can meet has a kind, so each host can show a specific message and the way out.
+ * Kinds travel through the IPC contract; messages are written for people and never contain secrets.
+ */
+export const ErrorKind = z.enum([
+  // Contract and transport
+  'invalidRequest',
+  'unknownMethod',
+  'forbiddenSender',
+  'internal',
+  // Input from the user (links, forms, command-line arguments)
+  'invalidInput',
+  'duplicateAccount',
+  'accountNotFound',
+  'ambiguousAccount',
+  // Local storage
+  'vaultDamaged',
+  'vaultForeign',
+  'vaultBusy',
+  'vaultKeyMissing',
+  'keychainUnavailable',
+  'storageFull',
+  'storageError',
+]);
+export type ErrorKind = z.infer<typeof ErrorKind>;
+
+/** Which input field an `invalidInput` error is about, so a form can point at it. */
+export const InputField = z.enum(['uri', 'issuer', 'name', 'secret', 'type', 'algorithm', 'digits', 'period', 'counter', 'kind']);
+export type InputField = z.infer<typeof InputField>;
+
+export const AppErrorData = z.object({
+  kind: ErrorKind,
+  message: z.string(),
+  field: InputField.optional(),
+});
+export type AppErrorData = z.infer<typeof AppErrorData>;
+
+export class AppError extends Error {
+  readonly kind: ErrorKind;
+  readonly field: InputField | undefined;
+
+  constructor(kind: ErrorKind, message: string, field?: InputField) {
+    super(message);
+    this.name = 'AppError';
+    this.kind = kind;
+    this.field = field;
+  }
+
+  static from(data: AppErrorData): AppError {
+    return new AppError(data.kind, data.message, data.field);
+  }
+
+  toData(): AppErrorData {
+    return this.field === undefined ? { kind: this.kind, message: this.message } : { kind: this.kind, message: this.message, field: this.field };
+  }
+}
+
+export function invalidInput(field: InputField, message: string): AppError {
+  return new AppError('invalidInput', message, field);
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
