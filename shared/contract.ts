@@ -29,6 +29,8 @@ export const methods = {
   nextHotpCode: method(z.object({ id: AccountId }).strict(), CodeView),
   getSettings: method(NoInput, Settings),
   updateSettings: method(Settings.partial().strict(), Settings),
+  /** After damage: whether an intact previous version exists, and when it was saved. */
+  previousVaultVersion: method(NoInput, z.object({ savedAt: z.string() }).nullable()),
   restorePreviousVault: method(NoInput, z.array(AccountView)),
 } as const;
 

@@ -94,11 +94,8 @@ export function createAppCore({ dataDir, keyStore, clock, log }: CoreDeps): AppC
     },
     getSettings: async () => accounts.settings(),
     updateSettings: async (patch) => accounts.updateSettings(patch),
-    restorePreviousVault: async () => {
-      const snapshot = await vault.restorePrevious();
-      apply(snapshot);
-      return snapshot.data.accounts.map(toView);
-    },
+    previousVaultVersion: async () => vault.previousGeneration(),
+    restorePreviousVault: async () => accounts.restorePrevious(),
   };
 
   return {

@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AccountView, ManualAccountInput } from '../../../shared/account.js';
 import { AppError, invalidInput } from '../../../shared/errors.js';
-import { OTP_LIMITS, OtpType } from '../../../shared/otp.js';
+import { AccountKind, OTP_LIMITS, OtpType } from '../../../shared/otp.js';
 import type { Settings } from '../../../shared/settings.js';
 import { decodeCanonicalKey, parseSetupKey } from '../otp/base32.js';
 import { parseOtpauthUri, validateOtpParams, type AccountDraft } from '../otp/otpauth-uri.js';
@@ -21,6 +21,18 @@ export class AccountsService {
 
   async list(): Promise<AccountView[]> {
     return (await this.vault.read()).data.accounts.map(toView);
+  }
+
+  /** With secrets: for main-side code (codes, the command-line tool), never for the renderer. */
+  async storedAccounts(): Promise<StoredAccount[]> {
+    return (await this.vault.read()).data.accounts;
+  }
+
+  /** After damage: puts the previous vault generation back. */
+  async restorePrevious(): Promise<AccountView[]> {
+    const snapshot = await this.vault.restorePrevious();
+    this.onSaved(snapshot);
+    return snapshot.data.accounts.map(toView);
   }
 
   async addFromUri(uri: string): Promise<AccountView> {
@@ -45,11 +57,16 @@ export class AccountsService {
     const issuer = input.issuer.trim();
     const name = input.name.trim();
     if (issuer.length === 0 && name.length === 0) throw invalidInput('name', 'Enter an account name or an issuer.');
+    // Checked here, field by field: otherwise the vault's schema would reject them later as an untyped error.
+    if (issuer.length > OTP_LIMITS.maxLabelLength) throw invalidInput('issuer', 'The issuer is too long.');
+    if (name.length > OTP_LIMITS.maxLabelLength) throw invalidInput('name', 'The account name is too long.');
+    const kind = AccountKind.safeParse(input.kind);
+    if (!kind.success) throw invalidInput('kind', `Unknown account kind "${String(input.kind).slice(0, 24)}".`);
     const type = OtpType.safeParse(input.type);
     if (!type.success) throw invalidInput('type', `Unknown code type "${input.type}": expected totp, hotp or steam.`);
     const { canonical } = parseSetupKey(input.secret);
     const otp = validateOtpParams({ type: type.data, algorithm: input.algorithm, digits: input.digits, period: input.period, counter: input.counter });
-    const [added] = await this.addDrafts([{ issuer, name, secret: canonical, otp }], input.kind);
+    const [added] = await this.addDrafts([{ issuer, name, secret: canonical, otp }], kind.data);
     return added!;
   }
 

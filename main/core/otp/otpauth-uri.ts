@@ -1,4 +1,4 @@
-import { AppError, invalidInput } from '../../../shared/errors.js';
+import { AppError, invalidInput, type InputField } from '../../../shared/errors.js';
 import { HashAlgorithm, OTP_LIMITS, OtpParams, type OtpType } from '../../../shared/otp.js';
 import { parseSetupKey } from './base32.js';
 
@@ -35,6 +35,18 @@ export function parseOtpauthUri(input: string): AccountDraft {
     url = new URL(text);
   } catch {
     throw invalidInput('uri', 'The link is malformed and cannot be read.');
+  }
+
+  // URLSearchParams quietly keeps a broken escape ("%ZZ") as text and turns bad UTF-8 into U+FFFD; the label is
+  // decoded strictly, so the parameters are checked the same way rather than saving a garbled issuer.
+  for (const pair of url.search.slice(1).split('&')) {
+    const eq = pair.indexOf('=');
+    const key = eq >= 0 ? pair.slice(0, eq) : pair;
+    const decodedKey = strictDecode(key);
+    if (decodedKey === null || strictDecode(eq >= 0 ? pair.slice(eq + 1) : '') === null) {
+      const field = decodedKey !== null && (PARAM_FIELDS as readonly string[]).includes(decodedKey) ? (decodedKey as InputField) : 'uri';
+      throw invalidInput(field, `The "${truncate(decodedKey ?? key)}" parameter in the link is not correctly encoded.`);
+    }
   }
 
   const params = url.searchParams;
@@ -111,12 +123,21 @@ function parseLabel(pathname: string): { issuer: string | undefined; name: strin
   } catch {
     throw invalidInput('name', 'The account name in the link is not correctly encoded.');
   }
-  if (label.length > OTP_LIMITS.maxLabelLength * 2) throw invalidInput('name', 'The account name in the link is too long.');
   const colon = label.indexOf(':');
   const issuer = colon >= 0 ? label.slice(0, colon).trim() : undefined;
   const name = (colon >= 0 ? label.slice(colon + 1) : label).trim();
   if (name.length > OTP_LIMITS.maxLabelLength) throw invalidInput('name', 'The account name is too long.');
   return { issuer, name };
+}
+
+const PARAM_FIELDS = ['issuer', 'secret', 'algorithm', 'digits', 'period', 'counter'] as const;
+
+function strictDecode(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
 }
 
 function truncate(text: string): string {

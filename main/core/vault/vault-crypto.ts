@@ -55,7 +55,7 @@ export function parseSealedFile(bytes: Buffer): SealedFile {
     return { ok: false, problem: 'notJson' };
   }
   const format = (json as { header?: { format?: unknown } } | null)?.header?.format;
-  if (format !== VAULT_FORMAT) return { ok: false, problem: 'foreign' };
+  if (format !== VAULT_FORMAT && !hasSealedShape(json)) return { ok: false, problem: 'foreign' };
   const parsed = SealedFileJson.safeParse(json);
   if (!parsed.success) return { ok: false, problem: 'malformed' };
   const file = parsed.data;
@@ -79,4 +79,13 @@ function aad(header: VaultHeader): Buffer {
   // Fixed key order, so the associated data does not depend on how the header object was built.
   const { format, version, vaultId, keyStore, generation, savedAt } = header;
   return Buffer.from(JSON.stringify([format, version, vaultId, keyStore, generation, savedAt]), 'utf8');
+}
+
+/**
+ * A file with (at least two of) our members is one of ours even when its format name is wrong: one damaged byte in
+ * "format" or in a member name must read as damage (with the previous version offered), not as someone else's file.
+ */
+function hasSealedShape(json: unknown): boolean {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return false;
+  return ['header', 'nonce', 'ciphertext', 'tag'].filter((member) => Object.hasOwn(json, member)).length >= 2;
 }

@@ -11,6 +11,11 @@ import { VaultData, emptyVaultData } from './vault-data.js';
 export const VAULT_FILE = 'vault.json';
 export const PREVIOUS_VAULT_FILE = 'vault.previous.json';
 
+export interface VaultOptions {
+  /** After how long a lock left by a killed process is taken over (proper-lockfile's minimum is 2000 ms). */
+  lockStaleMs?: number;
+}
+
 export interface VaultSnapshot {
   data: VaultData;
   generation: number;
@@ -29,6 +34,7 @@ export class Vault {
   constructor(
     readonly dataDir: string,
     private readonly keyStore: KeyStore,
+    private readonly options: VaultOptions = {},
   ) {
     this.file = path.join(dataDir, VAULT_FILE);
     this.previousFile = path.join(dataDir, PREVIOUS_VAULT_FILE);
@@ -38,7 +44,7 @@ export class Vault {
   async read(): Promise<VaultSnapshot> {
     const bytes = await readIfExists(this.file);
     if (bytes === null) {
-      if ((await readIfExists(this.previousFile)) !== null) throw this.damaged('The vault file is missing.');
+      if ((await readIfExists(this.previousFile)) !== null) return this.missingCurrentFile();
       return { data: emptyVaultData(), generation: 0 };
     }
     const { snapshot } = await this.withRecoveryHint(() => this.decode(bytes, 'current'));
@@ -48,9 +54,11 @@ export class Vault {
   /** Applies `change` to the latest contents and saves the result atomically. */
   async update<T>(change: (data: VaultData) => { data: VaultData; result: T }): Promise<{ snapshot: VaultSnapshot; result: T }> {
     await this.ensureDataDir();
-    return withFileLock(this.file, async () => {
+    return this.locked(async () => {
       await removeStaleTempFiles(this.dataDir);
       const bytes = await readIfExists(this.file);
+      // Starting a new vault here would leave the accounts in the previous file stranded, and overwrite them on the next write.
+      if (bytes === null && (await readIfExists(this.previousFile)) !== null) return this.missingCurrentFile();
       const current = bytes === null ? null : await this.withRecoveryHint(() => this.decode(bytes, 'current'));
       const header = current ? current.header : await this.newHeader();
       if (!current) await this.key(header, true);
@@ -75,14 +83,14 @@ export class Vault {
 
   /** Puts the previous generation back in place of a damaged current file (the damaged one is kept aside). */
   async restorePrevious(): Promise<VaultSnapshot> {
-    return withFileLock(this.file, async () => {
-      const bytes = await readIfExists(this.previousFile);
-      if (bytes === null) throw this.damaged('There is no previous version to go back to.');
-      const previous = await this.decode(bytes, 'previous');
+    return this.locked(async () => {
       const current = await readIfExists(this.file);
       if (current !== null && (await this.decode(current, 'current').then(() => true, () => false))) {
         throw new AppError('invalidRequest', 'The vault is not damaged, so there is nothing to restore.');
       }
+      const bytes = await readIfExists(this.previousFile);
+      if (bytes === null) throw this.damaged('There is no previous version to go back to.');
+      const previous = await this.decode(bytes, 'previous');
       if (current !== null) await fs.writeFile(path.join(this.dataDir, `vault.damaged-${Date.now()}.json`), current, { mode: 0o600 });
       const next: VaultHeader = { ...previous.header, generation: previous.header.generation + 1, savedAt: new Date().toISOString() };
       await this.write(next, previous.snapshot.data, false);
@@ -104,7 +112,7 @@ export class Vault {
       }
       throw which === 'current' ? this.damaged('The vault file is damaged and cannot be read.') : this.damaged('The previous version is damaged too.');
     }
-    const plaintext = file.open(await this.key(file.header, false));
+    const plaintext = file.open(await this.keyFor(file.header, which));
     if (plaintext === null) {
       throw which === 'current'
         ? this.damaged('The vault file is damaged (it failed its integrity check).')
@@ -113,6 +121,26 @@ export class Vault {
     const data = VaultData.safeParse(parseJson(plaintext));
     if (!data.success) throw this.damaged('The vault file holds data this version of the app cannot read.');
     return { header: file.header, snapshot: { data: data.data, generation: file.header.generation } };
+  }
+
+  /**
+   * The header names the key (vaultId, keyStore) and is only authenticated once the key is found, so one damaged
+   * byte there reads as "key missing". Every generation of a vault names the same key, so if the previous
+   * generation opens, the key is not missing: this file's header is damaged, and the previous version can be restored.
+   */
+  private async keyFor(header: VaultHeader, which: 'current' | 'previous'): Promise<Buffer> {
+    try {
+      return await this.key(header, false);
+    } catch (error) {
+      if (which === 'current' && error instanceof AppError && error.kind === 'vaultKeyMissing' && (await this.previousGeneration()) !== null) {
+        throw this.damaged('The vault file is damaged (its header names a key that does not exist).');
+      }
+      throw error;
+    }
+  }
+
+  private locked<T>(work: () => Promise<T>): Promise<T> {
+    return withFileLock(this.file, work, this.options.lockStaleMs);
   }
 
   /** The data key named by the header, from memory or the key store; created only for a new vault. */
@@ -152,6 +180,10 @@ export class Vault {
       generation: 0,
       savedAt: new Date().toISOString(),
     };
+  }
+
+  private missingCurrentFile(): Promise<never> {
+    return this.withRecoveryHint(() => Promise.reject(this.damaged('The vault file is missing.')));
   }
 
   private damaged(what: string): AppError {

@@ -1,0 +1,50 @@
+// Runs in the page served by the harness, before the app: builds `window.authenticator` from the same contract
+// the Electron preload uses, carried over a WebSocket to the harness instead of Electron IPC.
+import { eventNames, methodNames, type AuthenticatorBridge, type EventName, type Result } from '../../shared/contract.js';
+
+type Incoming = { type: 'reply'; id: number; result: Result<unknown> } | { type: 'event'; event: EventName; payload: unknown };
+
+const token = document.querySelector<HTMLMetaElement>('meta[name="harness-token"]')?.content ?? '';
+const socket = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/rpc?token=${encodeURIComponent(token)}`);
+const opened = new Promise<void>((resolve, reject) => {
+  socket.addEventListener('open', () => resolve());
+  socket.addEventListener('error', () => reject(new Error('The harness connection failed.')));
+});
+const pending = new Map<number, (result: Result<unknown>) => void>();
+const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+let nextId = 1;
+
+socket.addEventListener('message', (message) => {
+  const data = JSON.parse(String(message.data)) as Incoming;
+  if (data.type === 'reply') {
+    pending.get(data.id)?.(data.result);
+    pending.delete(data.id);
+  } else {
+    for (const listener of listeners.get(data.event) ?? []) listener(data.payload);
+  }
+});
+socket.addEventListener('close', () => {
+  for (const settle of pending.values()) settle({ ok: false, error: { kind: 'internal', message: 'The harness has stopped.' } });
+  pending.clear();
+});
+
+const bridge: Record<string, unknown> = {
+  on(event: EventName, listener: (payload: unknown) => void) {
+    if (!eventNames.includes(event)) throw new Error(`Unknown event ${String(event)}`);
+    const set = listeners.get(event) ?? new Set();
+    listeners.set(event, set);
+    set.add(listener);
+    return () => set.delete(listener);
+  },
+};
+for (const method of methodNames) {
+  bridge[method] = async (request: unknown) => {
+    await opened;
+    const id = nextId++;
+    return new Promise<Result<unknown>>((resolve) => {
+      pending.set(id, resolve);
+      socket.send(JSON.stringify({ type: 'call', id, method, request: request ?? {} }));
+    });
+  };
+}
+Object.defineProperty(window, 'authenticator', { value: Object.freeze(bridge as unknown as AuthenticatorBridge), writable: false });

@@ -1,0 +1,164 @@
+import { parseArgs } from 'node:util';
+import type { AccountView } from '../../shared/account.js';
+import { AppError, type ErrorKind } from '../../shared/errors.js';
+import { AccountsService } from '../core/accounts/accounts-service.js';
+import { systemClock } from '../core/clock.js';
+import { osKeychainKeyStore } from '../core/keystore/os-keychain-key-store.js';
+import { codeAt } from '../core/otp/otp-engine.js';
+import { decodeCanonicalKey } from '../core/otp/base32.js';
+import { defaultDataDir } from '../core/paths.js';
+import { Vault } from '../core/vault/vault.js';
+import { findAccount } from './find-account.js';
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readStdin(): Promise<string>;
+}
+
+const USAGE = `Usage: authenticator <command> [options]
+
+Commands:
+  add <otpauth-link>...      add accounts from links (all or nothing)
+  add -                      read links from standard input, one per line
+  list                       list accounts in display order
+  code <id or search>        print the current code  [--at <unix-seconds>]
+  next <id>                  HOTP: move to the next counter and print its code
+  rename <id> [--issuer X] [--name Y]
+  remove <id>                delete an account
+  move <id> --to <index>     move an account to a position (0 = first)
+  restore-previous           put back the previous vault version after damage
+
+Options:
+  --data-dir <dir>           the app's data folder (default: ${defaultDataDir()})
+  --json                     machine-readable output
+  -h, --help                 show this help
+
+No command ever prints a secret.
+`;
+
+/** Exit codes: 0 done, 1 could not be done (storage, keychain), 2 bad input or usage. */
+const INPUT_ERRORS: ReadonlySet<ErrorKind> = new Set(['invalidInput', 'invalidRequest', 'duplicateAccount', 'accountNotFound', 'ambiguousAccount']);
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        'data-dir': { type: 'string' },
+        json: { type: 'boolean', default: false },
+        at: { type: 'string' },
+        to: { type: 'string' },
+        issuer: { type: 'string' },
+        name: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    io.stderr(`authenticator: ${error instanceof Error ? error.message : String(error)}\nRun with --help for usage.\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...args] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    (command === undefined && !values.help ? io.stderr : io.stdout)(USAGE);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+
+  const accounts = new AccountsService(new Vault(values['data-dir'] ?? defaultDataDir(), osKeychainKeyStore()));
+  const out = (plain: string, json: unknown) => io.stdout(values.json ? `${JSON.stringify(json, null, 2)}\n` : plain);
+  const usage = (message: string) => new AppError('invalidRequest', message);
+
+  try {
+    switch (command) {
+      case 'add': {
+        const links = args.length === 1 && args[0] === '-' ? (await io.readStdin()).split(/\r?\n/).filter((l) => l.trim() !== '') : args;
+        if (links.length === 0) throw usage('add needs at least one otpauth:// link (or - to read them from standard input).');
+        const added = await accounts.addManyFromUris(links);
+        out(added.map((a) => `Added ${describe(a)} as ${a.id}\n`).join(''), added.map(listEntry));
+        return 0;
+      }
+      case 'list': {
+        const list = await accounts.list();
+        out(list.length === 0 ? 'No accounts yet. Add one with: authenticator add <otpauth-link>\n' : table(list), list.map(listEntry));
+        return 0;
+      }
+      case 'code': {
+        const query = single(args, 'code needs an account id or a search term.');
+        const at = values.at === undefined ? systemClock().now() : parseUnixSeconds(values.at);
+        const account = findAccount(await accounts.storedAccounts(), query);
+        if (account.needsVerification) throw new AppError('invalidRequest', `${describe(account)} needs verification before it has codes again.`);
+        const code = codeAt(account.id, account.otp, decodeCanonicalKey(account.secret), at);
+        out(`${code.code}\n`, { id: code.id, code: code.code, validUntil: code.validUntil === null ? null : code.validUntil / 1000 });
+        return 0;
+      }
+      case 'next': {
+        const id = findAccount(await accounts.storedAccounts(), single(args, 'next needs an account id.'), { exactId: true }).id;
+        const account = await accounts.advanceCounter(id);
+        const code = codeAt(account.id, account.otp, decodeCanonicalKey(account.secret), systemClock().now());
+        out(`${code.code}\n`, { id: code.id, code: code.code, validUntil: null });
+        return 0;
+      }
+      case 'rename': {
+        const target = findAccount(await accounts.storedAccounts(), single(args, 'rename needs an account id.'), { exactId: true });
+        if (values.issuer === undefined && values.name === undefined) throw usage('rename needs --issuer and/or --name.');
+        const renamed = await accounts.rename(target.id, values.issuer ?? target.issuer, values.name ?? target.name);
+        out(`Renamed ${target.id} to ${describe(renamed)}\n`, listEntry(renamed));
+        return 0;
+      }
+      case 'remove': {
+        const target = findAccount(await accounts.storedAccounts(), single(args, 'remove needs an account id.'), { exactId: true });
+        await accounts.remove(target.id);
+        out(`Removed ${describe(target)} (${target.id})\n`, { id: target.id, removed: true });
+        return 0;
+      }
+      case 'move': {
+        const target = findAccount(await accounts.storedAccounts(), single(args, 'move needs an account id.'), { exactId: true });
+        if (values.to === undefined || !/^\d{1,6}$/.test(values.to)) throw usage('move needs --to <index>, a whole number (0 = first).');
+        const order = await accounts.move(target.id, Number(values.to));
+        out(table(order), order.map(listEntry));
+        return 0;
+      }
+      case 'restore-previous': {
+        const restored = await accounts.restorePrevious();
+        out(`Restored the previous version: ${restored.length} account(s).\n`, restored.map(listEntry));
+        return 0;
+      }
+      default:
+        throw usage(`Unknown command "${command}". Run with --help for usage.`);
+    }
+  } catch (error) {
+    if (error instanceof AppError) {
+      io.stderr(`authenticator: ${error.message}\n`);
+      return INPUT_ERRORS.has(error.kind) ? 2 : 1;
+    }
+    io.stderr(`authenticator: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+function single(args: readonly string[], message: string): string {
+  if (args.length !== 1 || args[0] === undefined) throw new AppError('invalidRequest', message);
+  return args[0];
+}
+
+function parseUnixSeconds(text: string): number {
+  if (!/^\d{1,12}$/.test(text)) throw new AppError('invalidRequest', `--at must be a time in whole seconds since 1970 (got "${text}").`);
+  return Number(text) * 1000;
+}
+
+function describe(account: Pick<AccountView, 'issuer' | 'name'>): string {
+  return account.issuer && account.name ? `${account.issuer} (${account.name})` : account.issuer || account.name;
+}
+
+function listEntry(a: AccountView) {
+  return { id: a.id, issuer: a.issuer, name: a.name, type: a.otp.type, algorithm: a.otp.algorithm, digits: a.otp.digits, period: a.otp.period, counter: a.otp.counter };
+}
+
+function table(list: readonly AccountView[]): string {
+  const rows = list.map((a) => [a.id, a.issuer || '-', a.name || '-', a.otp.type.toUpperCase() + (a.needsVerification ? ' (action required)' : '')]);
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ') + '\n').join('');
+}

@@ -1,0 +1,126 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, nativeTheme, protocol, shell, type Session, type WebContents } from 'electron';
+import type { Logger } from '../core/logger.js';
+import { isCameraAllowed } from './camera-permission.js';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  SECURITY_HEADERS,
+  contentTypeOf,
+  isAppUrl,
+  isExternalWebUrl,
+  isRouteLike,
+  resolveRendererFile,
+} from './renderer-files.js';
+
+/**
+ * The renderer is served from app://authenticator/ rather than file://: a real origin (so CSP 'self', storage and
+ * the secure-context camera API behave as on the web), no access to the rest of the disk, and headers we control.
+ * Must run before the app is ready.
+ */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    // standard: relative URLs and a proper origin; secure: a secure context (getUserMedia needs one);
+    // supportFetchAPI + corsEnabled: Vite emits <script type="module" crossorigin>, which loads in CORS mode.
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+  ]);
+}
+
+/** Serves the built renderer folder on the app scheme, each response with the strict security headers. */
+export function serveRenderer(rendererDir: string, log: Logger): void {
+  const respond = (status: number, body: string | Uint8Array | null, contentType = 'text/plain; charset=utf-8') =>
+    new Response(body, { status, headers: { ...SECURITY_HEADERS, 'Content-Type': contentType } });
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return respond(405, 'Method not allowed');
+    const file = resolveRendererFile(rendererDir, request.url);
+    if (file === null) return respond(404, 'Not found');
+    for (const candidate of isRouteLike(file) ? [file, path.join(rendererDir, 'index.html')] : [file]) {
+      try {
+        const bytes = await fs.readFile(candidate);
+        return respond(200, request.method === 'HEAD' ? null : new Uint8Array(bytes), contentTypeOf(candidate));
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') continue;
+        log.error('serving a renderer file failed', error);
+        return respond(500, 'Internal error');
+      }
+    }
+    return respond(404, 'Not found');
+  });
+}
+
+/**
+ * Guards every web contents the app ever creates (not only our window): no <webview>, no navigation away from the
+ * app, no new windows; http(s) links open in the system browser. Must run before the first window exists.
+ */
+export function installWebContentsGuards(log: Logger): void {
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    const stayInApp = (event: { url: string; preventDefault(): void }) => {
+      if (isAppUrl(event.url)) return;
+      event.preventDefault();
+      log.info('blocked a navigation away from the app');
+    };
+    contents.on('will-navigate', stayInApp);
+    contents.on('will-frame-navigate', stayInApp);
+    contents.on('will-redirect', stayInApp);
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isExternalWebUrl(url)) shell.openExternal(url).catch((error: unknown) => log.error('opening a link in the browser failed', error));
+      return { action: 'deny' };
+    });
+  });
+}
+
+/**
+ * Denies every permission, except the camera (video only, to our own main frame) while the QR scanner has
+ * switched it on with setCameraAllowed(true). Both handlers are needed: checks and requests are separate paths.
+ */
+export function installPermissionHandlers(session: Session): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const videoOnly = 'mediaTypes' in details && details.mediaTypes !== undefined && details.mediaTypes.length > 0 && details.mediaTypes.every((type) => type === 'video');
+    callback(permission === 'media' && isCameraAllowed() && videoOnly && details.isMainFrame && isAppUrl(details.requestingUrl));
+  });
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => {
+    return permission === 'media' && isCameraAllowed() && details.mediaType === 'video' && isAppUrl(requestingOrigin);
+  });
+  // USB, HID, serial, Bluetooth: never.
+  session.setDevicePermissionHandler(() => false);
+}
+
+export interface MainWindowOptions {
+  preloadPath: string;
+  log: Logger;
+}
+
+export function createMainWindow({ preloadPath, log }: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 460,
+    height: 760,
+    minWidth: 360,
+    minHeight: 480,
+    title: 'Authenticator',
+    show: false, // shown once painted, so no white flash
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1f1f1f' : '#ffffff',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      // Setup keys are typed into this window; the spellchecker has no business seeing them.
+      spellcheck: false,
+      devTools: !app.isPackaged,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  window.loadURL(APP_ENTRY_URL).catch((error: unknown) => log.error('loading the app page failed', error));
+  return window;
+}
