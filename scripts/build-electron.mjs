@@ -1,7 +1,7 @@
 // Bundles the Electron main process and the preload into build/electron/ (package.json "main" points there).
 // The renderer is built separately by Vite into build/renderer.
 import { build } from 'esbuild';
-import { fileURLToPath } from 'node:url';
+import { URL, fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

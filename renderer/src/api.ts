@@ -9,7 +9,7 @@ declare global {
 }
 
 /** Calls a contract method; a failure arrives as a thrown AppError with its kind. */
-export async function call<M extends MethodName>(method: M, ...request: {} extends RequestOf<M> ? [RequestOf<M>?] : [RequestOf<M>]): Promise<ReplyOf<M>> {
+export async function call<M extends MethodName>(method: M, ...request: Record<string, never> extends RequestOf<M> ? [RequestOf<M>?] : [RequestOf<M>]): Promise<ReplyOf<M>> {
   const invoke = window.authenticator[method] as (request: RequestOf<M>) => Promise<Result<ReplyOf<M>>>;
   const result = await invoke(request[0] ?? ({} as RequestOf<M>));
   if (!result.ok) throw AppError.from(result.error);

@@ -372,7 +372,7 @@ describe('parseOtpauthUri never throws anything but AppError', () => {
         expect(draft.issuer.length).toBeLessThanOrEqual(256);
         expect(draft.name.length).toBeLessThanOrEqual(256);
       } catch (error) {
-        if (!(error instanceof AppError)) throw new Error(`non-AppError for ${JSON.stringify(input)}: ${String(error)}`);
+        if (!(error instanceof AppError)) throw new Error(`non-AppError for ${JSON.stringify(input)}`, { cause: error });
         expect(error.kind).toBe('invalidInput');
         expect(InputField.safeParse(error.field).success).toBe(true);
         rejected++;

@@ -1,0 +1,31 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['build/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/', '.test-output/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-empty-pattern': 'off', // Playwright fixtures take `{}`
+      // Rule 3 of the house: Electron stays at the edge.
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only main/electron/ and preload/ may import electron.' }] }],
+    },
+  },
+  {
+    files: ['main/electron/**', 'preload/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // Secrets live in main only: the renderer may not reach into main's code.
+    files: ['renderer/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/main/**', 'electron', 'node:*'], message: 'The renderer talks to main only through the contract.' }] }],
+    },
+  },
+);

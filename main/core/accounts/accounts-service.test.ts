@@ -1,0 +1,318 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ManualAccountInput } from '../../../shared/account.js';
+import { AppError } from '../../../shared/errors.js';
+import { memoryKeyStore } from '../keystore/memory-key-store.js';
+import { VAULT_FILE, Vault, type VaultSnapshot } from '../vault/vault.js';
+import { AccountsService } from './accounts-service.js';
+
+// The key store is in memory here (the real keychain has its own suite); the vault files are real.
+
+const SECRET_A = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'; // 20 bytes
+const SECRET_B = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'; // 20 bytes
+const SECRET_C = 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U'; // 20 bytes
+
+let dataDir: string;
+let keys: ReturnType<typeof memoryKeyStore>;
+let saved: VaultSnapshot[];
+let service: AccountsService;
+
+beforeEach(async () => {
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'accounts-test-'));
+  keys = memoryKeyStore();
+  saved = [];
+  service = new AccountsService(new Vault(dataDir, keys), (snapshot) => saved.push(snapshot));
+});
+
+afterEach(async () => {
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+/** Another service on the same folder and keys, as after a restart. */
+const reopen = () => new AccountsService(new Vault(dataDir, keys));
+const vaultBytes = () => fs.readFile(path.join(dataDir, VAULT_FILE)).catch(() => null);
+const labels = async (s: AccountsService = service) => (await s.list()).map((a) => `${a.issuer}:${a.name}`);
+const totp = (issuer: string, name: string, secret: string, extra = '') =>
+  `otpauth://totp/${encodeURIComponent(issuer)}:${encodeURIComponent(name)}?secret=${secret}&issuer=${encodeURIComponent(issuer)}${extra}`;
+
+async function failure(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected the operation to fail, but it succeeded');
+}
+
+const manual = (overrides: Partial<ManualAccountInput> = {}): ManualAccountInput => ({
+  kind: 'other',
+  issuer: 'Manual Co',
+  name: 'me@example.com',
+  secret: SECRET_A,
+  type: 'totp',
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
+  ...overrides,
+});
+
+describe('addFromUri', () => {
+  it('adds the account, returns its view without the secret, and stores the secret in canonical form', async () => {
+    const view = await service.addFromUri(totp('Example', 'alice@example.com', 'jbsw y3dp ehpk 3pxp jbsw y3dp ehpk 3pxp', '&digits=8&period=60&algorithm=SHA256'));
+    expect(view).toEqual({
+      id: expect.stringMatching(/^[a-f0-9]{10}$/),
+      issuer: 'Example',
+      name: 'alice@example.com',
+      kind: 'other',
+      otp: { type: 'totp', algorithm: 'SHA256', digits: 8, period: 60, counter: 0 },
+      deviceBound: false,
+      needsVerification: false,
+      pinned: false,
+    });
+    expect(view).not.toHaveProperty('secret');
+    expect(await service.list()).toEqual([view]);
+    const [stored] = await reopen().storedAccounts();
+    expect(stored!.secret).toBe(SECRET_A);
+    expect(stored!.createdAt).toBe(stored!.updatedAt);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]!.generation).toBe(1);
+    expect(saved[0]!.data.accounts.map((a) => a.id)).toEqual([view.id]);
+  });
+
+  it('adds HOTP and Steam links with their parameters', async () => {
+    const hotp = await service.addFromUri('otpauth://hotp/Bank:card?secret=' + SECRET_B + '&counter=41&issuer=Bank');
+    const steam = await service.addFromUri('otpauth://steam/Steam:gamer?secret=' + SECRET_C + '&issuer=Steam');
+    expect(hotp.otp).toEqual({ type: 'hotp', algorithm: 'SHA1', digits: 6, period: 30, counter: 41 });
+    expect(steam.otp).toEqual({ type: 'steam', algorithm: 'SHA1', digits: 5, period: 30, counter: 0 });
+    expect(await labels(reopen())).toEqual(['Bank:card', 'Steam:gamer']);
+  });
+
+  it('rejects a bad link with the field at fault, saving nothing', async () => {
+    const cases: [string, string][] = [
+      ['https://example.com/totp', 'uri'],
+      ['otpauth://totp/Example:alice', 'secret'],
+      ['otpauth://totp/Example:alice?secret=not-base32!', 'secret'],
+      ['otpauth://totp/Example:alice?secret=' + SECRET_A + '&digits=4', 'digits'],
+      ['otpauth://hotp/Example:alice?secret=' + SECRET_A, 'counter'],
+      ['otpauth://yotp/Example:alice?secret=' + SECRET_A, 'type'],
+    ];
+    for (const [uri, field] of cases) {
+      const error = await failure(service.addFromUri(uri));
+      expect(error.kind, uri).toBe('invalidInput');
+      expect(error.field, uri).toBe(field);
+    }
+    expect(await vaultBytes()).toBeNull();
+    expect(saved).toEqual([]);
+  });
+});
+
+describe('duplicate detection', () => {
+  it('refuses the same issuer, name and secret, however they are written, and changes nothing', async () => {
+    await service.addFromUri(totp('Example', 'alice@example.com', SECRET_A));
+    const before = await vaultBytes();
+    for (const uri of [
+      totp('Example', 'alice@example.com', SECRET_A),
+      totp('EXAMPLE', ' Alice@Example.com ', SECRET_A.toLowerCase()),
+      totp('Example', 'alice@example.com', SECRET_A.replace(/(.{4})/g, '$1 ').trim() + '===='),
+    ]) {
+      const error = await failure(service.addFromUri(uri));
+      expect(error.kind, uri).toBe('duplicateAccount');
+      expect(error.message).toContain('Example – alice@example.com');
+    }
+    expect(await vaultBytes()).toEqual(before);
+    expect(await labels()).toEqual(['Example:alice@example.com']);
+    expect(saved).toHaveLength(1);
+  });
+
+  it('allows the same name with a different secret, keeping both and replacing nothing', async () => {
+    const first = await service.addFromUri(totp('Example', 'alice@example.com', SECRET_A));
+    const second = await service.addFromUri(totp('Example', 'alice@example.com', SECRET_B));
+    expect(second.id).not.toBe(first.id);
+    const stored = await reopen().storedAccounts();
+    expect(stored.map((a) => [a.id, a.secret])).toEqual([
+      [first.id, SECRET_A],
+      [second.id, SECRET_B],
+    ]);
+  });
+
+  it('allows the same secret under another name or issuer', async () => {
+    await service.addFromUri(totp('Example', 'alice', SECRET_A));
+    await service.addFromUri(totp('Example', 'bob', SECRET_A));
+    await service.addFromUri(totp('Other', 'alice', SECRET_A));
+    expect(await labels()).toEqual(['Example:alice', 'Example:bob', 'Other:alice']);
+  });
+
+  it('refuses a manual add that duplicates an account added by link', async () => {
+    await service.addFromUri(totp('Manual Co', 'me@example.com', SECRET_A));
+    expect((await failure(service.addManually(manual()))).kind).toBe('duplicateAccount');
+    expect(await service.list()).toHaveLength(1);
+  });
+});
+
+describe('addManyFromUris', () => {
+  it('adds every link, in order, in one write', async () => {
+    const added = await service.addManyFromUris([totp('A', 'one', SECRET_A), totp('B', 'two', SECRET_B), totp('C', 'three', SECRET_C)]);
+    expect(added.map((a) => a.name)).toEqual(['one', 'two', 'three']);
+    expect(await labels(reopen())).toEqual(['A:one', 'B:two', 'C:three']);
+    expect(saved.map((s) => s.generation)).toEqual([1]);
+  });
+
+  it('is all or nothing: one bad link adds none, and the error names that link', async () => {
+    await service.addFromUri(totp('Existing', 'x', SECRET_C));
+    const before = await vaultBytes();
+    const error = await failure(service.addManyFromUris([totp('A', 'one', SECRET_A), totp('B', 'two', SECRET_B), 'otpauth://totp/C:three?secret=1234', totp('D', 'four', SECRET_A)]));
+    expect(error.kind).toBe('invalidInput');
+    expect(error.field).toBe('secret');
+    expect(error.message).toMatch(/^Link 3: /);
+    expect(await vaultBytes()).toEqual(before);
+    expect(await labels(reopen())).toEqual(['Existing:x']);
+    expect(saved).toHaveLength(1);
+  });
+
+  it('is all or nothing for a link that duplicates an existing account, or another link of the batch', async () => {
+    await service.addFromUri(totp('Existing', 'x', SECRET_C));
+    const before = await vaultBytes();
+    expect((await failure(service.addManyFromUris([totp('A', 'one', SECRET_A), totp('Existing', 'x', SECRET_C)]))).kind).toBe('duplicateAccount');
+    expect((await failure(service.addManyFromUris([totp('A', 'one', SECRET_A), totp('B', 'two', SECRET_B), totp('A', 'one', SECRET_A)]))).kind).toBe(
+      'duplicateAccount',
+    );
+    expect(await vaultBytes()).toEqual(before);
+    expect(await labels(reopen())).toEqual(['Existing:x']);
+  });
+});
+
+describe('addManually', () => {
+  it('adds an account with the kind and parameters given, trimming labels and canonicalising the key', async () => {
+    const view = await service.addManually(
+      manual({ kind: 'workOrSchool', issuer: '  Contoso ', name: ' me ', secret: 'gezd gnbv gy3t qojq gezd gnbv gy3t qojq', type: 'hotp', algorithm: 'sha512', digits: 8, counter: 9 }),
+    );
+    expect(view).toMatchObject({ issuer: 'Contoso', name: 'me', kind: 'workOrSchool', otp: { type: 'hotp', algorithm: 'SHA512', digits: 8, period: 30, counter: 9 } });
+    const [stored] = await reopen().storedAccounts();
+    expect(stored!.secret).toBe(SECRET_B);
+  });
+
+  it('accepts an issuer without a name, or a name without an issuer', async () => {
+    await service.addManually(manual({ issuer: 'OnlyIssuer', name: '' }));
+    await service.addManually(manual({ issuer: '', name: 'only-name', secret: SECRET_B }));
+    expect(await labels()).toEqual(['OnlyIssuer:', ':only-name']);
+  });
+
+  it('reports each invalid field by name, and saves nothing', async () => {
+    const cases: [Partial<ManualAccountInput>, string][] = [
+      [{ issuer: '  ', name: ' ' }, 'name'],
+      [{ issuer: 'x'.repeat(257) }, 'issuer'],
+      [{ name: 'x'.repeat(257) }, 'name'],
+      [{ kind: 'bogus' as ManualAccountInput['kind'] }, 'kind'],
+      [{ type: 'yotp' }, 'type'],
+      [{ secret: '' }, 'secret'],
+      [{ secret: 'JBSWY3DP' }, 'secret'], // 5 bytes: too short
+      [{ secret: 'JBSWY3DP!EHPK3PXP' }, 'secret'],
+      [{ algorithm: 'MD5' }, 'algorithm'],
+      [{ digits: 5 }, 'digits'],
+      [{ digits: 9 }, 'digits'],
+      [{ period: 0 }, 'period'],
+      [{ period: 3601 }, 'period'],
+      [{ type: 'hotp', counter: -1 }, 'counter'],
+      [{ type: 'steam', digits: 6 }, 'digits'],
+      [{ type: 'steam', digits: 5, algorithm: 'SHA256' }, 'algorithm'],
+    ];
+    for (const [overrides, field] of cases) {
+      const error = await failure(service.addManually(manual(overrides)));
+      expect(error.kind, JSON.stringify(overrides)).toBe('invalidInput');
+      expect(error.field, JSON.stringify(overrides)).toBe(field);
+    }
+    expect(await vaultBytes()).toBeNull();
+    expect(saved).toEqual([]);
+  });
+});
+
+describe('changing accounts', () => {
+  async function three() {
+    const [a, b, c] = await service.addManyFromUris([totp('A', 'one', SECRET_A), totp('B', 'two', SECRET_B), totp('C', 'three', SECRET_C)]);
+    return { a: a!, b: b!, c: c! };
+  }
+
+  it('renames, trimming, and keeps the secret, the id and createdAt', async () => {
+    const { b } = await three();
+    const before = (await service.storedAccounts()).find((x) => x.id === b.id)!;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const renamed = await service.rename(b.id, '  New Issuer ', ' new name ');
+    expect(renamed).toMatchObject({ id: b.id, issuer: 'New Issuer', name: 'new name' });
+    const after = (await reopen().storedAccounts()).find((x) => x.id === b.id)!;
+    expect(after).toMatchObject({ issuer: 'New Issuer', name: 'new name', secret: SECRET_B, createdAt: before.createdAt });
+    expect(after.updatedAt > before.updatedAt).toBe(true);
+    expect(await labels(reopen())).toEqual(['A:one', 'New Issuer:new name', 'C:three']);
+  });
+
+  it('refuses a rename to nothing or to too long a label', async () => {
+    const { a } = await three();
+    expect(await failure(service.rename(a.id, ' ', ''))).toMatchObject({ kind: 'invalidInput', field: 'name' });
+    expect(await failure(service.rename(a.id, 'x'.repeat(257), 'n'))).toMatchObject({ kind: 'invalidInput' });
+    expect(await labels()).toEqual(['A:one', 'B:two', 'C:three']);
+  });
+
+  it('removes one account and keeps the others in order', async () => {
+    const { b } = await three();
+    await service.remove(b.id);
+    expect(await labels(reopen())).toEqual(['A:one', 'C:three']);
+    expect((await failure(service.remove(b.id))).kind).toBe('accountNotFound');
+  });
+
+  it('moves an account, clamping the index, and the order persists across a new Vault instance', async () => {
+    const { a, b, c } = await three();
+    expect((await service.move(c.id, 0)).map((x) => x.name)).toEqual(['three', 'one', 'two']);
+    expect(await labels(reopen())).toEqual(['C:three', 'A:one', 'B:two']);
+    expect((await service.move(c.id, 99)).map((x) => x.name)).toEqual(['one', 'two', 'three']);
+    expect((await service.move(b.id, -5)).map((x) => x.name)).toEqual(['two', 'one', 'three']);
+    expect((await service.move(a.id, 2)).map((x) => x.name)).toEqual(['two', 'three', 'one']);
+    expect((await service.move(a.id, 1)).map((x) => x.name)).toEqual(['two', 'one', 'three']);
+    expect(await labels(reopen())).toEqual(['B:two', 'A:one', 'C:three']);
+  });
+
+  it('advances the counter of an HOTP account only, and the new counter persists', async () => {
+    const hotp = await service.addFromUri(`otpauth://hotp/Bank:card?secret=${SECRET_A}&counter=5&issuer=Bank`);
+    const time = await service.addFromUri(totp('Example', 'alice', SECRET_B));
+    const first = await service.advanceCounter(hotp.id);
+    expect(first.otp.counter).toBe(6);
+    expect(first.secret).toBe(SECRET_A);
+    expect((await service.advanceCounter(hotp.id)).otp.counter).toBe(7);
+    expect((await reopen().list()).find((a) => a.id === hotp.id)!.otp.counter).toBe(7);
+
+    const before = await vaultBytes();
+    expect((await failure(service.advanceCounter(time.id))).kind).toBe('invalidRequest');
+    expect(await vaultBytes()).toEqual(before);
+    expect((await reopen().list()).find((a) => a.id === time.id)!.otp.counter).toBe(0);
+  });
+
+  it('reports accountNotFound for an unknown id, changing nothing and announcing nothing', async () => {
+    await three();
+    const before = await vaultBytes();
+    const savedBefore = saved.length;
+    for (const attempt of [
+      () => service.rename('0000000000', 'x', 'y'),
+      () => service.remove('0000000000'),
+      () => service.move('0000000000', 0),
+      () => service.advanceCounter('0000000000'),
+    ]) {
+      expect((await failure(attempt())).kind).toBe('accountNotFound');
+    }
+    expect(await vaultBytes()).toEqual(before);
+    expect(saved).toHaveLength(savedBefore);
+  });
+
+  it('announces every saved change with its snapshot', async () => {
+    const { a } = await three();
+    await service.rename(a.id, 'A2', 'one');
+    await service.move(a.id, 2);
+    await service.updateSettings({ hideCodes: true });
+    expect(saved.map((s) => s.generation)).toEqual([1, 2, 3, 4]);
+    expect(saved[1]!.data.accounts[0]!.issuer).toBe('A2');
+    expect(saved[2]!.data.accounts.map((x) => x.name)).toEqual(['two', 'three', 'one']);
+    expect(saved[3]!.data.settings.hideCodes).toBe(true);
+    expect((await reopen().settings()).hideCodes).toBe(true);
+  });
+});

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages the tests need, if any is missing: Chromium (UI tests), GNOME Keyring and
+# D-Bus (the real OS keychain), oathtool (the independent oracle for codes).
+set -euo pipefail
+needed=(chromium oathtool gnome-keyring dbus)
+missing=()
+for package in "${needed[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+if ! command -v apt-get >/dev/null; then
+  echo "Please install: ${missing[*]} (this script knows only apt-get)." >&2
+  exit 1
+fi
+sudo=""
+[[ $(id -u) -ne 0 ]] && sudo="sudo"
+echo "Installing system packages: ${missing[*]}" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
