@@ -57,7 +57,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       },
     });
   } catch (error) {
-    io.stderr(`authenticator: ${error instanceof Error ? error.message : String(error)}\nRun with --help for usage.\n`);
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    io.stderr(`authenticator: ${message} Run with --help for usage.\n`);
     return 2;
   }
   const { values, positionals } = parsed;

@@ -42,8 +42,9 @@ export class CodeTicker {
     this.stop();
     this.publish(this.batch());
     const now = this.clock.now();
+    const shown = this.accounts.filter(({ account }) => !account.needsVerification);
     const next = nextBoundary(
-      this.accounts.map(({ account }) => account.otp),
+      shown.map(({ account }) => account.otp),
       now,
     );
     if (next !== null) this.cancelTimer = this.clock.setTimer(next - now, () => this.tick());

@@ -1,0 +1,106 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runCli } from './run-cli.js';
+
+// Runs the command-line tool in-process against a fresh data folder and the real OS keychain
+// (the test script provides an unlocked GNOME Keyring).
+async function cli(dataDir: string, args: string[], stdin = '') {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(['--data-dir', dataDir, ...args], { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => stdin });
+  return { code, stdout, stderr };
+}
+const fresh = () => mkdtempSync(path.join(tmpdir(), 'cli-'));
+const oathtool = (secret: string, at: number, extra: string[] = []) =>
+  execFileSync('oathtool', ['--totp', '-b', ...extra, '-N', `@${at}`, secret], { encoding: 'utf8' }).trim();
+
+const EXAMPLE = 'otpauth://totp/Example:alice@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Example';
+
+describe('the command-line tool', () => {
+  test('add then code prints what oathtool prints, now and at --at', async () => {
+    const dir = fresh();
+    expect((await cli(dir, ['add', EXAMPLE])).code).toBe(0);
+    const before = Math.floor(Date.now() / 1000);
+    const now = await cli(dir, ['code', 'Example']);
+    const after = Math.floor(Date.now() / 1000);
+    expect([oathtool('JBSWY3DPEHPK3PXP', before), oathtool('JBSWY3DPEHPK3PXP', after)]).toContain(now.stdout.trim());
+    for (const at of [0, 29, 30, 1_111_111_109, 2_000_000_000]) {
+      const json = JSON.parse((await cli(dir, ['code', 'example', '--at', String(at), '--json'])).stdout) as { code: string; validUntil: number };
+      expect(json.code).toBe(oathtool('JBSWY3DPEHPK3PXP', at));
+      expect(json.validUntil).toBe(Math.floor(at / 30) * 30 + 30);
+    }
+  });
+
+  test('list --json gives the display order with the documented fields, and never a secret', async () => {
+    const dir = fresh();
+    await cli(dir, ['add', EXAMPLE, 'otpauth://hotp/Bank:bob?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=7&digits=8&algorithm=SHA256&issuer=Bank']);
+    const list = await cli(dir, ['list', '--json']);
+    expect(JSON.parse(list.stdout)).toEqual([
+      { id: expect.any(String), issuer: 'Example', name: 'alice@example.com', type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 },
+      { id: expect.any(String), issuer: 'Bank', name: 'bob', type: 'hotp', algorithm: 'SHA256', digits: 8, period: 30, counter: 7 },
+    ]);
+    const plain = await cli(dir, ['list']);
+    for (const output of [list.stdout, plain.stdout]) {
+      expect(output).not.toContain('JBSWY3DPEHPK3PXP');
+      expect(output).not.toContain('GEZDGNBVGY3TQOJQ');
+    }
+  });
+
+  test('add - reads links from standard input, all or nothing', async () => {
+    const dir = fresh();
+    const bad = await cli(dir, ['add', '-'], `${EXAMPLE}\n\notpauth://totp/Broken?secret=0000\n`);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^authenticator: Link 2: .*base32/);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse((await cli(dir, ['list', '--json'])).stdout)).toEqual([]);
+
+    const good = await cli(dir, ['add', '-'], `${EXAMPLE}\r\notpauth://totp/Other:x?secret=MFRGGZDFMZTWQ2LK\n`);
+    expect(good.code).toBe(0);
+    expect(JSON.parse((await cli(dir, ['list', '--json'])).stdout)).toHaveLength(2);
+  });
+
+  test('rename, move and remove change the vault; bad input changes nothing and exits non-zero', async () => {
+    const dir = fresh();
+    expect((await cli(dir, ['add', EXAMPLE, 'otpauth://totp/B:b?secret=MFRGGZDFMZTWQ2LK&issuer=B', 'otpauth://totp/C:c?secret=MZXW6YTBOJUWU23M&issuer=C'])).code).toBe(0);
+    const ids = (JSON.parse((await cli(dir, ['list', '--json'])).stdout) as { id: string }[]).map((a) => a.id);
+    const vaultBefore = readFileSync(path.join(dir, 'vault.json'));
+
+    for (const args of [['move', ids[2]!, '--to', 'x'], ['remove', 'nosuchid'], ['rename', ids[0]!], ['code', 'zzz'], ['code', 'example', '--at', '-5'], ['frobnicate'], ['add', 'otpauth://totp/X?secret=JBSWY3DPEHPK3PXP&digits=99']]) {
+      const result = await cli(dir, args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(/^authenticator: .+\n$/);
+      expect(result.stdout).toBe('');
+    }
+    expect(readFileSync(path.join(dir, 'vault.json'))).toEqual(vaultBefore);
+
+    expect((await cli(dir, ['move', ids[2]!, '--to', '0'])).code).toBe(0);
+    expect((await cli(dir, ['rename', ids[0]!, '--name', 'alice@work.example'])).code).toBe(0);
+    expect((await cli(dir, ['remove', ids[1]!])).code).toBe(0);
+    const after = JSON.parse((await cli(dir, ['list', '--json'])).stdout) as { id: string; name: string }[];
+    expect(after.map((a) => a.id)).toEqual([ids[2], ids[0]]);
+    expect(after[1]!.name).toBe('alice@work.example');
+  });
+
+  test('an ambiguous search names the candidates instead of guessing', async () => {
+    const dir = fresh();
+    await cli(dir, ['add', 'otpauth://totp/Git:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub', 'otpauth://totp/Git:bob?secret=MFRGGZDFMZTWQ2LK&issuer=GitLab']);
+    const result = await cli(dir, ['code', 'git']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/matches 2 accounts/);
+  });
+
+  test('no file in the data folder holds a secret in plain text', async () => {
+    const dir = fresh();
+    await cli(dir, ['add', EXAMPLE]);
+    await cli(dir, ['rename', JSON.parse((await cli(dir, ['list', '--json'])).stdout)[0].id, '--issuer', 'Renamed']);
+    for (const file of readdirSync(dir)) {
+      const text = readFileSync(path.join(dir, file), 'latin1');
+      expect(text).not.toContain('JBSWY3DPEHPK3PXP');
+      expect(text.toLowerCase()).not.toContain('jbswy3dpehpk3pxp');
+      expect(text).not.toContain('alice@example.com');
+    }
+  });
+});
