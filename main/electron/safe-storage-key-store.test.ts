@@ -1,8 +1,8 @@
+import { appErrorOf } from '../core/testing/test-helpers.js';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors.js';
 import { SAFE_STORAGE_FILE, safeStorageKeyStore, safeStorageProblem, type SafeStorageApi } from './safe-storage-key-store.js';
 
 type Backend = ReturnType<SafeStorageApi['getSelectedStorageBackend']>;
@@ -34,15 +34,6 @@ afterEach(async () => {
   await fs.rm(dataDir, { recursive: true, force: true });
 });
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('safeStorageKeyStore', () => {
   it('keeps entries as ciphertext in keystore.json and reads them back', async () => {
@@ -72,7 +63,7 @@ describe('safeStorageKeyStore', () => {
   it("refuses Linux's basic_text backend and never writes", async () => {
     for (const backend of ['basic_text', 'unknown'] as const) {
       const store = safeStorageKeyStore(dataDir, fakeSafeStorage({ backend }), 'linux');
-      const error = await failure(store.setPassword('k', 'v'));
+      const error = await appErrorOf(store.setPassword('k', 'v'));
       expect(error.kind).toBe('keychainUnavailable');
       expect(error.message).toMatch(/GNOME Keyring or KWallet/);
     }
@@ -81,7 +72,7 @@ describe('safeStorageKeyStore', () => {
 
   it('reports unavailable encryption', async () => {
     const store = safeStorageKeyStore(dataDir, fakeSafeStorage({ available: false }), 'win32');
-    expect((await failure(store.getPassword('k'))).kind).toBe('keychainUnavailable');
+    expect((await appErrorOf(store.getPassword('k'))).kind).toBe('keychainUnavailable');
   });
 
   it('re-encrypts an entry when the OS asks for it', async () => {
@@ -95,7 +86,7 @@ describe('safeStorageKeyStore', () => {
     const file = path.join(dataDir, SAFE_STORAGE_FILE);
     await fs.writeFile(file, '{"format":"desktop-authenticator-keystore","version":1,"entries":{"k":42}}');
     const store = safeStorageKeyStore(dataDir, fakeSafeStorage(), 'linux');
-    expect((await failure(store.setPassword('other', 'v'))).kind).toBe('storageError');
+    expect((await appErrorOf(store.setPassword('other', 'v'))).kind).toBe('storageError');
     expect(await fs.readFile(file, 'utf8')).toContain('"k":42');
   });
 
@@ -104,7 +95,7 @@ describe('safeStorageKeyStore', () => {
       path.join(dataDir, SAFE_STORAGE_FILE),
       JSON.stringify({ format: 'desktop-authenticator-keystore', version: 1, entries: { k: Buffer.from('garbage').toString('base64') } }),
     );
-    const error = await failure(safeStorageKeyStore(dataDir, fakeSafeStorage(), 'linux').getPassword('k'));
+    const error = await appErrorOf(safeStorageKeyStore(dataDir, fakeSafeStorage(), 'linux').getPassword('k'));
     expect(error.kind).toBe('keychainUnavailable');
   });
 });

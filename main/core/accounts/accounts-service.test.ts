@@ -1,9 +1,9 @@
+import { appErrorOf } from '../testing/test-helpers.js';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ManualAccountInput } from '../../../shared/account.js';
-import { AppError } from '../../../shared/errors.js';
 import { memoryKeyStore } from '../keystore/memory-key-store.js';
 import { VAULT_FILE, Vault, type VaultSnapshot } from '../vault/vault.js';
 import { AccountsService } from './accounts-service.js';
@@ -37,15 +37,6 @@ const labels = async (s: AccountsService = service) => (await s.list()).map((a) 
 const totp = (issuer: string, name: string, secret: string, extra = '') =>
   `otpauth://totp/${encodeURIComponent(issuer)}:${encodeURIComponent(name)}?secret=${secret}&issuer=${encodeURIComponent(issuer)}${extra}`;
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the operation to fail, but it succeeded');
-}
 
 const manual = (overrides: Partial<ManualAccountInput> = {}): ManualAccountInput => ({
   kind: 'other',
@@ -101,7 +92,7 @@ describe('addFromUri', () => {
       ['otpauth://yotp/Example:alice?secret=' + SECRET_A, 'type'],
     ];
     for (const [uri, field] of cases) {
-      const error = await failure(service.addFromUri(uri));
+      const error = await appErrorOf(service.addFromUri(uri));
       expect(error.kind, uri).toBe('invalidInput');
       expect(error.field, uri).toBe(field);
     }
@@ -119,7 +110,7 @@ describe('duplicate detection', () => {
       totp('EXAMPLE', ' Alice@Example.com ', SECRET_A.toLowerCase()),
       totp('Example', 'alice@example.com', SECRET_A.replace(/(.{4})/g, '$1 ').trim() + '===='),
     ]) {
-      const error = await failure(service.addFromUri(uri));
+      const error = await appErrorOf(service.addFromUri(uri));
       expect(error.kind, uri).toBe('duplicateAccount');
       expect(error.message).toContain('Example – alice@example.com');
     }
@@ -148,7 +139,7 @@ describe('duplicate detection', () => {
 
   it('refuses a manual add that duplicates an account added by link', async () => {
     await service.addFromUri(totp('Manual Co', 'me@example.com', SECRET_A));
-    expect((await failure(service.addManually(manual()))).kind).toBe('duplicateAccount');
+    expect((await appErrorOf(service.addManually(manual()))).kind).toBe('duplicateAccount');
     expect(await service.list()).toHaveLength(1);
   });
 });
@@ -164,7 +155,7 @@ describe('addManyFromUris', () => {
   it('is all or nothing: one bad link adds none, and the error names that link', async () => {
     await service.addFromUri(totp('Existing', 'x', SECRET_C));
     const before = await vaultBytes();
-    const error = await failure(service.addManyFromUris([totp('A', 'one', SECRET_A), totp('B', 'two', SECRET_B), 'otpauth://totp/C:three?secret=1234', totp('D', 'four', SECRET_A)]));
+    const error = await appErrorOf(service.addManyFromUris([totp('A', 'one', SECRET_A), totp('B', 'two', SECRET_B), 'otpauth://totp/C:three?secret=1234', totp('D', 'four', SECRET_A)]));
     expect(error.kind).toBe('invalidInput');
     expect(error.field).toBe('secret');
     expect(error.message).toMatch(/^Link 3: /);
@@ -176,8 +167,8 @@ describe('addManyFromUris', () => {
   it('is all or nothing for a link that duplicates an existing account, or another link of the batch', async () => {
     await service.addFromUri(totp('Existing', 'x', SECRET_C));
     const before = await vaultBytes();
-    expect((await failure(service.addManyFromUris([totp('A', 'one', SECRET_A), totp('Existing', 'x', SECRET_C)]))).kind).toBe('duplicateAccount');
-    expect((await failure(service.addManyFromUris([totp('A', 'one', SECRET_A), totp('B', 'two', SECRET_B), totp('A', 'one', SECRET_A)]))).kind).toBe(
+    expect((await appErrorOf(service.addManyFromUris([totp('A', 'one', SECRET_A), totp('Existing', 'x', SECRET_C)]))).kind).toBe('duplicateAccount');
+    expect((await appErrorOf(service.addManyFromUris([totp('A', 'one', SECRET_A), totp('B', 'two', SECRET_B), totp('A', 'one', SECRET_A)]))).kind).toBe(
       'duplicateAccount',
     );
     expect(await vaultBytes()).toEqual(before);
@@ -221,7 +212,7 @@ describe('addManually', () => {
       [{ type: 'steam', digits: 5, algorithm: 'SHA256' }, 'algorithm'],
     ];
     for (const [overrides, field] of cases) {
-      const error = await failure(service.addManually(manual(overrides)));
+      const error = await appErrorOf(service.addManually(manual(overrides)));
       expect(error.kind, JSON.stringify(overrides)).toBe('invalidInput');
       expect(error.field, JSON.stringify(overrides)).toBe(field);
     }
@@ -250,8 +241,8 @@ describe('changing accounts', () => {
 
   it('refuses a rename to nothing or to too long a label', async () => {
     const { a } = await three();
-    expect(await failure(service.rename(a.id, ' ', ''))).toMatchObject({ kind: 'invalidInput', field: 'name' });
-    expect(await failure(service.rename(a.id, 'x'.repeat(257), 'n'))).toMatchObject({ kind: 'invalidInput' });
+    expect(await appErrorOf(service.rename(a.id, ' ', ''))).toMatchObject({ kind: 'invalidInput', field: 'name' });
+    expect(await appErrorOf(service.rename(a.id, 'x'.repeat(257), 'n'))).toMatchObject({ kind: 'invalidInput' });
     expect(await labels()).toEqual(['A:one', 'B:two', 'C:three']);
   });
 
@@ -259,7 +250,7 @@ describe('changing accounts', () => {
     const { b } = await three();
     await service.remove(b.id);
     expect(await labels(reopen())).toEqual(['A:one', 'C:three']);
-    expect((await failure(service.remove(b.id))).kind).toBe('accountNotFound');
+    expect((await appErrorOf(service.remove(b.id))).kind).toBe('accountNotFound');
   });
 
   it('moves an account, clamping the index, and the order persists across a new Vault instance', async () => {
@@ -283,7 +274,7 @@ describe('changing accounts', () => {
     expect((await reopen().list()).find((a) => a.id === hotp.id)!.otp.counter).toBe(7);
 
     const before = await vaultBytes();
-    expect((await failure(service.advanceCounter(time.id))).kind).toBe('invalidRequest');
+    expect((await appErrorOf(service.advanceCounter(time.id))).kind).toBe('invalidRequest');
     expect(await vaultBytes()).toEqual(before);
     expect((await reopen().list()).find((a) => a.id === time.id)!.otp.counter).toBe(0);
   });
@@ -298,7 +289,7 @@ describe('changing accounts', () => {
       () => service.move('0000000000', 0),
       () => service.advanceCounter('0000000000'),
     ]) {
-      expect((await failure(attempt())).kind).toBe('accountNotFound');
+      expect((await appErrorOf(attempt())).kind).toBe('accountNotFound');
     }
     expect(await vaultBytes()).toEqual(before);
     expect(saved).toHaveLength(savedBefore);

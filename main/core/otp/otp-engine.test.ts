@@ -1,3 +1,4 @@
+import { seededRandom } from '../testing/test-helpers.js';
 import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -11,17 +12,6 @@ import { codeAt, nextBoundary } from './otp-engine.js';
 const OATHTOOL = '/usr/bin/oathtool';
 const ID = 'acct0001';
 
-/** Seeded PRNG (mulberry32), so failures are reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomBytes(rand: () => number, length: number): Uint8Array {
   return Uint8Array.from({ length }, () => Math.floor(rand() * 256));
@@ -97,7 +87,7 @@ describe('RFC 6238 Appendix B (TOTP, 8 digits, 30 s)', () => {
 });
 
 describe('cross-check with oathtool', () => {
-  const rand = prng(0x5eed_0f0a);
+  const rand = seededRandom(0x5eed_0f0a);
   const secrets = [10, 20, 32, 64, 128].map((length) => randomBytes(rand, length));
   const algorithms: HashAlgorithm[] = ['SHA1', 'SHA256', 'SHA512'];
   const algoArg = (a: HashAlgorithm) => a.toLowerCase();
@@ -226,7 +216,7 @@ describe('Steam Guard', () => {
   }
 
   it('matches the reference computation at boundaries and random times', () => {
-    const rand = prng(0x57ea);
+    const rand = seededRandom(0x57ea);
     for (const length of [10, 20, 32]) {
       const secret = randomBytes(rand, length);
       const key = keyOf(base32(secret));

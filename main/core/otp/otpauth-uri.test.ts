@@ -1,3 +1,4 @@
+import { seededRandom } from '../testing/test-helpers.js';
 import { describe, expect, it } from 'vitest';
 import { AppError, InputField } from '../../../shared/errors.js';
 import { OtpParams } from '../../../shared/otp.js';
@@ -311,20 +312,9 @@ describe('validateOtpParams', () => {
 });
 
 describe('parseOtpauthUri never throws anything but AppError', () => {
-  /** Seeded PRNG (mulberry32). */
-  function prng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
 
   it('on 2000 random strings and mutations of valid links', () => {
-    const rand = prng(20240607);
+    const rand = seededRandom(20240607);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
     const valid = [
       `otpauth://totp/ACME%20Co:john.doe@email.com?secret=HXDMVJECJJWSRB3HWIZR4IFUGFTMXBOZ&issuer=ACME%20Co&algorithm=SHA1&digits=6&period=30`,

@@ -1,3 +1,4 @@
+import { seededRandom } from '../testing/test-helpers.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -77,17 +78,6 @@ function startWriter(env: { prefix: string; count?: number; lockStaleMs?: number
   return { child, acked, ready, exit };
 }
 
-/** mulberry32: small, seeded, good enough to spread kill moments reproducibly. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const openVault = () => new Vault(dataDir, osKeychainKeyStore(service));

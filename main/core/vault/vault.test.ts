@@ -1,3 +1,4 @@
+import { appErrorOf } from '../testing/test-helpers.js';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -34,15 +35,6 @@ const openVault = () => new Vault(dataDir, osKeychainKeyStore(service));
 const vaultFile = () => path.join(dataDir, VAULT_FILE);
 const previousFile = () => path.join(dataDir, PREVIOUS_VAULT_FILE);
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the operation to fail, but it succeeded');
-}
 
 /** Adds TOTP accounts named `names` one write each, through the accounts service. */
 async function addAccounts(vault: Vault, ...names: string[]): Promise<void> {
@@ -189,13 +181,13 @@ describe('Vault with a damaged current file', () => {
       await fs.writeFile(vaultFile(), damaged);
 
       const vault = openVault();
-      const error = await failure(vault.read());
+      const error = await appErrorOf(vault.read());
       expect(error.kind).toBe('vaultDamaged');
       expect(error.message).toContain(`The previous version, saved ${previous.savedAt}, is intact and can be restored`);
       expect(await vault.previousGeneration()).toEqual({ savedAt: previous.savedAt });
 
       // A change on top of a damaged file is refused and leaves it as it is (it may still be worth something).
-      expect((await failure(addAccounts(vault, 'four'))).kind).toBe('vaultDamaged');
+      expect((await appErrorOf(addAccounts(vault, 'four'))).kind).toBe('vaultDamaged');
       expect(await fs.readFile(vaultFile())).toEqual(damaged);
 
       const restored = await vault.restorePrevious();
@@ -226,7 +218,7 @@ describe('Vault with a damaged current file', () => {
     const wrong: string[] = [];
     for (let i = 0; i < headerEnd; i++) {
       await fs.writeFile(vaultFile(), flipAt(intact, i));
-      const error = await failure(openVault().read()).catch((e: unknown) => e as Error);
+      const error = await appErrorOf(openVault().read()).catch((e: unknown) => e as Error);
       const kind = error instanceof AppError ? error.kind : String(error);
       if (kind !== 'vaultDamaged' || !(error as Error).message.includes('The previous version')) {
         wrong.push(`byte ${i} ('${String.fromCharCode(intact[i]!)}' -> '${String.fromCharCode(intact[i]! ^ 1)}'): ${kind}`);
@@ -238,10 +230,10 @@ describe('Vault with a damaged current file', () => {
   it('says so when there is no previous version to go back to', async () => {
     await addAccounts(openVault(), 'one');
     await fs.writeFile(vaultFile(), 'garbage');
-    const error = await failure(openVault().read());
+    const error = await appErrorOf(openVault().read());
     expect(error.kind).toBe('vaultDamaged');
     expect(error.message).toContain('No intact previous version exists');
-    expect((await failure(openVault().restorePrevious())).kind).toBe('vaultDamaged');
+    expect((await appErrorOf(openVault().restorePrevious())).kind).toBe('vaultDamaged');
     expect(await fs.readFile(vaultFile(), 'utf8')).toBe('garbage');
   });
 
@@ -251,11 +243,11 @@ describe('Vault with a damaged current file', () => {
     await addAccounts(writer, 'two');
     await fs.rm(vaultFile());
 
-    const error = await failure(openVault().read());
+    const error = await appErrorOf(openVault().read());
     expect(error.kind).toBe('vaultDamaged');
     expect(error.message).toMatch(/missing.*The previous version, saved .*, is intact/);
-    expect((await failure(addAccounts(openVault(), 'three'))).kind).toBe('vaultDamaged');
-    expect((await failure(addAccounts(openVault(), 'four'))).kind).toBe('vaultDamaged');
+    expect((await appErrorOf(addAccounts(openVault(), 'three'))).kind).toBe('vaultDamaged');
+    expect((await appErrorOf(addAccounts(openVault(), 'four'))).kind).toBe('vaultDamaged');
     expect((await header(previousFile())).generation).toBe(1);
 
     await openVault().restorePrevious();
@@ -267,7 +259,7 @@ describe('Vault with a damaged current file', () => {
     await addAccounts(vault, 'one');
     await addAccounts(vault, 'two');
     const before = await fs.readFile(vaultFile());
-    const error = await failure(openVault().restorePrevious());
+    const error = await appErrorOf(openVault().restorePrevious());
     expect(error.kind).toBe('invalidRequest');
     expect(await fs.readFile(vaultFile())).toEqual(before);
     expect(await names(openVault())).toEqual(['one', 'two']);
@@ -275,7 +267,7 @@ describe('Vault with a damaged current file', () => {
 
   it('refuses restorePrevious with invalidRequest when the current file is fine, even with no previous version', async () => {
     await addAccounts(openVault(), 'one');
-    expect((await failure(openVault().restorePrevious())).kind).toBe('invalidRequest');
+    expect((await appErrorOf(openVault().restorePrevious())).kind).toBe('invalidRequest');
   });
 });
 
@@ -287,10 +279,10 @@ describe('Vault with a file that is not a vault of this app', () => {
   ] as const) {
     it(`${what}: vaultForeign, and the file is left alone`, async () => {
       await fs.writeFile(vaultFile(), content);
-      const error = await failure(openVault().read());
+      const error = await appErrorOf(openVault().read());
       expect(error.kind).toBe('vaultForeign');
       expect(error.message).toContain(vaultFile());
-      expect((await failure(addAccounts(openVault(), 'one'))).kind).toBe('vaultForeign');
+      expect((await appErrorOf(addAccounts(openVault(), 'one'))).kind).toBe('vaultForeign');
       expect(await fs.readFile(vaultFile(), 'utf8')).toBe(content);
       expect(await store.findCredentials()).toEqual([]);
     });
@@ -305,10 +297,10 @@ describe('Vault whose key is not in the key store', () => {
     for (const { account } of await otherInstance.findCredentials()) expect(await otherInstance.deletePassword(account)).toBe(true);
 
     const vault = openVault();
-    const error = await failure(vault.read());
+    const error = await appErrorOf(vault.read());
     expect(error.kind).toBe('vaultKeyMissing');
     expect(error.message).toMatch(/missing from the system keychain/);
-    expect((await failure(addAccounts(vault, 'three'))).kind).toBe('vaultKeyMissing');
+    expect((await appErrorOf(addAccounts(vault, 'three'))).kind).toBe('vaultKeyMissing');
     expect(await fs.readFile(vaultFile())).toEqual(before);
     expect(await store.findCredentials()).toEqual([]);
   });
@@ -317,12 +309,12 @@ describe('Vault whose key is not in the key store', () => {
     await addAccounts(openVault(), 'one');
     const [credential] = await store.findCredentials();
     await store.setPassword(credential!.account, randomBytes(16).toString('base64'));
-    expect((await failure(openVault().read())).kind).toBe('vaultKeyMissing');
+    expect((await appErrorOf(openVault().read())).kind).toBe('vaultKeyMissing');
   });
 
   it('reports vaultKeyMissing, naming the other store, for a vault whose key lives in another key store', async () => {
     await addAccounts(new Vault(dataDir, memoryKeyStore()), 'one');
-    const error = await failure(openVault().read());
+    const error = await appErrorOf(openVault().read());
     expect(error.kind).toBe('vaultKeyMissing');
     expect(error.message).toContain('"memory"');
   });
