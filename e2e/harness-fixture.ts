@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test as base } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
+import type { MethodName, ReplyOf, RequestOf, Result } from '../shared/contract.js';
 
 export interface Harness {
   url: string;
@@ -11,12 +12,65 @@ export interface Harness {
   cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
 }
 
+/** The harness's test endpoints (started with --test-controls): its in-memory clipboard and its adjustable clock. */
+export interface TestControls {
+  readClipboard(): Promise<string>;
+  /** Simulates the person copying something else. */
+  writeClipboard(text: string): Promise<void>;
+  /** Moves main's clock forward; timers due on the way (clipboard clear, code rollover) fire at once. Returns main's time. */
+  advanceClock(ms: number): Promise<number>;
+  /** Main's clock, ms since the epoch. */
+  now(): Promise<number>;
+}
+
+export interface ControlledHarness extends Harness {
+  controls: TestControls;
+}
+
 const root = path.resolve(import.meta.dirname, '..');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
 
 /** Starts the browser harness on a random port with a fresh data folder; the renderer must already be built. */
 export async function startHarness(dataDir = mkdtempSync(path.join(tmpdir(), 'harness-'))): Promise<Harness & { stop(): Promise<void> }> {
-  const child = spawn(tsx, [path.join(root, 'e2e/harness/main.ts'), '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const { child, url } = await spawnHarness(dataDir, []);
+  return { url, dataDir, cli: (...args) => runCli(dataDir, args), stop: () => stop(child) };
+}
+
+/** Like startHarness, with --test-controls: an adjustable clock and the clipboard/clock test endpoints. */
+export async function startControlledHarness(dataDir = mkdtempSync(path.join(tmpdir(), 'harness-'))): Promise<ControlledHarness & { stop(): Promise<void> }> {
+  const { child, url } = await spawnHarness(dataDir, ['--test-controls']);
+  try {
+    // The same token the page gets guards the test endpoints.
+    const page = await (await fetch(url)).text();
+    const token = page.match(/name="harness-token" content="([^"]+)"/)?.[1];
+    if (!token) throw new Error('the harness page has no token');
+    return { url, dataDir, cli: (...args) => runCli(dataDir, args), stop: () => stop(child), controls: testControls(url, token) };
+  } catch (error) {
+    await stop(child);
+    throw error;
+  }
+}
+
+function testControls(url: string, token: string): TestControls {
+  const request = async (method: string, route: string, body?: unknown): Promise<Record<string, unknown>> => {
+    const response = await fetch(new URL(route, url), {
+      method,
+      headers: { 'x-harness-token': token, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as Record<string, unknown>;
+  };
+  return {
+    readClipboard: async () => String((await request('GET', '/test/clipboard')).text),
+    writeClipboard: async (text) => void (await request('PUT', '/test/clipboard', { text })),
+    advanceClock: async (ms) => Number((await request('POST', '/test/clock/advance', { ms })).now),
+    now: async () => Number((await request('GET', '/test/clock')).now),
+  };
+}
+
+async function spawnHarness(dataDir: string, extra: string[]): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(tsx, [path.join(root, 'e2e/harness/main.ts'), '--data-dir', dataDir, '--port', '0', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`harness did not start:\n${output}`)), 30_000);
@@ -32,7 +86,7 @@ export async function startHarness(dataDir = mkdtempSync(path.join(tmpdir(), 'ha
     child.stderr.on('data', read);
     child.on('exit', (code) => reject(new Error(`harness exited with ${code}:\n${output}`)));
   });
-  return { url, dataDir, cli: (...args) => runCli(dataDir, args), stop: () => stop(child) };
+  return { child, url };
 }
 
 function runCli(dataDir: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -53,9 +107,24 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-export const test = base.extend<{ harness: Harness }>({
+/** Calls a contract method through the page's bridge (`window.authenticator`), as the renderer does. */
+export async function callContract<M extends MethodName>(page: Page, method: M, request: RequestOf<M>): Promise<Result<ReplyOf<M>>> {
+  const result: unknown = await page.evaluate(
+    ([name, body]) => (globalThis as unknown as { authenticator: Record<string, (r: unknown) => Promise<unknown>> }).authenticator[name]!(body),
+    [method, request] as [string, unknown],
+  );
+  return result as Result<ReplyOf<M>>;
+}
+
+export const test = base.extend<{ harness: Harness; controlledHarness: ControlledHarness }>({
   harness: async ({}, use) => {
     const harness = await startHarness();
+    await use(harness);
+    await harness.stop();
+  },
+  /** A harness started with --test-controls. */
+  controlledHarness: async ({}, use) => {
+    const harness = await startControlledHarness();
     await use(harness);
     await harness.stop();
   },

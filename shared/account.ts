@@ -26,6 +26,8 @@ export const CodeView = z.object({
   code: z.string(),
   validFrom: z.number().nullable(),
   validUntil: z.number().nullable(),
+  /** The code that follows (TOTP/Steam: from validUntil; HOTP: at the next counter), shown in the full-screen view. */
+  next: z.string(),
 });
 export type CodeView = z.infer<typeof CodeView>;
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AccountId, AccountView, CodeBatch, CodeView, ManualAccountInput } from './account.js';
 import { AppErrorData } from './errors.js';
-import { Settings } from './settings.js';
+import { Settings, SettingsPatch } from './settings.js';
+import { TrayChoice, TrayItemId, TrayMenu } from './tray.js';
 
 /**
  * The one declaration of everything that crosses between main and the renderer.
@@ -18,6 +19,8 @@ function method<Req extends z.ZodType, Rep extends z.ZodType>(request: Req, repl
 export const methods = {
   listAccounts: method(NoInput, z.array(AccountView)),
   addAccountFromUri: method(z.object({ uri: z.string().max(8192) }).strict(), AccountView),
+  /** A link that may hold several accounts (a Google Authenticator export, otpauth-migration://): all or nothing. */
+  addAccountsFromUri: method(z.object({ uri: z.string().max(65536) }).strict(), z.array(AccountView).min(1)),
   addAccountManually: method(ManualAccountInput, AccountView),
   renameAccount: method(
     z.object({ id: AccountId, issuer: z.string().max(256), name: z.string().max(256) }).strict(),
@@ -26,9 +29,17 @@ export const methods = {
   removeAccount: method(z.object({ id: AccountId }).strict(), Nothing),
   moveAccount: method(z.object({ id: AccountId, toIndex: z.number().int().min(0) }).strict(), z.array(AccountView)),
   getCodes: method(NoInput, CodeBatch),
+  /** Copies the account's current code in main; the clipboard is cleared after the configured delay unless it changed. */
+  copyCode: method(z.object({ id: AccountId }).strict(), z.object({ clearsAt: z.number().nullable() })),
+  /** Pinned accounts are the ones the tray menu lists when there are more than `trayMaxAccounts`. */
+  setPinned: method(z.object({ id: AccountId, pinned: z.boolean() }).strict(), AccountView),
+  /** The tray menu as data (the Electron tray renders it natively; the harness's /tray page as buttons). */
+  getTrayMenu: method(NoInput, TrayMenu),
+  /** Performs a tray item's action in main (copying a code); the reply tells the host what else to do. */
+  chooseTrayItem: method(z.object({ itemId: TrayItemId }).strict(), TrayChoice),
   nextHotpCode: method(z.object({ id: AccountId }).strict(), CodeView),
   getSettings: method(NoInput, Settings),
-  updateSettings: method(Settings.partial().strict(), Settings),
+  updateSettings: method(SettingsPatch, Settings),
   /** After damage: whether an intact previous version exists, and when it was saved. */
   previousVaultVersion: method(NoInput, z.object({ savedAt: z.string() }).nullable()),
   restorePreviousVault: method(NoInput, z.array(AccountView)),
@@ -39,6 +50,8 @@ export const events = {
   codes: CodeBatch,
   /** The account list changed (here, or in another process such as the command-line tool). */
   accountsChanged: z.array(AccountView),
+  /** The tray menu changed (codes rolled over, accounts or settings changed); never sent when it is the same. */
+  trayMenuChanged: TrayMenu,
 } as const;
 
 export type Methods = typeof methods;

@@ -1,11 +1,29 @@
 import { z } from 'zod';
 
+export const TRAY_MAX_ACCOUNTS_DEFAULT = 10;
+
 export const Theme = z.enum(['system', 'light', 'dark']);
+
+const fields = {
+  clipboardClearSeconds: z.number().int().min(5).max(600),
+  hideCodes: z.boolean(),
+  theme: Theme,
+  /** Above this many accounts the tray menu lists only the pinned ones, plus "All accounts…". */
+  trayMaxAccounts: z.number().int().min(1).max(50),
+};
 
 /** App settings: stored in the vault and, later, part of the backup. Defaults let older vaults load unchanged. */
 export const Settings = z.object({
-  clipboardClearSeconds: z.number().int().min(5).max(600).default(30),
-  hideCodes: z.boolean().default(false),
-  theme: Theme.default('system'),
+  clipboardClearSeconds: fields.clipboardClearSeconds.default(30),
+  hideCodes: fields.hideCodes.default(false),
+  theme: fields.theme.default('system'),
+  trayMaxAccounts: fields.trayMaxAccounts.default(TRAY_MAX_ACCOUNTS_DEFAULT),
 });
 export type Settings = z.infer<typeof Settings>;
+
+/**
+ * A change to some settings. Built from the fields without their defaults: a partial of `Settings` would fill
+ * every missing field with its default and so reset settings the change never named.
+ */
+export const SettingsPatch = z.object(fields).partial().strict();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AppCore } from '../../main/core/app-core.js';
+import type { ClipboardPort } from '../../main/core/clipboard/clipboard-port.js';
+import type { AdjustableClock } from '../../main/core/clock.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,6 +19,14 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/** What tests may reach behind the app's back, with --test-controls only: the harness clipboard and clock. */
+export interface TestControls {
+  clipboard: ClipboardPort;
+  clock: AdjustableClock;
+}
+
+export const TEST_TOKEN_HEADER = 'x-harness-token';
+
 export interface HarnessServer {
   url: string;
   close(): Promise<void>;
@@ -26,10 +36,15 @@ export interface HarnessServer {
  * Serves the built renderer on loopback and carries the contract over a WebSocket. Only the page this server
  * served can connect: the socket needs the random token embedded in that page and this server's own Origin.
  */
-export async function startHarnessServer(core: AppCore, rendererDir: string, port: number): Promise<HarnessServer> {
+export async function startHarnessServer(core: AppCore, rendererDir: string, port: number, testControls?: TestControls): Promise<HarnessServer> {
   const token = randomBytes(24).toString('base64url');
   const bridgeScript = await bundlePageBridge();
   let origin = '';
+  const tokenMatches = (value: string | null | undefined) => {
+    const given = Buffer.from(value ?? '');
+    const expected = Buffer.from(token);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
 
   const server = createServer((req, res) => {
     serve(req, res).catch(() => {
@@ -39,9 +54,12 @@ export async function startHarnessServer(core: AppCore, rendererDir: string, por
   });
 
   const serve = async (req: IncomingMessage, res: ServerResponse) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
     const pathname = new URL(req.url ?? '/', origin).pathname;
+    if (testControls && pathname.startsWith('/test/')) return serveTestControl(req, res, pathname, testControls);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
     if (pathname === '/harness-bridge.js') return send(res, 200, CONTENT_TYPES['.js']!, bridgeScript);
+    if (pathname === '/tray') return send(res, 200, CONTENT_TYPES['.html']!, trayPage(token));
+    if (pathname === '/harness-tray.css') return send(res, 200, CONTENT_TYPES['.css']!, TRAY_CSS);
     if (pathname === '/' || pathname === '/index.html') {
       const html = await fs.readFile(path.join(rendererDir, 'index.html'), 'utf8');
       const injected = html.replace(
@@ -57,13 +75,47 @@ export async function startHarnessServer(core: AppCore, rendererDir: string, por
     return send(res, 200, CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', body);
   };
 
+  /**
+   * Loopback-only test endpoints. A custom header carries the page token, so a page from another origin can neither
+   * send it without a CORS preflight (which this server never answers) nor read the page that holds it.
+   */
+  const serveTestControl = async (req: IncomingMessage, res: ServerResponse, pathname: string, controls: TestControls) => {
+    const header = req.headers[TEST_TOKEN_HEADER];
+    const fromElsewhere = req.headers.origin !== undefined && req.headers.origin !== origin;
+    if (!tokenMatches(typeof header === 'string' ? header : null) || fromElsewhere || `http://${req.headers.host ?? ''}` !== origin) {
+      return send(res, 403, 'text/plain', 'Forbidden');
+    }
+    const json = (value: unknown) => send(res, 200, 'application/json', JSON.stringify(value));
+    const body = async (): Promise<Record<string, unknown>> => {
+      let text = '';
+      for await (const chunk of req) {
+        text += String(chunk);
+        if (text.length > 65536) throw new Error('too large');
+      }
+      const parsed: unknown = JSON.parse(text || '{}');
+      return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+    };
+    if (pathname === '/test/clipboard' && req.method === 'GET') return json({ text: await controls.clipboard.readText() });
+    if (pathname === '/test/clipboard' && req.method === 'PUT') {
+      const { text } = await body();
+      if (typeof text !== 'string') return send(res, 400, 'text/plain', 'text must be a string');
+      await controls.clipboard.writeText(text);
+      return json({ text });
+    }
+    if (pathname === '/test/clock' && req.method === 'GET') return json({ now: controls.clock.now(), offset: controls.clock.offset() });
+    if (pathname === '/test/clock/advance' && req.method === 'POST') {
+      const { ms } = await body();
+      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) return send(res, 400, 'text/plain', 'ms must be a number >= 0');
+      controls.clock.advance(ms);
+      return json({ now: controls.clock.now(), offset: controls.clock.offset() });
+    }
+    return send(res, 404, 'text/plain', 'Not found');
+  };
+
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', origin);
-    const given = Buffer.from(url.searchParams.get('token') ?? '');
-    const expected = Buffer.from(token);
-    const tokenOk = given.length === expected.length && timingSafeEqual(given, expected);
-    if (url.pathname !== '/rpc' || !tokenOk || req.headers.origin !== origin) {
+    if (url.pathname !== '/rpc' || !tokenMatches(url.searchParams.get('token')) || req.headers.origin !== origin) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
@@ -100,6 +152,43 @@ export async function startHarnessServer(core: AppCore, rendererDir: string, por
     },
   };
 }
+
+/** The harness's stand-in for the tray icon: the same menu model, as buttons (rendered by the page bridge script). */
+function trayPage(token: string): string {
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="harness-token" content="${token}" />
+    <meta name="harness-page" content="tray" />
+    <title>Tray menu (harness)</title>
+    <link rel="stylesheet" href="/harness-tray.css" />
+    <script src="/harness-bridge.js"></script>
+  </head>
+  <body>
+    <main>
+      <h1>Tray menu</h1>
+      <p class="hint">What the tray icon's menu shows in the desktop app. Choosing an item does what it does there.</p>
+      <ul id="tray-menu" role="menu" aria-label="Tray menu"></ul>
+      <p id="tray-status" role="status"></p>
+    </main>
+  </body>
+</html>
+`;
+}
+
+const TRAY_CSS = `
+body { font: 14px/1.4 system-ui, sans-serif; margin: 0; background: #e9ecef; color: #1f1f1f; }
+main { width: 340px; margin: 24px auto; background: #fff; border-radius: 8px; padding: 8px 0; box-shadow: 0 4px 16px rgb(0 0 0 / 0.18); }
+h1 { font-size: 13px; margin: 4px 16px; color: #555; font-weight: 600; }
+.hint { font-size: 12px; margin: 0 16px 8px; color: #666; }
+ul { list-style: none; margin: 0; padding: 0; }
+li.separator { border-top: 1px solid #ddd; margin: 4px 0; }
+button { display: block; width: 100%; text-align: left; border: 0; background: none; padding: 6px 16px; font: inherit; font-variant-numeric: tabular-nums; color: inherit; cursor: pointer; }
+button:hover:enabled, button:focus-visible { background: #0a64d6; color: #fff; outline: none; }
+button:disabled { color: #999; cursor: default; }
+#tray-status { margin: 8px 16px 4px; min-height: 1.4em; font-size: 12px; color: #0a5b2c; }
+`;
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer) {
   res.writeHead(status, {

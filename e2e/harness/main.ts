@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAppCore } from '../../main/core/app-core.js';
-import { systemClock } from '../../main/core/clock.js';
+import { memoryClipboard } from '../../main/core/clipboard/clipboard-port.js';
+import { adjustableClock, systemClock } from '../../main/core/clock.js';
 import { osKeychainKeyStore } from '../../main/core/keystore/os-keychain-key-store.js';
 import { consoleLogger } from '../../main/core/logger.js';
 import { defaultDataDir } from '../../main/core/paths.js';
@@ -13,6 +14,8 @@ const { values } = parseArgs({
   options: {
     'data-dir': { type: 'string' },
     port: { type: 'string', default: '0' },
+    // For tests: an adjustable clock and loopback endpoints to read/write the clipboard and move the clock.
+    'test-controls': { type: 'boolean', default: false },
   },
 });
 const port = Number(values.port);
@@ -27,9 +30,14 @@ if (!existsSync(path.join(rendererDir, 'index.html'))) {
 }
 const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
 const log = consoleLogger('harness');
-const core = createAppCore({ dataDir, keyStore: osKeychainKeyStore(), clock: systemClock(), log });
-const server = await startHarnessServer(core, rendererDir, port);
+// The harness's clipboard lives in memory: tests read it, and a browser page could not read the system's anyway.
+const clipboard = memoryClipboard();
+const testControls = values['test-controls'] ? { clipboard, clock: adjustableClock() } : undefined;
+const clock = testControls?.clock ?? systemClock();
+const core = createAppCore({ dataDir, keyStore: osKeychainKeyStore(), clock, log, clipboard });
+const server = await startHarnessServer(core, rendererDir, port, testControls);
 log.info(`data folder: ${dataDir}`);
+if (values['test-controls']) log.info('test controls are on: /test/clipboard, /test/clock, /test/clock/advance');
 console.log(`Ready: ${server.url}`);
 
 const stop = () => {

@@ -1,6 +1,7 @@
 // Runs in the page served by the harness, before the app: builds `window.authenticator` from the same contract
 // the Electron preload uses, carried over a WebSocket to the harness instead of Electron IPC.
 import { eventNames, methodNames, type AuthenticatorBridge, type EventName, type Result } from '../../shared/contract.js';
+import type { TrayMenu } from '../../shared/tray.js';
 
 type Incoming = { type: 'reply'; id: number; result: Result<unknown> } | { type: 'event'; event: EventName; payload: unknown };
 
@@ -48,3 +49,60 @@ for (const method of methodNames) {
   };
 }
 Object.defineProperty(window, 'authenticator', { value: Object.freeze(bridge as unknown as AuthenticatorBridge), writable: false });
+
+// The harness's /tray page: the tray menu model as buttons, through the same contract. (It lives in this script because
+// the CSP allows no inline scripts and this is the one harness page script the type-checker sees with DOM types.)
+if (document.querySelector('meta[name="harness-page"]')?.getAttribute('content') === 'tray') {
+  document.addEventListener('DOMContentLoaded', () => void startTrayPage(bridge as unknown as AuthenticatorBridge));
+}
+
+async function startTrayPage(api: AuthenticatorBridge): Promise<void> {
+  const list = document.getElementById('tray-menu')!;
+  const status = document.getElementById('tray-status')!;
+  let updated = false;
+
+  const choose = async (itemId: string) => {
+    const result = await api.chooseTrayItem({ itemId });
+    if (!result.ok) {
+      status.textContent = result.error.message;
+      return;
+    }
+    const { action, copied } = result.value;
+    if (copied) status.textContent = copied.notification; // the desktop app shows this as a notification
+    else if (action.type === 'openWindow' || action.type === 'showAllAccounts') location.assign('/');
+    else if (action.type === 'quit') status.textContent = 'The app would quit now (the harness keeps running).';
+    else status.textContent = 'The app would lock now.';
+  };
+
+  const render = (menu: TrayMenu) => {
+    document.title = `${menu.tooltip} – tray menu (harness)`;
+    list.replaceChildren(
+      ...menu.entries.map((entry) => {
+        const li = document.createElement('li');
+        if (entry.type === 'separator') {
+          li.setAttribute('role', 'separator');
+          li.className = 'separator';
+          return li;
+        }
+        li.setAttribute('role', 'none');
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.setAttribute('role', 'menuitem');
+        button.textContent = entry.label;
+        button.disabled = !entry.enabled;
+        button.dataset.itemId = entry.id;
+        button.addEventListener('click', () => void choose(entry.id));
+        li.append(button);
+        return li;
+      }),
+    );
+  };
+
+  api.on('trayMenuChanged', (menu) => {
+    updated = true;
+    render(menu);
+  });
+  const first = await api.getTrayMenu({});
+  if (!first.ok) status.textContent = first.error.message;
+  else if (!updated) render(first.value);
+}

@@ -1,6 +1,12 @@
 import { watch, type FSWatcher } from 'node:fs';
+import type { CodeBatch } from '../../shared/account.js';
+import { Settings } from '../../shared/settings.js';
 import type { EventName, EventPayload } from '../../shared/contract.js';
+import type { TrayMenu } from '../../shared/tray.js';
+import { AppError } from '../../shared/errors.js';
 import { AccountsService } from './accounts/accounts-service.js';
+import type { ClipboardPort } from './clipboard/clipboard-port.js';
+import { ClipboardService } from './clipboard/clipboard-service.js';
 import type { Clock } from './clock.js';
 import type { KeyStore } from './keystore/key-store.js';
 import type { Logger } from './logger.js';
@@ -8,7 +14,8 @@ import { CodeTicker } from './otp/code-ticker.js';
 import { codeAt } from './otp/otp-engine.js';
 import { decodeCanonicalKey } from './otp/base32.js';
 import { createDispatcher, type Dispatch, type Handlers } from './rpc/dispatcher.js';
-import { toView } from './vault/vault-data.js';
+import { findTrayItem, trayMenu, type TrayLockState } from './tray/tray-model.js';
+import { toView, type StoredAccount } from './vault/vault-data.js';
 import { VAULT_FILE, Vault, type VaultSnapshot } from './vault/vault.js';
 
 export interface CoreDeps {
@@ -16,6 +23,8 @@ export interface CoreDeps {
   keyStore: KeyStore;
   clock: Clock;
   log: Logger;
+  /** The system clipboard (Electron's, or the harness's in-memory one). Without it, copying reports an error. */
+  clipboard?: ClipboardPort;
 }
 
 export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -23,6 +32,7 @@ export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>
 export interface AppCore {
   dispatch: Dispatch;
   accounts: AccountsService;
+  clipboard: ClipboardService;
   /** Subscribes to the events main pushes; returns an unsubscribe function. */
   subscribe(sink: EventSink): () => void;
   dispose(): void;
@@ -32,20 +42,47 @@ export interface AppCore {
  * The app without its host: vault, accounts, codes and the contract's handler table. The Electron app, the
  * browser harness and the command-line tool each wire this with their own adapters.
  */
-export function createAppCore({ dataDir, keyStore, clock, log }: CoreDeps): AppCore {
+export function createAppCore({ dataDir, keyStore, clock, log, clipboard }: CoreDeps): AppCore {
   const sinks = new Set<EventSink>();
   const emit: EventSink = (event, payload) => {
     for (const sink of sinks) sink(event, payload);
   };
   const vault = new Vault(dataDir, keyStore);
-  const ticker = new CodeTicker(clock, (batch) => emit('codes', batch));
+  let latest: VaultSnapshot | undefined;
+  let lastBatch: CodeBatch | null = null;
+
+  // The tray menu follows the code batches and the accounts; it is sent only when it actually changed.
+  const lock: TrayLockState = { available: false, locked: false }; // app lock does not exist yet
+  const buildTray = (): TrayMenu =>
+    trayMenu({
+      accounts: (latest?.data.accounts ?? []).map(toView),
+      codes: lastBatch,
+      settings: latest?.data.settings ?? Settings.parse({}),
+      lock,
+    });
+  let trayJson = '';
+  const refreshTray = () => {
+    const menu = buildTray();
+    const json = JSON.stringify(menu);
+    if (json === trayJson) return;
+    trayJson = json;
+    emit('trayMenuChanged', menu);
+  };
+
+  const ticker = new CodeTicker(clock, (batch) => {
+    lastBatch = batch;
+    emit('codes', batch);
+    refreshTray();
+  });
   let generation = -1;
 
   const apply = (snapshot: VaultSnapshot) => {
     if (snapshot.generation === generation) return;
     generation = snapshot.generation;
+    latest = snapshot;
     ticker.setAccounts(snapshot.data.accounts);
     emit('accountsChanged', snapshot.data.accounts.map(toView));
+    refreshTray();
   };
   const accounts = new AccountsService(vault, apply);
 
@@ -74,9 +111,35 @@ export function createAppCore({ dataDir, keyStore, clock, log }: CoreDeps): AppC
     return snapshot;
   };
 
+  const clipboardService = new ClipboardService({
+    port: clipboard ?? {
+      readText: () => '',
+      writeText: () => {
+        throw new AppError('internal', 'This version of the app has no clipboard.');
+      },
+    },
+    clock,
+    log,
+    clearAfterSeconds: async () => (await accounts.settings()).clipboardClearSeconds,
+  });
+
+  /** Computes the account's current code here in main and copies it; the clipboard clears after the set delay. */
+  const copyAccountCode = async (id: string): Promise<{ clearsAt: number; account: StoredAccount }> => {
+    const account = (await current()).data.accounts.find((a) => a.id === id);
+    if (!account) throw new AppError('accountNotFound', 'That account no longer exists (it may have been removed in another window or by the command-line tool).');
+    if (account.needsVerification || account.secret.length === 0) {
+      const title = account.issuer || account.name;
+      throw new AppError('invalidRequest', `${title} needs to be set up again on this device before it has codes (Action required). Nothing was copied.`);
+    }
+    const { code } = codeAt(account.id, account.otp, decodeCanonicalKey(account.secret), clock.now());
+    const { clearsAt } = await clipboardService.copy(code);
+    return { clearsAt, account };
+  };
+
   const handlers: Handlers = {
     listAccounts: async () => (await current()).data.accounts.map(toView),
     addAccountFromUri: async ({ uri }) => accounts.addFromUri(uri),
+    addAccountsFromUri: async ({ uri }) => accounts.addFromAnyUri(uri),
     addAccountManually: async (input) => accounts.addManually(input),
     renameAccount: async ({ id, issuer, name }) => accounts.rename(id, issuer, name),
     removeAccount: async ({ id }) => {
@@ -87,6 +150,21 @@ export function createAppCore({ dataDir, keyStore, clock, log }: CoreDeps): AppC
     getCodes: async () => {
       await current();
       return ticker.batch();
+    },
+    copyCode: async ({ id }) => ({ clearsAt: (await copyAccountCode(id)).clearsAt }),
+    setPinned: async ({ id, pinned }) => accounts.setPinned(id, pinned),
+    getTrayMenu: async () => {
+      await current();
+      return buildTray();
+    },
+    chooseTrayItem: async ({ itemId }) => {
+      await current();
+      const item = findTrayItem(buildTray(), itemId);
+      if (!item?.action) throw new AppError('invalidRequest', 'That menu item is no longer available; the menu has been updated.');
+      if (item.action.type !== 'copyCode') return { action: item.action, copied: null };
+      const { clearsAt, account } = await copyAccountCode(item.action.accountId);
+      const seconds = Math.max(0, Math.round((clearsAt - clock.now()) / 1000));
+      return { action: item.action, copied: { notification: `Code for ${account.issuer || account.name} copied; clears in ${seconds} s`, clearsAt } };
     },
     nextHotpCode: async ({ id }) => {
       const account = await accounts.advanceCounter(id);
@@ -101,6 +179,7 @@ export function createAppCore({ dataDir, keyStore, clock, log }: CoreDeps): AppC
   return {
     dispatch: createDispatcher(handlers, log),
     accounts,
+    clipboard: clipboardService,
     subscribe(sink) {
       sinks.add(sink);
       return () => sinks.delete(sink);
@@ -109,6 +188,7 @@ export function createAppCore({ dataDir, keyStore, clock, log }: CoreDeps): AppC
       watcher?.close();
       reloadTimer?.();
       ticker.stop();
+      clipboardService.dispose();
       sinks.clear();
     },
   };

@@ -56,3 +56,62 @@ export class ManualClock implements Clock {
     else this.advance(ms - this.current);
   }
 }
+
+/** A clock on real time whose offset can be moved forward (test controls, drift correction). */
+export interface AdjustableClock extends Clock {
+  /** Moves this clock forward by `ms`; every timer that falls due on the way fires at once, in order. */
+  advance(ms: number): void;
+  offset(): number;
+}
+
+/** Node's setTimeout fires at once for delays above 2^31-1 ms; longer waits are re-armed in steps. */
+const MAX_TIMEOUT = 2_147_483_647;
+
+/**
+ * Real time plus an offset. Timers are kept in a list (due times in this clock's time) behind one real timeout for
+ * the earliest, re-armed on every change, so they fire when real time reaches them or when the offset moves past them.
+ */
+export function adjustableClock(initialOffsetMs = 0): AdjustableClock {
+  let offsetMs = initialOffsetMs;
+  let timers: { at: number; seq: number; callback: () => void }[] = [];
+  let seq = 0;
+  let handle: ReturnType<typeof setTimeout> | undefined;
+  const now = () => Date.now() + offsetMs;
+
+  const fireDue = () => {
+    for (;;) {
+      const current = now();
+      const due = timers.filter((t) => t.at <= current).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
+      if (!due) break;
+      timers = timers.filter((t) => t !== due);
+      due.callback(); // may add timers; the loop picks up any that are already due
+    }
+    arm();
+  };
+  const arm = () => {
+    if (handle !== undefined) clearTimeout(handle);
+    handle = undefined;
+    if (timers.length === 0) return;
+    const earliest = Math.min(...timers.map((t) => t.at));
+    handle = setTimeout(fireDue, Math.min(MAX_TIMEOUT, Math.max(0, earliest - now())));
+  };
+
+  return {
+    now,
+    offset: () => offsetMs,
+    setTimer(delayMs, callback) {
+      const timer = { at: now() + Math.max(0, delayMs), seq: seq++, callback };
+      timers.push(timer);
+      arm();
+      return () => {
+        timers = timers.filter((t) => t !== timer);
+        arm();
+      };
+    },
+    advance(ms) {
+      if (!(ms >= 0) || !Number.isFinite(ms)) throw new RangeError('The clock only moves forward, by a finite number of milliseconds.');
+      offsetMs += ms;
+      fireDue();
+    },
+  };
+}

@@ -1,11 +1,13 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, safeStorage, session } from 'electron';
+import { app, safeStorage, session, type BrowserWindow } from 'electron';
 import { createAppCore, type AppCore } from '../core/app-core.js';
 import { systemClock } from '../core/clock.js';
 import { consoleLogger } from '../core/logger.js';
 import { defaultDataDir } from '../core/paths.js';
 import { chooseKeyStore } from './choose-key-store.js';
+import { electronClipboard } from './clipboard.js';
+import { createTray, notify } from './tray.js';
 import { wireIpc } from './ipc.js';
 import { createMainWindow, installPermissionHandlers, installWebContentsGuards, registerAppScheme, serveRenderer } from './window.js';
 
@@ -35,19 +37,32 @@ function start(): void {
 
   let window: BrowserWindow | null = null;
   let appCore: AppCore | undefined;
+  /** Set once the tray icon exists: from then on closing the window hides it, and only Quit quits. */
+  let inTray = false;
+  let quitting = false;
+  app.on('before-quit', () => {
+    quitting = true;
+  });
 
   // safeStorage answers only once the app is ready; IPC handlers wait for this promise, so the window need not.
   const core = app.whenReady().then(async () => {
     // The core watches this folder for the command-line tool's changes; on a first run it must exist to be watched.
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const keyStore = await chooseKeyStore({ dataDir, safeStorage, log });
-    appCore = createAppCore({ dataDir, keyStore, clock: systemClock(), log });
+    appCore = createAppCore({ dataDir, keyStore, clock: systemClock(), log, clipboard: electronClipboard() });
     return appCore;
   });
 
   const appRoot = app.getAppPath();
   const openWindow = (): BrowserWindow => {
     const created = createMainWindow({ preloadPath: path.join(appRoot, 'build', 'electron', 'preload.cjs'), log });
+    // Close to tray: the app keeps running (and copying codes from the tray) until Quit.
+    created.on('close', (event) => {
+      if (quitting || !inTray) return;
+      event.preventDefault();
+      created.hide();
+      showTrayHintOnce();
+    });
     created.on('closed', () => {
       if (window === created) window = null;
     });
@@ -73,20 +88,53 @@ function start(): void {
       // Handlers before the window, so the page's first calls find them.
       wireIpc({ getWindow: () => window, core, log });
       openWindow();
-      // macOS keeps the app alive without windows; the dock icon brings one back.
-      app.on('activate', () => {
-        if (BrowserWindow.getAllWindows().length === 0) openWindow();
-      });
+      core
+        .then((readyCore) => {
+          createTray({ core: readyCore, showWindow, quit: () => app.quit(), log });
+          inTray = true;
+        })
+        .catch((error: unknown) => log.error('the tray icon could not be created', error));
+      // macOS keeps the app alive without windows; the dock icon brings one back (or shows the one hidden in the tray).
+      app.on('activate', showWindow);
     })
     .catch((error: unknown) => {
       log.error('the app could not start', error);
       app.exit(1);
     });
 
-  // Staying in the tray when the window closes is a later issue; until then closing the window quits (not on macOS).
+  // Without a tray icon (it failed to start), closing the window quits as before (not on macOS).
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (process.platform !== 'darwin' && !inTray) app.quit();
   });
 
-  app.on('will-quit', () => appCore?.dispose());
+  // On the way out, a code still on the clipboard is cleared (only if it is still ours); then the core stops.
+  let flushed = false;
+  app.on('will-quit', (event) => {
+    if (flushed || !appCore) {
+      appCore?.dispose();
+      return;
+    }
+    event.preventDefault();
+    flushed = true;
+    const stopping = appCore;
+    stopping.clipboard
+      .flush()
+      .catch((error: unknown) => log.error('clearing the clipboard on quit failed', error))
+      .finally(() => {
+        stopping.dispose();
+        app.quit();
+      });
+  });
+}
+
+/** The first time the window closes to the tray, say where the app went. Remembered with a marker file in the data folder. */
+function showTrayHintOnce(): void {
+  const marker = path.join(dataDir, 'tray-hint-shown');
+  if (existsSync(marker)) return;
+  notify('Authenticator is still running in the tray. Choose Quit from its menu to close it.');
+  try {
+    writeFileSync(marker, `${new Date().toISOString()}\n`, { mode: 0o600 });
+  } catch (error) {
+    log.error('could not remember that the tray hint was shown', error);
+  }
 }

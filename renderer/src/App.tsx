@@ -1,25 +1,127 @@
-import { AccountList } from './AccountList.js';
-import { AddByLink } from './AddByLink.js';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AccountView } from '../../shared/account.js';
+import { AppError } from '../../shared/errors.js';
+import { AccountDetails } from './AccountDetails.js';
+import { AddDialog } from './AddDialog.js';
+import { call } from './api.js';
+import { ClockOffset } from './clock-offset.js';
+import { accountLabel } from './format.js';
 import { LoadProblem } from './LoadProblem.js';
+import { SettingsPage } from './SettingsPage.js';
+import { TileList } from './TileList.js';
 import { useAccounts } from './use-accounts.js';
+import { useSettings } from './use-settings.js';
+
+type View = { name: 'tiles' } | { name: 'account'; id: string } | { name: 'settings' };
 
 export function App() {
   const state = useAccounts();
+  const [settings, updateSettings] = useSettings();
+  const [view, setView] = useState<View>({ name: 'tiles' });
+  const [adding, setAdding] = useState(false);
+  const [search, setSearch] = useState('');
+  const [announcement, setAnnouncement] = useState('');
+  const searchBox = useRef<HTMLInputElement>(null);
+
+  // Ctrl/Cmd+F focuses the search box.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f' && view.name === 'tiles') {
+        event.preventDefault();
+        searchBox.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [view.name]);
+
+  const announce = useCallback((text: string) => {
+    // Re-set even when the text repeats, so screen readers speak it again.
+    setAnnouncement('');
+    requestAnimationFrame(() => setAnnouncement(text));
+  }, []);
+
+  const copy = useCallback(
+    async (account: AccountView) => {
+      try {
+        const { clearsAt } = await call('copyCode', { id: account.id });
+        const seconds = clearsAt === null ? null : Math.round((clearsAt - Date.now() - state.clockOffsetMs) / 1000);
+        announce(`Code for ${accountLabel(account)} copied${seconds !== null ? `; the clipboard clears in ${seconds} seconds` : ''}.`);
+      } catch (caught) {
+        announce(caught instanceof AppError ? caught.message : 'The code could not be copied.');
+      }
+    },
+    [announce, state.clockOffsetMs],
+  );
+  const move = useCallback((account: AccountView, toIndex: number) => {
+    call('moveAccount', { id: account.id, toIndex }).then(
+      () => announce(`${accountLabel(account)} moved to position ${toIndex + 1}.`),
+      (caught: unknown) => announce(caught instanceof AppError ? caught.message : 'The account could not be moved.'),
+    );
+  }, [announce]);
+  const open = useCallback((account: AccountView) => setView({ name: 'account', id: account.id }), []);
+
+  const current = view.name === 'account' ? state.accounts.find((a) => a.id === view.id) : undefined;
+  const back = useCallback(() => setView({ name: 'tiles' }), []);
+  useEffect(() => {
+    if (view.name === 'account' && state.loaded && !current) setView({ name: 'tiles' }); // deleted, here or elsewhere
+  }, [view, current, state.loaded]);
+
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1>Authenticator</h1>
-      </header>
-      <main className="app-main">
-        {state.loadError ? (
-          <LoadProblem error={state.loadError} onResolved={state.reload} />
-        ) : (
-          <>
-            <AddByLink />
-            <AccountList accounts={state.accounts} codes={state.codes} clockOffsetMs={state.clockOffsetMs} />
-          </>
-        )}
-      </main>
-    </div>
+    <ClockOffset.Provider value={state.clockOffsetMs}>
+      <div className={`app${settings.hideCodes ? ' hide-codes' : ''}`}>
+        <header className="app-header">
+          <h1>Authenticator</h1>
+          {view.name === 'tiles' && state.accounts.length > 0 ? (
+            <input
+              ref={searchBox}
+              type="search"
+              className="search"
+              placeholder="Search accounts (Ctrl+F)"
+              aria-label="Search accounts"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              onKeyDown={(e) => e.key === 'Escape' && setSearch('')}
+            />
+          ) : (
+            <span className="spacer" />
+          )}
+          <button type="button" onClick={() => setAdding(true)}>
+            Add account
+          </button>
+          <button type="button" className="secondary" onClick={() => setView({ name: 'settings' })} aria-current={view.name === 'settings' ? 'page' : undefined}>
+            Settings
+          </button>
+        </header>
+        <main className="app-main">
+          {state.loadError ? (
+            <LoadProblem error={state.loadError} onResolved={state.reload} />
+          ) : view.name === 'settings' ? (
+            <SettingsPage settings={settings} onChange={(patch) => void updateSettings(patch)} onBack={back} />
+          ) : current ? (
+            <AccountDetails account={current} code={state.codes.get(current.id)} onBack={back} onCopy={copy} />
+          ) : !state.loaded ? null : state.accounts.length === 0 ? (
+            <div className="empty-state">
+              <h2>No accounts yet</h2>
+              <p>Add the accounts you protect with two-step verification: scan their QR code, paste a setup link or type the setup key.</p>
+              <button type="button" onClick={() => setAdding(true)}>
+                Add account
+              </button>
+            </div>
+          ) : (
+            <TileList accounts={state.accounts} codes={state.codes} search={search} hideCodes={settings.hideCodes} onCopy={copy} onOpen={open} onMove={move} />
+          )}
+        </main>
+        <div className="visually-hidden" role="status" aria-live="polite">
+          {announcement}
+        </div>
+        {adding ? (
+          <AddDialog
+            onClose={() => setAdding(false)}
+            onAdded={(added) => announce(added.length === 1 ? `Added ${accountLabel(added[0]!)}.` : `Added ${added.length} accounts.`)}
+          />
+        ) : null}
+      </div>
+    </ClockOffset.Provider>
   );
 }

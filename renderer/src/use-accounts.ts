@@ -10,6 +10,8 @@ export interface AccountsState {
   clockOffsetMs: number;
   /** A problem that stops the list from loading (damaged vault, keychain unavailable). */
   loadError: AppError | null;
+  /** The first load has finished (so "no accounts" really means none). */
+  loaded: boolean;
   reload: () => void;
 }
 
@@ -19,6 +21,7 @@ export function useAccounts(): AccountsState {
   const [batch, setBatch] = useState<{ codes: Map<string, CodeView>; offset: number }>({ codes: new Map(), offset: 0 });
   const [loadError, setLoadError] = useState<AppError | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -37,6 +40,7 @@ export function useAccounts(): AccountsState {
         setAccounts(list);
         takeBatch(codes);
         setLoadError(null);
+        setLoaded(true);
       },
       (error: unknown) => {
         if (live) setLoadError(error instanceof AppError ? error : new AppError('internal', 'The accounts could not be loaded.'));
@@ -49,5 +53,5 @@ export function useAccounts(): AccountsState {
     };
   }, [attempt]);
 
-  return { accounts, codes: batch.codes, clockOffsetMs: batch.offset, loadError, reload: () => setAttempt((n) => n + 1) };
+  return { accounts, codes: batch.codes, clockOffsetMs: batch.offset, loadError, loaded, reload: () => setAttempt((n) => n + 1) };
 }

@@ -4,6 +4,7 @@ import { AppError, invalidInput } from '../../../shared/errors.js';
 import { AccountKind, OTP_LIMITS, OtpType } from '../../../shared/otp.js';
 import type { Settings } from '../../../shared/settings.js';
 import { decodeCanonicalKey, parseSetupKey } from '../otp/base32.js';
+import { isMigrationUri, parseMigrationUri } from '../import/google-migration.js';
 import { parseOtpauthUri, validateOtpParams, type AccountDraft } from '../otp/otpauth-uri.js';
 import type { StoredAccount, VaultData } from '../vault/vault-data.js';
 import { toView } from '../vault/vault-data.js';
@@ -53,6 +54,15 @@ export class AccountsService {
     return this.addDrafts(drafts);
   }
 
+  /**
+   * An otpauth:// link (one account) or a Google Authenticator export, otpauth-migration:// (each of its accounts),
+   * as read from a QR code or pasted: all or nothing, duplicates refused as for a single link.
+   */
+  async addFromAnyUri(uri: string): Promise<AccountView[]> {
+    const drafts = isMigrationUri(uri) ? parseMigrationUri(uri).drafts : [parseOtpauthUri(uri)];
+    return this.addDrafts(drafts);
+  }
+
   async addManually(input: ManualAccountInput): Promise<AccountView> {
     const issuer = input.issuer.trim();
     const name = input.name.trim();
@@ -88,6 +98,16 @@ export class AccountsService {
     await this.change((data) => {
       find(data, id);
       data.accounts = data.accounts.filter((a) => a.id !== id);
+    });
+  }
+
+  /** Pins or unpins an account: with many accounts, the tray menu lists only the pinned ones. */
+  async setPinned(id: string, pinned: boolean): Promise<AccountView> {
+    return this.change((data) => {
+      const account = find(data, id);
+      account.pinned = pinned;
+      account.updatedAt = new Date().toISOString();
+      return toView(account);
     });
   }
 

@@ -52,7 +52,15 @@ describe('RFC 4226 Appendix D (HOTP)', () => {
 
   it.each(expected.map((code, counter) => [counter, code] as const))('counter %i -> %s', (counter, code) => {
     const view = codeAt(ID, hotp('SHA1', 6, counter), key, 1_700_000_000_000);
-    expect(view).toEqual({ id: ID, code, validFrom: null, validUntil: null });
+    expect(view).toMatchObject({ id: ID, code, validFrom: null, validUntil: null });
+    if (counter < expected.length - 1) expect(view.next).toBe(expected[counter + 1]);
+  });
+
+  it('gives the next TOTP code as the code of the following window', () => {
+    const otp = { type: 'totp', algorithm: 'SHA1', digits: 8, period: 30, counter: 0 } as const;
+    const now = codeAt(ID, otp, key, 59_000);
+    expect(now.next).toBe(codeAt(ID, otp, key, now.validUntil!).code);
+    expect(now.next).toBe('37359152'); // oathtool --totp -b -d 8 -N @60 GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ
   });
 });
 

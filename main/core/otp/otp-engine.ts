@@ -36,17 +36,15 @@ const ALGORITHMS = { SHA1: 'sha1', SHA256: 'sha256', SHA512: 'sha512' } as const
 export function codeAt(id: string, otp: OtpParams, secret: Uint8Array, nowMs: number): CodeView {
   const common = { secret, crypto, guardrails, algorithm: ALGORITHMS[otp.algorithm], digits: otp.digits };
   if (otp.type === 'hotp') {
-    return { id, code: hotpSync({ ...common, counter: otp.counter }), validFrom: null, validUntil: null };
+    const next = otp.counter < Number.MAX_SAFE_INTEGER ? hotpSync({ ...common, counter: otp.counter + 1 }) : '';
+    return { id, code: hotpSync({ ...common, counter: otp.counter }), validFrom: null, validUntil: null, next };
   }
   const periodMs = otp.period * 1000;
   const validFrom = Math.floor(nowMs / periodMs) * periodMs;
-  const code = totpSync({
-    ...common,
-    period: otp.period,
-    epoch: Math.floor(nowMs / 1000),
-    ...(otp.type === 'steam' ? { hooks: steamHooks } : {}),
-  });
-  return { id, code, validFrom, validUntil: validFrom + periodMs };
+  const at = (epochSeconds: number) =>
+    totpSync({ ...common, period: otp.period, epoch: epochSeconds, ...(otp.type === 'steam' ? { hooks: steamHooks } : {}) });
+  const validUntil = validFrom + periodMs;
+  return { id, code: at(Math.floor(nowMs / 1000)), validFrom, validUntil, next: at(validUntil / 1000) };
 }
 
 /** When the next code of any of these accounts rolls over, after `nowMs`; null when none is time-based. */

@@ -51,3 +51,12 @@ describe('the contract dispatcher', () => {
     expect(result).toMatchObject({ ok: false, error: { kind: 'accountNotFound' } });
   });
 });
+
+describe('updateSettings', () => {
+  test('changes only the settings it names', async () => {
+    const c = newCore();
+    await c.dispatch('updateSettings', { theme: 'dark', clipboardClearSeconds: 60 });
+    const result = await c.dispatch('updateSettings', { hideCodes: true });
+    expect(result).toMatchObject({ ok: true, value: { theme: 'dark', clipboardClearSeconds: 60, hideCodes: true } });
+  });
+});

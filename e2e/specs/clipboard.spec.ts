@@ -1,0 +1,84 @@
+import type { Page } from '@playwright/test';
+import { callContract, expect, test, type ControlledHarness } from '../harness-fixture.js';
+import { oathtoolTotp } from '../oathtool.js';
+
+const SECRET = 'JBSWY3DPEHPK3PXP';
+const LINK = `otpauth://totp/Example:alice@example.com?secret=${SECRET}&issuer=Example`;
+
+async function addAccount(harness: ControlledHarness, link = LINK): Promise<string> {
+  const added = await harness.cli('add', link, '--json');
+  expect(added.code, added.stderr).toBe(0);
+  const list = JSON.parse((await harness.cli('list', '--json')).stdout) as { id: string; issuer: string }[];
+  return list.at(-1)!.id;
+}
+
+/** Calls copyCode through the page's contract bridge, as a tile will. */
+const copyCode = (page: Page, id: string) => callContract(page, 'copyCode', { id });
+const clearsAt = (reply: Awaited<ReturnType<typeof copyCode>>) => (reply.ok ? reply.value.clearsAt : null) ?? Number.NaN;
+
+/** The codes oathtool gives between two readings of main's clock (a rollover may fall in between). */
+const oracle = (before: number, after: number) => [oathtoolTotp(SECRET, Math.floor(before / 1000)), oathtoolTotp(SECRET, Math.floor(after / 1000))];
+
+test('copy writes the code oathtool computes and clears it after the delay', async ({ page, controlledHarness: harness }) => {
+  const id = await addAccount(harness);
+  await page.goto(harness.url);
+  const before = await harness.controls.now();
+  const reply = await copyCode(page, id);
+  const after = await harness.controls.now();
+  expect(reply.ok).toBe(true);
+  expect(oracle(before, after)).toContain(await harness.controls.readClipboard());
+  // 30 s by default, on main's clock.
+  expect(clearsAt(reply)).toBeGreaterThanOrEqual(before + 30_000);
+  expect(clearsAt(reply)).toBeLessThanOrEqual(after + 30_000);
+
+  const copied = await harness.controls.readClipboard();
+  await harness.controls.advanceClock(25_000);
+  expect(await harness.controls.readClipboard()).toBe(copied);
+  await harness.controls.advanceClock(6_000);
+  await expect.poll(() => harness.controls.readClipboard()).toBe('');
+});
+
+test('what the person copied since is never cleared; a new copy restarts the delay', async ({ page, controlledHarness: harness }) => {
+  const id = await addAccount(harness);
+  await page.goto(harness.url);
+  expect((await copyCode(page, id)).ok).toBe(true);
+  await harness.controls.writeClipboard('a note of my own');
+  await harness.controls.advanceClock(60_000);
+  // Give a (wrong) clear every chance to happen before checking it did not.
+  await page.waitForTimeout(200);
+  expect(await harness.controls.readClipboard()).toBe('a note of my own');
+
+  // Shorter delay from settings; a second copy supersedes the first clear.
+  expect((await callContract(page, 'updateSettings', { clipboardClearSeconds: 10 })).ok).toBe(true);
+  expect((await copyCode(page, id)).ok).toBe(true);
+  await harness.controls.advanceClock(8_000);
+  expect((await copyCode(page, id)).ok).toBe(true);
+  const second = await harness.controls.readClipboard();
+  await harness.controls.advanceClock(4_000); // 12 s after the first copy, 4 s after the second
+  await page.waitForTimeout(200);
+  expect(await harness.controls.readClipboard()).toBe(second);
+  await harness.controls.advanceClock(7_000);
+  await expect.poll(() => harness.controls.readClipboard()).toBe('');
+});
+
+test('copying an account that no longer exists fails with its kind and copies nothing', async ({ page, controlledHarness: harness }) => {
+  await page.goto(harness.url);
+  await harness.controls.writeClipboard('untouched');
+  const reply = await copyCode(page, 'abcdef1234');
+  expect(reply).toMatchObject({ ok: false, error: { kind: 'accountNotFound' } });
+  expect(await harness.controls.readClipboard()).toBe('untouched');
+});
+
+test('the test endpoints refuse requests without the token', async ({ controlledHarness: harness }) => {
+  const response = await fetch(new URL('/test/clipboard', harness.url));
+  expect(response.status).toBe(403);
+  const wrong = await fetch(new URL('/test/clock/advance', harness.url), { method: 'POST', headers: { 'x-harness-token': 'nope' }, body: '{"ms":1}' });
+  expect(wrong.status).toBe(403);
+});
+
+test('without --test-controls there are no test endpoints', async ({ harness }) => {
+  const page = await (await fetch(harness.url)).text();
+  const token = page.match(/name="harness-token" content="([^"]+)"/)![1]!;
+  const response = await fetch(new URL('/test/clipboard', harness.url), { headers: { 'x-harness-token': token } });
+  expect(response.status).toBe(404);
+});

@@ -1,0 +1,243 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { deflateSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
+import { expect, startHarness, test } from '../harness-fixture.js';
+import { oathtoolTotp } from '../oathtool.js';
+
+const shots = path.resolve(import.meta.dirname, '../../.test-output/screens');
+async function screenshot(page: Page, name: string) {
+  await fs.mkdir(shots, { recursive: true });
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+}
+const tiles = (page: Page) => page.getByRole('list', { name: 'Accounts' }).getByRole('listitem');
+const order = async (page: Page) => (await tiles(page).evaluateAll((items) => items.map((i) => i.getAttribute('aria-label') ?? '')));
+
+const FIVE = [
+  'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub',
+  'otpauth://totp/Google:alice%40gmail.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Google',
+  'otpauth://totp/Dropbox:alice?secret=MFRGGZDFMZTWQ2LKNNWG23TP&issuer=Dropbox&digits=8&algorithm=SHA256',
+  'otpauth://hotp/Bank:alice?secret=KRSXG5CTMVRXEZLUKRSXG5CT&issuer=Bank&counter=3',
+  'otpauth://totp/Steam:alice?secret=ONSWG4TFORQW24DM&issuer=Steam&encoder=steam',
+];
+
+test('adding by the manual form: each field error points at its field, then it works', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await page.getByRole('button', { name: 'Add account' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Add account' });
+  await dialog.getByRole('tab', { name: 'Enter setup key' }).click();
+  await screenshot(page, 'add-dialog-manual');
+  const submit = dialog.getByRole('button', { name: 'Add account' });
+
+  await submit.click();
+  await expect(dialog.getByRole('alert')).toHaveText(/Enter an account name or an issuer/);
+  await dialog.getByLabel('Issuer').fill('Acme');
+  await dialog.getByLabel('Account name').fill('carol@acme.example');
+  await dialog.getByLabel('Setup key', { exact: true }).fill('jbsw y3dp ehpk 3pxq 1');
+  await submit.click();
+  await expect(dialog.getByRole('alert')).toHaveText(/not valid base32: "1"/);
+  await expect(dialog.getByLabel('Setup key', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await dialog.getByLabel('Setup key', { exact: true }).fill('jbsw y3dp ehpk 3pxq');
+  await dialog.getByText('Advanced').click();
+  await dialog.getByLabel('Period (seconds)').fill('2');
+  await submit.click();
+  await expect(dialog.getByRole('alert')).toHaveText(/period must be 5 to 3600/);
+  await expect(dialog.getByLabel('Period (seconds)')).toHaveAttribute('aria-invalid', 'true');
+  await screenshot(page, 'add-dialog-error');
+  await dialog.getByLabel('Period (seconds)').fill('60');
+  await dialog.getByLabel('Algorithm').selectOption('SHA512');
+  await dialog.getByLabel('Digits').fill('8');
+  await submit.click();
+  await expect(dialog).toBeHidden();
+
+  const tile = page.getByRole('listitem', { name: 'Acme, carol@acme.example' });
+  await expect
+    .poll(async () => (await tile.locator('.tile-code').innerText()).replace(/\s/g, '') === oathtoolTotp('JBSWY3DPEHPK3PXQ', Math.floor(Date.now() / 1000), { digits: 8, period: 60, algorithm: 'sha512' }))
+    .toBe(true);
+});
+
+test('five accounts: every code matches oathtool, search filters, reorder by keyboard survives a restart', async ({ page }) => {
+  const first = await startHarness();
+  try {
+    expect((await first.cli('add', ...FIVE)).code).toBe(0);
+    await page.goto(first.url);
+    await expect(tiles(page)).toHaveCount(5);
+    const now = Math.floor(Date.now() / 1000);
+    const shown = (await page.locator('.tile-code').allInnerTexts()).map((t) => t.replace(/\s/g, ''));
+    const expectedGitHub = [oathtoolTotp('JBSWY3DPEHPK3PXP', now), oathtoolTotp('JBSWY3DPEHPK3PXP', now + 1)];
+    expect(expectedGitHub).toContain(shown[0]);
+    await screenshot(page, 'five-accounts');
+
+    // Search (Ctrl+F) over issuer and name.
+    await page.keyboard.press('Control+f');
+    await expect(page.getByRole('searchbox', { name: 'Search accounts' })).toBeFocused();
+    await page.keyboard.type('drop');
+    await expect(tiles(page)).toHaveCount(1);
+    await expect(tiles(page).first()).toHaveAccessibleName('Dropbox, alice');
+    await page.keyboard.press('Escape');
+    await expect(tiles(page)).toHaveCount(5);
+
+    // Alt+Down on a focused tile moves it one place.
+    await page.getByRole('button', { name: 'Copy code for GitHub, alice' }).focus();
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => order(page)).toEqual(['Google, alice@gmail.com', 'GitHub, alice', 'Dropbox, alice', 'Bank, alice', 'Steam, alice']);
+    // dnd-kit's keyboard pattern on the handle: Space lifts, arrows move, Space drops.
+    await page.getByRole('button', { name: 'Reorder Steam, alice' }).focus();
+    const announcer = page.locator('[id^=DndLiveRegion]');
+    await page.keyboard.press('Space');
+    await expect(announcer).toHaveText(/Picked up Steam|Steam, alice is now at position 5/);
+    await page.keyboard.press('ArrowUp');
+    await expect(announcer).toHaveText(/Steam, alice is now at position [1-3]/);
+    await page.keyboard.press('Space');
+    await expect(announcer).toHaveText(/Steam, alice dropped at position [1-3]/);
+    await expect.poll(() => order(page)).not.toEqual(['Google, alice@gmail.com', 'GitHub, alice', 'Dropbox, alice', 'Bank, alice', 'Steam, alice']);
+    const reordered = await order(page);
+    expect(reordered.indexOf('Steam, alice')).toBeLessThan(4);
+    await first.stop();
+
+    const second = await startHarness(first.dataDir);
+    try {
+      await page.goto(second.url);
+      await expect.poll(() => order(page)).toEqual(reordered);
+      const listed = JSON.parse((await second.cli('list', '--json')).stdout) as { issuer: string; name: string }[];
+      expect(listed.map((a) => `${a.issuer}, ${a.name}`)).toEqual(reordered);
+    } finally {
+      await second.stop();
+    }
+  } finally {
+    await first.stop();
+  }
+});
+
+test('reorder with the mouse persists', async ({ page, harness }) => {
+  expect((await harness.cli('add', ...FIVE.slice(0, 3))).code).toBe(0);
+  await page.goto(harness.url);
+  await expect(tiles(page)).toHaveCount(3);
+  const handle = page.getByRole('button', { name: 'Reorder Dropbox, alice' });
+  const target = tiles(page).first();
+  const from = (await handle.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 20, from.y + 5, { steps: 5 });
+  await page.mouse.move(to.x + 30, to.y + to.height / 2, { steps: 15 });
+  await page.mouse.up();
+  await expect.poll(() => order(page)).toEqual(['Dropbox, alice', 'GitHub, alice', 'Google, alice@gmail.com']);
+  const listed = JSON.parse((await harness.cli('list', '--json')).stdout) as { issuer: string }[];
+  expect(listed.map((a) => a.issuer)).toEqual(['Dropbox', 'GitHub', 'Google']);
+});
+
+test('full-screen view: details, next code, rename, delete with confirmation, Escape returns', async ({ page, harness }) => {
+  expect((await harness.cli('add', ...FIVE.slice(0, 4))).code).toBe(0);
+  await page.goto(harness.url);
+  await page.getByRole('button', { name: 'Details for GitHub, alice' }).click();
+  const view = page.getByRole('region', { name: 'GitHub' });
+  await expect(view.getByRole('heading', { name: 'GitHub' })).toBeFocused();
+  await expect(view).toContainText('TOTP');
+  await expect(view).toContainText('SHA1');
+  const shownNext = (await view.locator('.details-next').innerText()).replace(/\s/g, '');
+  const now = Math.floor(Date.now() / 1000);
+  const nextStart = (Math.floor(now / 30) + 1) * 30;
+  expect([oathtoolTotp('JBSWY3DPEHPK3PXP', nextStart), oathtoolTotp('JBSWY3DPEHPK3PXP', nextStart + 30)]).toContain(shownNext);
+  await screenshot(page, 'account-view');
+  await page.keyboard.press('Escape');
+  await expect(tiles(page)).toHaveCount(4);
+
+  // Rename
+  await page.getByRole('button', { name: 'Details for Google, alice@gmail.com' }).click();
+  await page.getByRole('button', { name: 'Rename' }).click();
+  await page.getByLabel('Account name').fill('alice@work.example');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { name: 'Google' })).toBeVisible();
+  await expect(page.getByText('alice@work.example')).toBeVisible();
+
+  // Delete asks first; Cancel keeps it.
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  await expect(page.getByRole('alertdialog', { name: 'Delete Google?' })).toBeVisible();
+  await screenshot(page, 'delete-confirmation');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  await page.getByRole('button', { name: 'Delete account' }).click();
+  await expect(tiles(page)).toHaveCount(3);
+  await expect(page.getByRole('listitem', { name: /Google/ })).toHaveCount(0);
+
+  // HOTP: "Use next code" advances the counter.
+  await page.getByRole('button', { name: 'Details for Bank, alice' }).click();
+  await expect(page.getByText('Counter 3')).toBeVisible();
+  await page.getByRole('button', { name: 'Use next code' }).click();
+  await expect(page.getByText('Counter 4')).toBeVisible();
+});
+
+test('settings: theme and hidden codes', async ({ page, harness }) => {
+  expect((await harness.cli('add', ...FIVE)).code).toBe(0);
+  await page.goto(harness.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await screenshot(page, 'settings');
+  await page.getByLabel('Dark').check();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByLabel('Hide codes until the pointer or keyboard focus is on them').check();
+  await page.keyboard.press('Escape');
+  await expect(tiles(page)).toHaveCount(5);
+  await expect(page.locator('.app')).toHaveClass(/hide-codes/);
+  await screenshot(page, 'five-accounts-dark-hidden');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Light').check();
+  await page.getByLabel('Hide codes until the pointer or keyboard focus is on them').uncheck();
+  await page.keyboard.press('Escape');
+  // Survives a reload: settings live in the vault.
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+});
+
+test('adding by a QR code picture; a picture without one says so', async ({ page, harness }) => {
+  const QRCode = await import('qrcode');
+  const png = await QRCode.toBuffer('otpauth://totp/Fastmail:dave@fastmail.example?secret=ORSXG5DJNZTXE3DJMVZQ&issuer=Fastmail', { type: 'png', margin: 4, scale: 6 });
+  await page.goto(harness.url);
+  await page.getByRole('button', { name: 'Add account' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Add account' });
+  await expect(dialog.getByRole('tab', { name: 'Scan QR code' })).toHaveAttribute('aria-selected', 'true');
+  await screenshot(page, 'add-dialog-qr');
+
+  // A picture with no QR code in it.
+  const blank = pngOfWhite(deflateSync);
+  await dialog.getByLabel('QR code picture').setInputFiles({ name: 'blank.png', mimeType: 'image/png', buffer: blank });
+  await expect(dialog.getByRole('alert')).toHaveText(/No QR code was found/);
+
+  await dialog.getByLabel('QR code picture').setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: png });
+  await expect(dialog).toBeHidden();
+  const tile = page.getByRole('listitem', { name: 'Fastmail, dave@fastmail.example' });
+  await expect
+    .poll(async () => (await tile.locator('.tile-code').innerText()).replace(/\s/g, '') === oathtoolTotp('ORSXG5DJNZTXE3DJMVZQ', Math.floor(Date.now() / 1000)))
+    .toBe(true);
+  await screenshot(page, 'after-qr');
+});
+
+/** A 64x64 all-white PNG, built by hand so the test does not depend on an image library. */
+function pngOfWhite(deflate: (data: Buffer) => Buffer): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(8 + data.length + 4);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const size = 64;
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // greyscale
+  const rows = Buffer.concat(Array.from({ length: size }, () => Buffer.concat([Buffer.from([0]), Buffer.alloc(size, 255)])));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflate(rows)), chunk('IEND', Buffer.alloc(0))]);
+}

@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { adjustableClock } from './clock.js';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('adjustableClock', () => {
+  it('fires timers when the offset moves past them, in order, including ones they schedule', () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    const clock = adjustableClock();
+    const fired: string[] = [];
+    clock.setTimer(5_000, () => fired.push('b'));
+    clock.setTimer(1_000, () => {
+      fired.push('a');
+      clock.setTimer(500, () => fired.push('a2'));
+    });
+    const cancel = clock.setTimer(2_000, () => fired.push('cancelled'));
+    cancel();
+    clock.advance(1_200);
+    expect(fired).toEqual(['a']);
+    expect(clock.now()).toBe(1_001_200);
+    clock.advance(10_000);
+    expect(fired).toEqual(['a', 'a2', 'b']);
+    expect(clock.offset()).toBe(11_200);
+  });
+
+  it('fires timers as real time passes, re-armed after an advance', () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    const clock = adjustableClock();
+    const fired: number[] = [];
+    clock.setTimer(10_000, () => fired.push(clock.now()));
+    clock.advance(4_000);
+    vi.advanceTimersByTime(5_999);
+    expect(fired).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(fired).toEqual([1_010_000]);
+  });
+
+  it('only moves forward', () => {
+    expect(() => adjustableClock().advance(-1)).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { AccountView, CodeBatch } from '../../../shared/account.js';
+import { TrayMenu, type TrayItem } from '../../../shared/tray.js';
+import { findTrayItem, trayMenu, type TrayModelInput } from './tray-model.js';
+
+const otp = { type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 } as const;
+const account = (id: string, issuer: string, name: string, extra: Partial<AccountView> = {}): AccountView => ({
+  id,
+  issuer,
+  name,
+  kind: 'other',
+  otp,
+  deviceBound: false,
+  needsVerification: false,
+  pinned: false,
+  ...extra,
+});
+const batch = (codes: Record<string, string>, issuedAt = 1_700_000_000_000): CodeBatch => ({
+  issuedAt,
+  codes: Object.entries(codes).map(([id, code]) => ({ id, code, validFrom: issuedAt, validUntil: issuedAt + 30_000, next: '000000' })),
+});
+const unlocked = { available: false, locked: false };
+const menu = (input: Partial<TrayModelInput> & Pick<TrayModelInput, 'accounts'>) =>
+  TrayMenu.parse(trayMenu({ codes: null, settings: { trayMaxAccounts: 10 }, lock: unlocked, ...input }));
+const items = (m: TrayMenu) => m.entries.filter((e): e is TrayItem => e.type === 'item');
+const labels = (m: TrayMenu) => items(m).map((i) => i.label);
+
+const github = account('aaaa1', 'GitHub', 'alice');
+const google = account('bbbb2', 'Google', 'alice@example.com');
+const bare = account('cccc3', '', 'just-a-name');
+
+describe('trayMenu', () => {
+  it('lists the accounts in tile order with issuer, name and the grouped code, then Open and Quit', () => {
+    const m = menu({ accounts: [google, github, bare], codes: batch({ aaaa1: '123456', bbbb2: '987654', cccc3: '12345678' }) });
+    expect(labels(m)).toEqual(['Google (alice@example.com) 987 654', 'GitHub (alice) 123 456', 'just-a-name 1234 5678', 'Open Authenticator', 'Quit']);
+    expect(items(m)[1]).toMatchObject({ id: 'account:aaaa1', enabled: true, action: { type: 'copyCode', accountId: 'aaaa1' } });
+    expect(m.entries.map((e) => e.type)).toEqual(['item', 'item', 'item', 'separator', 'item', 'separator', 'item']);
+    expect(findTrayItem(m, 'quit')?.action).toEqual({ type: 'quit' });
+    // Lock is hidden until app lock exists.
+    expect(findTrayItem(m, 'lock')).toBeUndefined();
+    expect(labels(menu({ accounts: [github], lock: { available: true, locked: false } }))).toContain('Lock');
+  });
+
+  it('follows a new code batch (rollover) and a new order', () => {
+    const before = menu({ accounts: [github, google], codes: batch({ aaaa1: '123456', bbbb2: '987654' }) });
+    const after = menu({ accounts: [github, google], codes: batch({ aaaa1: '222333', bbbb2: '444555' }, 1_700_000_030_000) });
+    expect(labels(before).slice(0, 2)).toEqual(['GitHub (alice) 123 456', 'Google (alice@example.com) 987 654']);
+    expect(labels(after).slice(0, 2)).toEqual(['GitHub (alice) 222 333', 'Google (alice@example.com) 444 555']);
+    const reordered = menu({ accounts: [google, github], codes: batch({ aaaa1: '222333', bbbb2: '444555' }) });
+    expect(labels(reordered).slice(0, 2)).toEqual(['Google (alice@example.com) 444 555', 'GitHub (alice) 222 333']);
+  });
+
+  it('over the limit lists only the pinned accounts plus "All accounts…"', () => {
+    const many = Array.from({ length: 12 }, (_, i) => account(`acct${i}`, `Issuer${i}`, `user${i}`, { pinned: i === 3 || i === 9 }));
+    const codes = batch(Object.fromEntries(many.map((a, i) => [a.id, String(100000 + i)])));
+    const m = menu({ accounts: many, codes });
+    expect(labels(m)).toEqual(['Issuer3 (user3) 100 003', 'Issuer9 (user9) 100 009', 'All accounts…', 'Open Authenticator', 'Quit']);
+    expect(findTrayItem(m, 'all-accounts')?.action).toEqual({ type: 'showAllAccounts' });
+    // At the limit, everything is listed.
+    expect(items(menu({ accounts: many, codes, settings: { trayMaxAccounts: 12 } }))).toHaveLength(14);
+    // Over the limit with nothing pinned: a hint.
+    const none = menu({ accounts: many.map((a) => ({ ...a, pinned: false })), codes });
+    expect(labels(none)).toEqual(['Pin accounts to list them here', 'All accounts…', 'Open Authenticator', 'Quit']);
+    expect(items(none)[0]!.enabled).toBe(false);
+  });
+
+  it('shows accounts needing verification as "Action required", disabled, copying nothing', () => {
+    const restored = account('dddd4', 'Bank', 'me', { needsVerification: true });
+    const m = menu({ accounts: [restored, github], codes: batch({ aaaa1: '123456' }) });
+    expect(items(m)[0]).toEqual({ type: 'item', id: 'account:dddd4', label: 'Bank (me) – Action required', enabled: false, action: null });
+    expect(findTrayItem(m, 'account:dddd4')).toBeUndefined();
+    // Before the first batch arrives, accounts are listed but cannot be chosen yet.
+    expect(items(menu({ accounts: [github] }))[0]).toMatchObject({ label: 'GitHub (alice) …', enabled: false });
+  });
+
+  it('an empty vault shows a disabled "No accounts yet" plus Open and Quit', () => {
+    const m = menu({ accounts: [], codes: batch({}) });
+    expect(items(m).map((i) => [i.label, i.enabled])).toEqual([
+      ['No accounts yet', false],
+      ['Open Authenticator', true],
+      ['Quit', true],
+    ]);
+  });
+
+  it('when locked shows no accounts and no codes', () => {
+    const m = menu({ accounts: [github], codes: batch({ aaaa1: '123456' }), lock: { available: true, locked: true } });
+    expect(labels(m)).toEqual(['Locked', 'Unlock…', 'Quit']);
+    expect(JSON.stringify(m)).not.toContain('123');
+  });
+});

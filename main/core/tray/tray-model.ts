@@ -1,0 +1,76 @@
+import type { AccountView, CodeBatch } from '../../../shared/account.js';
+import type { Settings } from '../../../shared/settings.js';
+import type { TrayEntry, TrayItem, TrayMenu } from '../../../shared/tray.js';
+
+export interface TrayLockState {
+  /** Whether app lock exists (and is set up); the Lock item is hidden until then. */
+  available: boolean;
+  locked: boolean;
+}
+
+export interface TrayModelInput {
+  /** In display order (the order of the tiles). */
+  accounts: readonly AccountView[];
+  codes: CodeBatch | null;
+  settings: Pick<Settings, 'trayMaxAccounts'>;
+  lock: TrayLockState;
+}
+
+export const TRAY_ITEM = {
+  account: (id: string) => `account:${id}`,
+  open: 'open',
+  allAccounts: 'all-accounts',
+  lock: 'lock',
+  quit: 'quit',
+} as const;
+
+/** 123456 -> "123 456", 12345678 -> "1234 5678" (as on the tiles); Steam codes stay whole. */
+export function groupDigits(code: string): string {
+  if (code.length < 6) return code;
+  const half = Math.ceil(code.length / 2);
+  return `${code.slice(0, half)} ${code.slice(half)}`;
+}
+
+/** "GitHub (alice)", or whichever of the two exists. */
+export function trayAccountTitle(account: Pick<AccountView, 'issuer' | 'name'>): string {
+  if (account.issuer && account.name) return `${account.issuer} (${account.name})`;
+  return account.issuer || account.name;
+}
+
+/**
+ * The tray menu, as a pure function of what main knows: accounts in tile order with their current codes, settings
+ * and lock state. Over `trayMaxAccounts` accounts only the pinned ones are listed, plus "All accounts…".
+ */
+export function trayMenu({ accounts, codes, settings, lock }: TrayModelInput): TrayMenu {
+  const entries: TrayEntry[] = [];
+  const item = (id: string, label: string, enabled: boolean, action: TrayItem['action']): TrayItem => ({ type: 'item', id, label, enabled, action });
+  const separator = (id: string): TrayEntry => ({ type: 'separator', id });
+
+  if (lock.locked) {
+    entries.push(item('locked', 'Locked', false, null), separator('sep-accounts'), item(TRAY_ITEM.open, 'Unlock…', true, { type: 'openWindow' }));
+  } else {
+    const byId = new Map((codes?.codes ?? []).map((code) => [code.id, code]));
+    const max = settings.trayMaxAccounts;
+    const overflow = accounts.length > max;
+    const listed = overflow ? accounts.filter((a) => a.pinned).slice(0, max) : accounts;
+    if (accounts.length === 0) entries.push(item('no-accounts', 'No accounts yet', false, null));
+    if (overflow && listed.length === 0) entries.push(item('no-pinned', 'Pin accounts to list them here', false, null));
+    for (const account of listed) {
+      const title = trayAccountTitle(account);
+      const code = byId.get(account.id);
+      if (account.needsVerification) entries.push(item(TRAY_ITEM.account(account.id), `${title} – Action required`, false, null));
+      else if (!code) entries.push(item(TRAY_ITEM.account(account.id), `${title} …`, false, null));
+      else entries.push(item(TRAY_ITEM.account(account.id), `${title} ${groupDigits(code.code)}`, true, { type: 'copyCode', accountId: account.id }));
+    }
+    if (overflow) entries.push(item(TRAY_ITEM.allAccounts, 'All accounts…', true, { type: 'showAllAccounts' }));
+    entries.push(separator('sep-accounts'), item(TRAY_ITEM.open, 'Open Authenticator', true, { type: 'openWindow' }));
+    if (lock.available) entries.push(item(TRAY_ITEM.lock, 'Lock', true, { type: 'lock' }));
+  }
+  entries.push(separator('sep-quit'), item(TRAY_ITEM.quit, 'Quit', true, { type: 'quit' }));
+  return { tooltip: lock.locked ? 'Authenticator (locked)' : 'Authenticator', entries };
+}
+
+/** The enabled item with `id`, if the menu has it. */
+export function findTrayItem(menu: TrayMenu, id: string): TrayItem | undefined {
+  return menu.entries.find((e): e is TrayItem => e.type === 'item' && e.id === id && e.enabled);
+}

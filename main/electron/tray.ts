@@ -1,0 +1,80 @@
+import { Menu, Notification, Tray, nativeImage, nativeTheme, screen, type NativeImage } from 'electron';
+import { TrayChoice, TrayMenu } from '../../shared/tray.js';
+import type { AppCore } from '../core/app-core.js';
+import type { Logger } from '../core/logger.js';
+import { trayIconBitmap } from '../core/tray/tray-icon.js';
+import { trayMenuTemplate } from './tray-menu-template.js';
+
+export interface TrayWiring {
+  core: AppCore;
+  showWindow: () => void;
+  quit: () => void;
+  log: Logger;
+}
+
+/** A short notification, when the platform has them (silently nothing otherwise). */
+export function notify(body: string): void {
+  if (Notification.isSupported()) new Notification({ title: 'Authenticator', body, silent: true }).show();
+}
+
+/**
+ * The tray icon: renders the core's tray model (rebuilt only when the core sends trayMenuChanged, i.e. when codes roll
+ * over or accounts or settings change) and sends choices back through the same contract method the harness page uses,
+ * so copying goes through the core's ClipboardService with its auto-clear. Returns a function that removes it.
+ */
+export function createTray({ core, showWindow, quit, log }: TrayWiring): () => void {
+  const tray = new Tray(trayIcon());
+  tray.setToolTip('Authenticator');
+
+  const choose = async (itemId: string) => {
+    const result = await core.dispatch('chooseTrayItem', { itemId });
+    if (!result.ok) {
+      notify(result.error.message);
+      return;
+    }
+    const { action, copied } = TrayChoice.parse(result.value);
+    if (copied) notify(copied.notification);
+    else if (action.type === 'openWindow' || action.type === 'showAllAccounts') showWindow();
+    else if (action.type === 'quit') quit();
+    // 'lock': app lock does not exist yet; the model hides the item until it does.
+  };
+  const render = (menu: TrayMenu) => {
+    tray.setToolTip(menu.tooltip);
+    tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(menu, (id) => void choose(id).catch((error: unknown) => log.error('a tray action failed', error)))));
+  };
+
+  const unsubscribe = core.subscribe((event, payload) => {
+    if (event === 'trayMenuChanged') render(TrayMenu.parse(payload));
+  });
+  core.dispatch('getTrayMenu', {}).then(
+    (result) => {
+      if (result.ok) render(TrayMenu.parse(result.value));
+    },
+    (error: unknown) => log.error('the tray menu could not be built', error),
+  );
+  // Windows: a left click on the icon opens the window (the menu is on the right button); elsewhere a click opens the menu.
+  if (process.platform === 'win32') tray.on('click', showWindow);
+  const onTheme = () => tray.setImage(trayIcon());
+  nativeTheme.on('updated', onTheme);
+
+  return () => {
+    unsubscribe();
+    nativeTheme.removeListener('updated', onTheme);
+    tray.destroy();
+  };
+}
+
+/**
+ * macOS: a black template image (the system tints it for the menu bar). Windows and Linux: light on a dark theme,
+ * dark on a light one. Drawn at the screen's scale factor so it stays sharp on HiDPI screens.
+ */
+function trayIcon(): NativeImage {
+  const logical = process.platform === 'linux' ? 22 : 16;
+  const scaleFactor = screen.getPrimaryDisplay().scaleFactor || 1;
+  const size = Math.round(logical * scaleFactor);
+  const mac = process.platform === 'darwin';
+  const color = mac ? { r: 0, g: 0, b: 0 } : nativeTheme.shouldUseDarkColors ? { r: 240, g: 240, b: 240 } : { r: 40, g: 40, b: 40 };
+  const image = nativeImage.createFromBitmap(trayIconBitmap(size, color), { width: size, height: size, scaleFactor });
+  if (mac) image.setTemplateImage(true);
+  return image;
+}

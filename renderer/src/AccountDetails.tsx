@@ -1,0 +1,188 @@
+import { useContext, useEffect, useRef, useState, type FormEvent } from 'react';
+import type { AccountView, CodeView } from '../../shared/account.js';
+import { AppError } from '../../shared/errors.js';
+import { call } from './api.js';
+import { ClockOffset } from './clock-offset.js';
+import { accountLabel, accountTitle, groupDigits } from './format.js';
+import { ProviderIcon } from './ProviderIcon.js';
+import { useNow } from './use-now.js';
+
+interface Props {
+  account: AccountView;
+  code: CodeView | undefined;
+  onBack(): void;
+  onCopy(account: AccountView): void;
+}
+
+/** The full-screen view of one account: large code, the next one, countdown, details, rename and delete. */
+export function AccountDetails({ account, code, onBack, onCopy }: Props) {
+  const offset = useContext(ClockOffset);
+  const now = useNow(offset);
+  const [mode, setMode] = useState<'view' | 'rename' | 'confirmDelete'>('view');
+  const [error, setError] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && mode === 'view') onBack();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [mode, onBack]);
+
+  const secondsLeft = code?.validUntil == null ? null : Math.max(0, Math.ceil((code.validUntil - now) / 1000));
+  const { otp } = account;
+
+  const remove = async () => {
+    try {
+      await call('removeAccount', { id: account.id });
+      onBack();
+    } catch (caught) {
+      setError(caught instanceof AppError ? caught.message : 'The account could not be deleted.');
+    }
+  };
+  const nextHotp = async () => {
+    try {
+      await call('nextHotpCode', { id: account.id });
+    } catch (caught) {
+      setError(caught instanceof AppError ? caught.message : 'The next code could not be made.');
+    }
+  };
+
+  return (
+    <section className="details" aria-labelledby="details-title">
+      <div className="details-bar">
+        <button type="button" className="secondary" onClick={onBack}>
+          ← Back
+        </button>
+      </div>
+      <div className="details-head">
+        <ProviderIcon account={account} size={56} />
+        <div>
+          <h2 id="details-title" tabIndex={-1} ref={heading}>
+            {accountTitle(account)}
+          </h2>
+          {account.issuer && account.name ? <p className="details-name">{account.name}</p> : null}
+        </div>
+      </div>
+
+      {account.needsVerification ? (
+        <div className="details-action" role="status">
+          <strong>Action required.</strong> This account needs more verification before it shows codes again.
+        </div>
+      ) : (
+        <div className="details-code-block">
+          <button type="button" className="details-code" onClick={() => onCopy(account)} aria-label={`Copy code for ${accountLabel(account)}`}>
+            {code ? groupDigits(code.code) : '······'}
+          </button>
+          <p className="details-meta">
+            {secondsLeft !== null ? <span>Next code in {secondsLeft} s</span> : <span>Counter {otp.counter}</span>}
+            {code ? (
+              <span>
+                Next: <span className="details-next">{groupDigits(code.next)}</span>
+              </span>
+            ) : null}
+          </p>
+          {otp.type === 'hotp' ? (
+            <button type="button" className="secondary" onClick={() => void nextHotp()}>
+              Use next code
+            </button>
+          ) : null}
+        </div>
+      )}
+
+      <dl className="details-facts">
+        <dt>Type</dt>
+        <dd>{otp.type === 'steam' ? 'Steam Guard' : otp.type.toUpperCase()}</dd>
+        <dt>Algorithm</dt>
+        <dd>{otp.algorithm}</dd>
+        <dt>Digits</dt>
+        <dd>{otp.digits}</dd>
+        {otp.type === 'hotp' ? (
+          <>
+            <dt>Counter</dt>
+            <dd>{otp.counter}</dd>
+          </>
+        ) : (
+          <>
+            <dt>Period</dt>
+            <dd>{otp.period} s</dd>
+          </>
+        )}
+      </dl>
+
+      {mode === 'rename' ? (
+        <RenameForm account={account} onDone={() => setMode('view')} />
+      ) : mode === 'confirmDelete' ? (
+        <div className="confirm" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-text">
+          <h3 id="confirm-title">Delete {accountTitle(account)}?</h3>
+          <p id="confirm-text">
+            You will no longer get codes for {accountLabel(account)} here. Make sure you can still sign in to it another way (or have turned
+            two-step verification off there) before you delete it.
+          </p>
+          <div className="row">
+            <button type="button" className="danger" onClick={() => void remove()}>
+              Delete account
+            </button>
+            <button type="button" className="secondary" autoFocus onClick={() => setMode('view')}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="row">
+          <button type="button" className="secondary" onClick={() => setMode('rename')}>
+            Rename
+          </button>
+          <button type="button" className="secondary danger-text" onClick={() => setMode('confirmDelete')}>
+            Delete…
+          </button>
+        </div>
+      )}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function RenameForm({ account, onDone }: { account: AccountView; onDone(): void }) {
+  const [issuer, setIssuer] = useState(account.issuer);
+  const [name, setName] = useState(account.name);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await call('renameAccount', { id: account.id, issuer, name });
+      onDone();
+    } catch (caught) {
+      setError(caught instanceof AppError ? caught.message : 'The account could not be renamed.');
+    }
+  };
+  return (
+    <form className="form" onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
+      <label>
+        Issuer
+        <input value={issuer} onChange={(e) => setIssuer(e.target.value)} autoFocus maxLength={256} />
+      </label>
+      <label>
+        Account name
+        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={256} />
+      </label>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="row">
+        <button type="submit">Save</button>
+        <button type="button" className="secondary" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
