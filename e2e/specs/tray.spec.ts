@@ -88,3 +88,17 @@ test('an empty vault shows "No accounts yet", disabled', async ({ page, controll
   await expect(page.getByRole('status')).toHaveText(/would quit/);
   await page.screenshot({ path: path.join(shots, 'tray-empty.png'), fullPage: true });
 });
+
+test('pinning from the full-screen view decides what a long tray menu lists', async ({ page, controlledHarness: harness }) => {
+  await addBoth(harness);
+  await page.goto(harness.url);
+  expect((await callContract(page, 'updateSettings', { trayMaxAccounts: 1 })).ok).toBe(true);
+  await page.getByRole('button', { name: /^Details for Google/ }).click();
+  await page.getByRole('button', { name: 'Pin to tray' }).click();
+  await expect(page.getByRole('button', { name: 'Unpin from tray' })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('listitem', { name: /^Google/ })).toContainText('pinned to the tray');
+
+  await page.goto(new URL('/tray', harness.url).href);
+  await expect(menuItems(page)).toHaveText([/^Google /, 'All accounts…', 'Open Authenticator', 'Quit']);
+});

@@ -42,6 +42,14 @@ export function AccountDetails({ account, code, onBack, onCopy }: Props) {
       setError(caught instanceof AppError ? caught.message : 'The account could not be deleted.');
     }
   };
+  /** Pinned accounts are the ones the tray lists when there are too many to list them all. */
+  const togglePin = async () => {
+    try {
+      await call('setPinned', { id: account.id, pinned: !account.pinned });
+    } catch (caught) {
+      setError(caught instanceof AppError ? caught.message : 'The account could not be pinned.');
+    }
+  };
   const nextHotp = async () => {
     try {
       await call('nextHotpCode', { id: account.id });
@@ -132,6 +140,9 @@ export function AccountDetails({ account, code, onBack, onCopy }: Props) {
         </div>
       ) : (
         <div className="row">
+          <button type="button" className="secondary" aria-pressed={account.pinned} onClick={() => void togglePin()}>
+            {account.pinned ? 'Unpin from tray' : 'Pin to tray'}
+          </button>
           <button type="button" className="secondary" onClick={() => setMode('rename')}>
             Rename
           </button>

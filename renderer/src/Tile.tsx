@@ -47,7 +47,15 @@ export const Tile = memo(function Tile({ account, code, hideCodes, sortable, onC
       >
         <ProviderIcon account={account} />
         <span className="tile-text">
-          <span className="tile-issuer">{title}</span>
+          <span className="tile-issuer">
+            {title}
+            {account.pinned ? (
+              <span className="pin-mark" title="Pinned to the tray">
+                {' '}
+                📌<span className="visually-hidden">, pinned to the tray</span>
+              </span>
+            ) : null}
+          </span>
           {account.issuer && account.name ? <span className="tile-name">{account.name}</span> : null}
           {account.kind !== 'other' ? <span className="tile-kind">{account.kind === 'workOrSchool' ? 'Work or school account' : 'Personal Microsoft account'}</span> : null}
         </span>
