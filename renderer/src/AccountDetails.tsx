@@ -5,6 +5,7 @@ import { call } from './api.js';
 import { ClockOffset } from './clock-offset.js';
 import { accountLabel, accountTitle, groupDigits } from './format.js';
 import { ProviderIcon } from './ProviderIcon.js';
+import { BackBar, useBackOnEscape } from './sub-page.js';
 import { useNow } from './use-now.js';
 
 interface Props {
@@ -23,13 +24,7 @@ export function AccountDetails({ account, code, onBack, onCopy }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => heading.current?.focus(), []);
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && mode === 'view') onBack();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [mode, onBack]);
+  useBackOnEscape(onBack, mode === 'view');
 
   const secondsLeft = code?.validUntil == null ? null : Math.max(0, Math.ceil((code.validUntil - now) / 1000));
   const { otp } = account;
@@ -60,11 +55,7 @@ export function AccountDetails({ account, code, onBack, onCopy }: Props) {
 
   return (
     <section className="details" aria-labelledby="details-title">
-      <div className="details-bar">
-        <button type="button" className="secondary" onClick={onBack}>
-          ← Back
-        </button>
-      </div>
+      <BackBar onBack={onBack} />
       <div className="details-head">
         <ProviderIcon account={account} size={56} />
         <div>

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Settings } from '../../shared/settings.js';
+import { BackBar, useBackOnEscape } from './sub-page.js';
 
 const CLEAR_DELAYS = [10, 20, 30, 60, 120, 300];
 
@@ -7,18 +8,10 @@ const CLEAR_DELAYS = [10, 20, 30, 60, 120, 300];
 export function SettingsPage({ settings, onChange, onBack }: { settings: Settings; onChange(patch: Partial<Settings>): void; onBack(): void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onBack();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onBack]);
+  useBackOnEscape(onBack);
   return (
     <section className="settings" aria-labelledby="settings-title">
-      <div className="details-bar">
-        <button type="button" className="secondary" onClick={onBack}>
-          ← Back
-        </button>
-      </div>
+      <BackBar onBack={onBack} />
       <h2 id="settings-title" tabIndex={-1} ref={heading}>
         Settings
       </h2>

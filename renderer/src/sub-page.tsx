@@ -1,0 +1,23 @@
+import { useEffect } from 'react';
+
+/** Escape returns from a page over the tiles (full-screen account view, settings), unless `enabled` is false. */
+export function useBackOnEscape(onBack: () => void, enabled = true): void {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onBack();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onBack, enabled]);
+}
+
+export function BackBar({ onBack }: { onBack(): void }) {
+  return (
+    <div className="details-bar">
+      <button type="button" className="secondary" onClick={onBack}>
+        ← Back
+      </button>
+    </div>
+  );
+}
