@@ -241,3 +241,38 @@ function pngOfWhite(deflate: (data: Buffer) => Buffer): Buffer {
   const rows = Buffer.concat(Array.from({ length: size }, () => Buffer.concat([Buffer.from([0]), Buffer.alloc(size, 255)])));
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflate(rows)), chunk('IEND', Buffer.alloc(0))]);
 }
+
+test('many accounts: the list renders only what is near the viewport, yet every account is reachable', async ({ page, harness }) => {
+  const COUNT = 200;
+  const secret = (i: number) => `JBSWY3DPEHPK3P${'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[i % 32]}${'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[Math.floor(i / 32)]}`;
+  const links = Array.from({ length: COUNT }, (_, i) => `otpauth://totp/Service${i}:user${i}?secret=${secret(i)}&issuer=Service${i}`);
+  const added = await harness.cli('add', '-');
+  expect(added.code).toBe(2); // no links on standard input: refused, nothing added
+  expect((await harness.cli('add', ...links)).code).toBe(0);
+
+  await page.goto(harness.url);
+  const first = tiles(page).first();
+  await expect(first).toHaveAccessibleName('Service0, user0');
+  await expect(first).toHaveAttribute('aria-setsize', String(COUNT));
+  expect(await tiles(page).count()).toBeLessThan(COUNT / 2);
+
+  // Scrolled to the end, the last account is there, with the code oathtool computes.
+  await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 1e7));
+  const last = page.getByRole('listitem', { name: `Service${COUNT - 1}, user${COUNT - 1}` });
+  await expect(last).toHaveAttribute('aria-posinset', String(COUNT));
+  await expect
+    .poll(async () => (await last.locator('.tile-code').innerText()).replace(/\s/g, '') === oathtoolTotp(secret(COUNT - 1), Math.floor(Date.now() / 1000)))
+    .toBe(true);
+
+  // Search reaches accounts that were never rendered; Alt+Down still reorders.
+  await page.getByRole('searchbox', { name: 'Search accounts' }).fill('Service150');
+  await expect(tiles(page)).toHaveCount(1);
+  await page.getByRole('searchbox', { name: 'Search accounts' }).fill('');
+  await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
+  await page.getByRole('button', { name: 'Copy code for Service0, user0' }).focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(tiles(page).first()).toHaveAccessibleName('Service1, user1');
+  const listed = JSON.parse((await harness.cli('list', '--json')).stdout) as { issuer: string }[];
+  expect(listed.slice(0, 2).map((a) => a.issuer)).toEqual(['Service1', 'Service0']);
+  await screenshot(page, 'many-accounts');
+});

@@ -5,6 +5,7 @@ import type { AccountView, CodeView } from '../../shared/account.js';
 import { ClockOffset } from './clock-offset.js';
 import { accountLabel, accountTitle, groupDigits } from './format.js';
 import { ProviderIcon } from './ProviderIcon.js';
+import type { TilePlacement } from './VirtualTileGrid.js';
 
 export interface TileProps {
   account: AccountView;
@@ -15,6 +16,8 @@ export interface TileProps {
   onCopy(account: AccountView): void;
   onOpen(account: AccountView): void;
   onMove(account: AccountView, delta: -1 | 1): void;
+  /** Where the tile sits when the list is virtualised; absent in the plain grid. */
+  placement?: TilePlacement | undefined;
 }
 
 /**
@@ -22,9 +25,13 @@ export interface TileProps {
  * animates from the code's validity window (no timers or per-frame work in script). Click or Enter copies;
  * the details button opens the full-screen view; Alt+Up/Down (or the drag handle) reorders.
  */
-export const Tile = memo(function Tile({ account, code, hideCodes, sortable, onCopy, onOpen, onMove }: TileProps) {
+export const Tile = memo(function Tile({ account, code, hideCodes, sortable, onCopy, onOpen, onMove, placement }: TileProps) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: account.id, disabled: !sortable });
-  const style: CSSProperties = { transform: CSS.Transform.toString(transform), transition };
+  const style: CSSProperties = {
+    transform: CSS.Transform.toString(transform),
+    transition,
+    ...(placement ? { position: 'absolute', top: placement.top, left: placement.left, width: placement.width } : {}),
+  };
   const title = accountTitle(account);
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -35,7 +42,14 @@ export const Tile = memo(function Tile({ account, code, hideCodes, sortable, onC
   };
 
   return (
-    <li ref={setNodeRef} style={style} className={`tile kind-${account.kind}${isDragging ? ' dragging' : ''}`} aria-label={accountLabel(account)}>
+    <li
+      ref={setNodeRef}
+      style={style}
+      className={`tile kind-${account.kind}${isDragging ? ' dragging' : ''}`}
+      aria-label={accountLabel(account)}
+      aria-posinset={placement?.positionInSet}
+      aria-setsize={placement?.setSize}
+    >
       <button
         type="button"
         className="tile-main"

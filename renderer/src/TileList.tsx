@@ -4,6 +4,10 @@ import { useCallback, useMemo } from 'react';
 import type { AccountView, CodeView } from '../../shared/account.js';
 import { accountLabel, matchesSearch } from './format.js';
 import { Tile } from './Tile.js';
+import { VirtualTileGrid, type TilePlacement } from './VirtualTileGrid.js';
+
+/** Beyond this many visible tiles only those near the viewport are rendered. */
+const VIRTUALIZE_ABOVE = 60;
 
 interface Props {
   accounts: readonly AccountView[];
@@ -46,6 +50,10 @@ export function TileList({ accounts, codes, search, hideCodes, onCopy, onOpen, o
     return account ? accountLabel(account) : 'account';
   };
 
+  const tile = (account: AccountView, placement?: TilePlacement) => (
+    <Tile key={account.id} account={account} code={codes.get(account.id)} hideCodes={hideCodes} sortable={sortable} onCopy={onCopy} onOpen={onOpen} onMove={move} placement={placement} />
+  );
+
   if (visible.length === 0) {
     return (
       <p className="empty" role="status">
@@ -68,11 +76,13 @@ export function TileList({ accounts, codes, search, hideCodes, onCopy, onOpen, o
       }}
     >
       <SortableContext items={ids} strategy={rectSortingStrategy} disabled={!sortable}>
-        <ul className="tiles" aria-label="Accounts">
-          {visible.map((account) => (
-            <Tile key={account.id} account={account} code={codes.get(account.id)} hideCodes={hideCodes} sortable={sortable} onCopy={onCopy} onOpen={onOpen} onMove={move} />
-          ))}
-        </ul>
+        {visible.length > VIRTUALIZE_ABOVE ? (
+          <VirtualTileGrid accounts={visible} renderTile={(account, placement) => tile(account, placement)} />
+        ) : (
+          <ul className="tiles" aria-label="Accounts">
+            {visible.map((account) => tile(account))}
+          </ul>
+        )}
       </SortableContext>
     </DndContext>
   );
