@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountId, AccountView, CodeBatch, CodeView, ManualAccountInput } from './account.js';
+import { BackupPassword, BackupStatus, BackupSummary, RecoveryAccountView } from './backup.js';
 import { AppErrorData } from './errors.js';
 import { Settings, SettingsPatch } from './settings.js';
 import { TrayChoice, TrayItemId, TrayMenu } from './tray.js';
@@ -43,6 +44,17 @@ export const methods = {
   /** After damage: whether an intact previous version exists, and when it was saved. */
   previousVaultVersion: method(NoInput, z.object({ savedAt: z.string() }).nullable()),
   restorePreviousVault: method(NoInput, z.array(AccountView)),
+  // Cloud backup to the recovery account's OneDrive app folder
+  getBackupStatus: method(NoInput, BackupStatus),
+  /** Interactive sign-in in the system browser; describes a backup already stored with that account, if any. */
+  signInRecoveryAccount: method(NoInput, z.object({ account: RecoveryAccountView, existing: BackupSummary.nullable() })),
+  /** With a backup already there, `password` must be that backup's (they are merged); else it becomes the new one's. */
+  turnOnBackup: method(z.object({ password: BackupPassword }).strict(), BackupStatus),
+  changeBackupPassword: method(z.object({ password: BackupPassword }).strict(), BackupStatus),
+  backUpNow: method(NoInput, BackupStatus),
+  /** Signs in to the same recovery account again after "sign-in required", then backs up. */
+  signInAgain: method(NoInput, BackupStatus),
+  turnOffBackup: method(z.object({ deleteCloudCopy: z.boolean() }).strict(), BackupStatus),
 } as const;
 
 export const events = {
@@ -52,6 +64,8 @@ export const events = {
   accountsChanged: z.array(AccountView),
   /** The tray menu changed (codes rolled over, accounts or settings changed); never sent when it is the same. */
   trayMenuChanged: TrayMenu,
+  /** The backup status changed (an attempt started, succeeded or failed; backup turned on or off). */
+  backupStatusChanged: BackupStatus,
 } as const;
 
 export type Methods = typeof methods;

@@ -23,11 +23,26 @@ export const ErrorKind = z.enum([
   'keychainUnavailable',
   'storageFull',
   'storageError',
+  // Recovery account, backup and recovery
+  'notConfigured',
+  'network',
+  'signInRequired',
+  'signInCancelled',
+  'wrongAccountType',
+  'cloudStorageFull',
+  'cloudConflict',
+  'backupNotFound',
+  'backupDeleted',
+  'wrongPassword',
+  'weakPassword',
+  'backupDamaged',
+  'backupTooNew',
+  'conflictExistingAccounts',
 ]);
 export type ErrorKind = z.infer<typeof ErrorKind>;
 
 /** Which input field an `invalidInput` error is about, so a form can point at it. */
-export const InputField = z.enum(['uri', 'issuer', 'name', 'secret', 'type', 'algorithm', 'digits', 'period', 'counter', 'kind']);
+export const InputField = z.enum(['uri', 'issuer', 'name', 'secret', 'type', 'algorithm', 'digits', 'period', 'counter', 'kind', 'password']);
 export type InputField = z.infer<typeof InputField>;
 
 export const AppErrorData = z.object({

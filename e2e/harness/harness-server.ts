@@ -29,6 +29,11 @@ export const TEST_TOKEN_HEADER = 'x-harness-token';
 
 export interface HarnessServer {
   url: string;
+  /**
+   * The harness's "system browser": asks every connected page to open `url` in a new tab (the desktop app calls
+   * shell.openExternal). Returns false when no page is connected.
+   */
+  openExternal(url: string): boolean;
   close(): Promise<void>;
 }
 
@@ -146,6 +151,11 @@ export async function startHarnessServer(core: AppCore, rendererDir: string, por
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: `${origin}/`,
+    openExternal: (url) => {
+      const open = [...sockets.clients].filter((client) => client.readyState === client.OPEN);
+      for (const client of open) client.send(JSON.stringify({ type: 'openExternal', url }));
+      return open.length > 0;
+    },
     close: async () => {
       for (const client of sockets.clients) client.terminate();
       await new Promise<void>((resolve) => server.close(() => resolve()));

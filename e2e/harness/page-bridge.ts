@@ -3,7 +3,10 @@
 import { eventNames, methodNames, type AuthenticatorBridge, type EventName, type Result } from '../../shared/contract.js';
 import type { TrayMenu } from '../../shared/tray.js';
 
-type Incoming = { type: 'reply'; id: number; result: Result<unknown> } | { type: 'event'; event: EventName; payload: unknown };
+type Incoming =
+  | { type: 'reply'; id: number; result: Result<unknown> }
+  | { type: 'event'; event: EventName; payload: unknown }
+  | { type: 'openExternal'; url: string };
 
 const token = document.querySelector<HTMLMetaElement>('meta[name="harness-token"]')?.content ?? '';
 const socket = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/rpc?token=${encodeURIComponent(token)}`);
@@ -20,6 +23,8 @@ socket.addEventListener('message', (message) => {
   if (data.type === 'reply') {
     pending.get(data.id)?.(data.result);
     pending.delete(data.id);
+  } else if (data.type === 'openExternal') {
+    openExternal(data.url);
   } else {
     for (const listener of listeners.get(data.event) ?? []) listener(data.payload);
   }
@@ -28,6 +33,30 @@ socket.addEventListener('close', () => {
   for (const settle of pending.values()) settle({ ok: false, error: { kind: 'internal', message: 'The harness has stopped.' } });
   pending.clear();
 });
+
+/**
+ * The harness's stand-in for the system browser (sign-in pages): a new tab, or, when the browser blocked the
+ * pop-up, a banner with the link to click.
+ */
+function openExternal(url: string): void {
+  if (!/^https?:\/\//.test(url)) return;
+  const tab = window.open(url, '_blank');
+  if (tab) {
+    tab.opener = null;
+    return;
+  }
+  const banner = document.createElement('p');
+  banner.className = 'harness-open-external';
+  banner.setAttribute('role', 'alert');
+  const link = document.createElement('a');
+  link.href = url;
+  link.target = '_blank';
+  link.rel = 'noopener noreferrer';
+  link.textContent = 'Open the sign-in page';
+  banner.append('The browser blocked the sign-in tab. ', link);
+  document.body.prepend(banner);
+  link.addEventListener('click', () => banner.remove());
+}
 
 const bridge: Record<string, unknown> = {
   on(event: EventName, listener: (payload: unknown) => void) {

@@ -1,13 +1,17 @@
 import { watch, type FSWatcher } from 'node:fs';
+import { hostname } from 'node:os';
 import type { CodeBatch } from '../../shared/account.js';
 import { Settings } from '../../shared/settings.js';
 import type { EventName, EventPayload } from '../../shared/contract.js';
 import type { TrayMenu } from '../../shared/tray.js';
 import { AppError } from '../../shared/errors.js';
 import { AccountsService } from './accounts/accounts-service.js';
+import { BackupService } from './backup/backup-service.js';
+import type { CloudStore } from './backup/cloud-store.js';
 import type { ClipboardPort } from './clipboard/clipboard-port.js';
 import { ClipboardService } from './clipboard/clipboard-service.js';
 import type { Clock } from './clock.js';
+import type { RecoveryIdentity } from './identity/recovery-identity.js';
 import type { KeyStore } from './keystore/key-store.js';
 import type { Logger } from './logger.js';
 import { CodeTicker } from './otp/code-ticker.js';
@@ -25,6 +29,11 @@ export interface CoreDeps {
   log: Logger;
   /** The system clipboard (Electron's, or the harness's in-memory one). Without it, copying reports an error. */
   clipboard?: ClipboardPort;
+  /** The recovery account and its OneDrive app folder; null or absent when no client id is configured. */
+  cloud?: { identity: RecoveryIdentity; store: CloudStore } | null;
+  /** Written into backups ("from which device"); the host name by default. */
+  deviceName?: string;
+  appVersion?: string;
 }
 
 export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -42,7 +51,7 @@ export interface AppCore {
  * The app without its host: vault, accounts, codes and the contract's handler table. The Electron app, the
  * browser harness and the command-line tool each wire this with their own adapters.
  */
-export function createAppCore({ dataDir, keyStore, clock, log, clipboard }: CoreDeps): AppCore {
+export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud, deviceName, appVersion }: CoreDeps): AppCore {
   const sinks = new Set<EventSink>();
   const emit: EventSink = (event, payload) => {
     for (const sink of sinks) sink(event, payload);
@@ -83,8 +92,20 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard }: Core
     ticker.setAccounts(snapshot.data.accounts);
     emit('accountsChanged', snapshot.data.accounts.map(toView));
     refreshTray();
+    backup.vaultChanged();
   };
   const accounts = new AccountsService(vault, apply);
+  const backup = new BackupService({
+    dataDir,
+    keyStore,
+    clock,
+    log,
+    cloud: cloud ?? null,
+    readVault: () => vault.read(),
+    deviceName: deviceName ?? hostname(),
+    appVersion: appVersion ?? 'unknown',
+    onStatus: (status) => emit('backupStatusChanged', status),
+  });
 
   // Another process (the command-line tool, a second instance) may change the vault: follow it.
   let reloadTimer: (() => void) | undefined;
@@ -174,6 +195,16 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard }: Core
     updateSettings: async (patch) => accounts.updateSettings(patch),
     previousVaultVersion: async () => vault.previousGeneration(),
     restorePreviousVault: async () => accounts.restorePrevious(),
+    getBackupStatus: async () => backup.status(),
+    signInRecoveryAccount: async () => {
+      const { account, existing } = await backup.signIn();
+      return { account: { username: account.username, displayName: account.displayName }, existing };
+    },
+    turnOnBackup: async ({ password }) => backup.turnOn(password),
+    changeBackupPassword: async ({ password }) => backup.changePassword(password),
+    backUpNow: async () => backup.backUpNow(),
+    signInAgain: async () => backup.signInAgain(),
+    turnOffBackup: async ({ deleteCloudCopy }) => backup.turnOff(deleteCloudCopy),
   };
 
   return {
@@ -188,6 +219,7 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard }: Core
       watcher?.close();
       reloadTimer?.();
       ticker.stop();
+      backup.dispose();
       clipboardService.dispose();
       sinks.clear();
     },

@@ -11,12 +11,15 @@ import { SettingsPage } from './SettingsPage.js';
 import { TileList } from './TileList.js';
 import { useAccounts } from './use-accounts.js';
 import { useSettings } from './use-settings.js';
+import { useBackupStatus } from './backup/use-backup-status.js';
 
 type View = { name: 'tiles' } | { name: 'account'; id: string } | { name: 'settings' };
 
 export function App() {
   const state = useAccounts();
   const [settings, updateSettings] = useSettings();
+  const backup = useBackupStatus();
+  const backupOutOfDate = backup?.state === 'outOfDate';
   const [view, setView] = useState<View>({ name: 'tiles' });
   const [adding, setAdding] = useState(false);
   const [search, setSearch] = useState('');
@@ -89,15 +92,26 @@ export function App() {
           <button type="button" onClick={() => setAdding(true)}>
             Add account
           </button>
-          <button type="button" className="secondary" onClick={() => setView({ name: 'settings' })} aria-current={view.name === 'settings' ? 'page' : undefined}>
+          <button
+            type="button"
+            className="secondary settings-button"
+            onClick={() => setView({ name: 'settings' })}
+            aria-current={view.name === 'settings' ? 'page' : undefined}
+            aria-describedby={backupOutOfDate ? 'backup-dot' : undefined}
+          >
             Settings
+            {backupOutOfDate ? (
+              <span id="backup-dot" className="red-dot" title="Backup out of date">
+                <span className="visually-hidden">Backup out of date</span>
+              </span>
+            ) : null}
           </button>
         </header>
         <main className="app-main">
           {state.loadError ? (
             <LoadProblem error={state.loadError} onResolved={state.reload} />
           ) : view.name === 'settings' ? (
-            <SettingsPage settings={settings} onChange={(patch) => void updateSettings(patch)} onBack={back} />
+            <SettingsPage settings={settings} backup={backup} onChange={(patch) => void updateSettings(patch)} onBack={back} />
           ) : current ? (
             <AccountDetails account={current} code={state.codes.get(current.id)} onBack={back} onCopy={copy} />
           ) : !state.loaded ? null : state.accounts.length === 0 ? (

@@ -1,11 +1,23 @@
 import { useEffect, useRef } from 'react';
+import type { BackupStatus } from '../../shared/backup.js';
 import type { Settings } from '../../shared/settings.js';
+import { BackupSection } from './backup/BackupSection.js';
 import { BackBar, useBackOnEscape } from './sub-page.js';
 
 const CLEAR_DELAYS = [10, 20, 30, 60, 120, 300];
 
-/** Settings: security (clipboard clearing, hiding codes) and appearance. Backup joins them with cloud backup. */
-export function SettingsPage({ settings, onChange, onBack }: { settings: Settings; onChange(patch: Partial<Settings>): void; onBack(): void }) {
+/** Settings: cloud backup, security (clipboard clearing, hiding codes) and appearance. */
+export function SettingsPage({
+  settings,
+  backup,
+  onChange,
+  onBack,
+}: {
+  settings: Settings;
+  backup: BackupStatus | null;
+  onChange(patch: Partial<Settings>): void;
+  onBack(): void;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   useBackOnEscape(onBack);
@@ -15,6 +27,7 @@ export function SettingsPage({ settings, onChange, onBack }: { settings: Setting
       <h2 id="settings-title" tabIndex={-1} ref={heading}>
         Settings
       </h2>
+      <BackupSection status={backup} />
       <fieldset>
         <legend>Security</legend>
         <label className="setting">

@@ -7,7 +7,7 @@ import { decodeCanonicalKey, parseSetupKey } from '../otp/base32.js';
 import { isMigrationUri, parseMigrationUri } from '../import/google-migration.js';
 import { parseOtpauthUri, validateOtpParams, type AccountDraft } from '../otp/otpauth-uri.js';
 import type { StoredAccount, VaultData } from '../vault/vault-data.js';
-import { toView } from '../vault/vault-data.js';
+import { DELETIONS_KEPT_DAYS, toView } from '../vault/vault-data.js';
 import type { Vault, VaultSnapshot } from '../vault/vault.js';
 
 /**
@@ -98,6 +98,9 @@ export class AccountsService {
     await this.change((data) => {
       find(data, id);
       data.accounts = data.accounts.filter((a) => a.id !== id);
+      const now = new Date();
+      const oldest = now.getTime() - DELETIONS_KEPT_DAYS * 86_400_000;
+      data.deleted = [...data.deleted.filter((d) => d.id !== id && Date.parse(d.at) >= oldest), { id, at: now.toISOString() }];
     });
   }
 

@@ -20,9 +20,17 @@ export const StoredAccount = z.object({
 });
 export type StoredAccount = z.infer<typeof StoredAccount>;
 
+/** A removed account, remembered so a backup merge with another PC's copy does not bring it back. */
+export const Deletion = z.object({ id: AccountId, at: z.string() });
+export type Deletion = z.infer<typeof Deletion>;
+
+/** Deletions older than this are forgotten: by then every PC sharing the backup has long merged them. */
+export const DELETIONS_KEPT_DAYS = 365;
+
 /** Everything the vault holds. The array order is the display order. */
 export const VaultData = z.object({
   accounts: z.array(StoredAccount),
+  deleted: z.array(Deletion).default([]),
   settings: Settings.default(Settings.parse({})),
 });
 export type VaultData = z.infer<typeof VaultData>;

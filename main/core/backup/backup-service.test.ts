@@ -1,0 +1,262 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BackupStatus } from '../../../shared/backup.js';
+import { AppError } from '../../../shared/errors.js';
+import { AccountsService } from '../accounts/accounts-service.js';
+import { ManualClock } from '../clock.js';
+import { memoryKeyStore } from '../keystore/memory-key-store.js';
+import { silentLogger } from '../logger.js';
+import { appErrorOf } from '../testing/test-helpers.js';
+import { Vault } from '../vault/vault.js';
+import { openBackup, readBackupHeader, sealBackup } from './backup-envelope.js';
+import { decodePayload, encodePayload, payloadOf } from './backup-payload.js';
+import { BACKUP_FILE_NAME, BackupService } from './backup-service.js';
+import { FakeIdentity } from './testing/fake-identity.js';
+import { MemoryCloudStore } from './testing/memory-cloud-store.js';
+
+const PASSWORD = 'correct horse battery staple';
+const uri = (issuer: string, secret = 'JBSWY3DPEHPK3PXP') => `otpauth://totp/${issuer}:me@example.com?secret=${secret}&issuer=${issuer}`;
+
+let dataDir: string;
+let clock: ManualClock;
+let store: MemoryCloudStore;
+let identity: FakeIdentity;
+let keyStore: ReturnType<typeof memoryKeyStore>;
+let vault: Vault;
+let accounts: AccountsService;
+let statuses: BackupStatus[];
+
+beforeEach(async () => {
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'backup-test-'));
+  clock = new ManualClock(Date.parse('2026-11-23T10:00:00.000Z'));
+  store = new MemoryCloudStore();
+  identity = new FakeIdentity();
+  keyStore = memoryKeyStore();
+  vault = new Vault(dataDir, keyStore);
+  accounts = new AccountsService(vault, () => undefined);
+  statuses = [];
+});
+
+afterEach(async () => {
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+function service(options: { configured?: boolean } = {}): BackupService {
+  return new BackupService({
+    dataDir,
+    keyStore,
+    clock,
+    log: silentLogger,
+    cloud: options.configured === false ? null : { identity, store },
+    readVault: () => vault.read(),
+    deviceName: 'PC-ONE',
+    appVersion: '0.1.0',
+    onStatus: (status) => statuses.push(status),
+    debounceMs: 2000,
+  });
+}
+
+async function turnedOn(): Promise<BackupService> {
+  const backup = service();
+  await backup.signIn();
+  await backup.turnOn(PASSWORD);
+  return backup;
+}
+
+async function cloudPayload(unlock: { password: string } = { password: PASSWORD }) {
+  const file = store.files.get(BACKUP_FILE_NAME);
+  if (!file) throw new Error('no backup in the cloud');
+  return decodePayload((await openBackup(file.bytes, unlock)).payload);
+}
+
+/** Runs due timers and waits for the attempt they started. */
+async function advance(backup: BackupService, ms: number): Promise<void> {
+  clock.advance(ms);
+  await new Promise((resolve) => setImmediate(resolve));
+  await backup.settled();
+}
+
+describe('turning backup on', () => {
+  it('uploads an encrypted backup of the accounts, opened only with the password', async () => {
+    await accounts.addFromUri(uri('GitHub'));
+    const backup = await turnedOn();
+    const status = await backup.status();
+    expect(status.state).toBe('upToDate');
+    expect(status.account?.username).toBe('alice@outlook.com');
+    expect(status.lastBackupAt).toBe(new Date(clock.now()).toISOString());
+    const bytes = store.files.get(BACKUP_FILE_NAME)!.bytes.toString('latin1');
+    expect(bytes).not.toContain('JBSWY3DPEHPK3PXP');
+    expect(bytes).not.toContain('GitHub');
+    expect((await cloudPayload()).accounts.map((a) => a.issuer)).toEqual(['GitHub']);
+    expect(readBackupHeader(store.files.get(BACKUP_FILE_NAME)!.bytes)).toMatchObject({ deviceName: 'PC-ONE', accountCount: 1 });
+    expect(await appErrorOf(cloudPayload({ password: 'not the password' }))).toMatchObject({ kind: 'wrongPassword' });
+  });
+
+  it('refuses a short password and stays off', async () => {
+    const backup = service();
+    await backup.signIn();
+    expect(await appErrorOf(backup.turnOn('short'))).toMatchObject({ kind: 'weakPassword' });
+    expect((await backup.status()).state).toBe('off');
+    expect(store.files.size).toBe(0);
+  });
+
+  it('needs the existing backup’s password to join it, and then keeps its accounts', async () => {
+    // Another PC made a backup first.
+    const other = await turnedOn();
+    await accounts.addFromUri(uri('Other PC'));
+    await other.backUpNow();
+    other.dispose();
+    const theirs = await cloudPayload();
+
+    await fs.rm(dataDir, { recursive: true, force: true });
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'backup-test-'));
+    vault = new Vault(dataDir, keyStore);
+    accounts = new AccountsService(vault, () => undefined);
+    await accounts.addFromUri(uri('This PC', 'GEZDGNBVGY3TQOJQ'));
+    const backup = service();
+    const { existing } = await backup.signIn();
+    expect(existing).toMatchObject({ deviceName: 'PC-ONE', accountCount: theirs.accounts.length });
+    expect(await appErrorOf(backup.turnOn('wrong password here'))).toMatchObject({ kind: 'wrongPassword' });
+    expect((await backup.status()).state).toBe('off');
+    await backup.turnOn(PASSWORD);
+    expect((await cloudPayload()).accounts.map((a) => a.issuer).sort()).toEqual(['Other PC', 'This PC']);
+  });
+
+  it('says backup is not configured without a client id', async () => {
+    const backup = service({ configured: false });
+    expect((await backup.status()).configured).toBe(false);
+    expect(await appErrorOf(backup.signIn())).toMatchObject({ kind: 'notConfigured' });
+  });
+});
+
+describe('the sync engine', () => {
+  it('backs up after a change, once for a burst of changes', async () => {
+    const backup = await turnedOn();
+    const writes = store.writes;
+    await accounts.addFromUri(uri('One'));
+    backup.vaultChanged();
+    await accounts.addFromUri(uri('Two', 'GEZDGNBVGY3TQOJQ'));
+    backup.vaultChanged();
+    await advance(backup, 1999);
+    expect(store.writes).toBe(writes);
+    await advance(backup, 1);
+    expect(store.writes).toBe(writes + 1);
+    expect((await cloudPayload()).accounts.map((a) => a.issuer)).toEqual(['One', 'Two']);
+  });
+
+  it('does not upload again on start when nothing changed', async () => {
+    await turnedOn();
+    const writes = store.writes;
+    const restarted = service();
+    await advance(restarted, 1000);
+    expect(store.writes).toBe(writes);
+    expect((await restarted.status()).state).toBe('upToDate');
+  });
+
+  it('merges with a second PC that wrote in between, losing and duplicating nothing', async () => {
+    await accounts.addFromUri(uri('Mine'));
+    const backup = await turnedOn();
+    // The second PC writes its own accounts with the same backup key just before our next write.
+    const key = (await openBackup(store.files.get(BACKUP_FILE_NAME)!.bytes, { password: PASSWORD })).key;
+    const secondPc = { ...payloadOf((await vault.read()).data) };
+    secondPc.accounts = [...secondPc.accounts, { ...secondPc.accounts[0]!, id: 'feed0001', issuer: 'Theirs', secret: 'GEZDGNBVGY3TQOJQ' }];
+    store.beforeWrite = () =>
+      store.put(BACKUP_FILE_NAME, sealBackup(encodePayload(secondPc), key, { createdAt: new Date().toISOString(), deviceName: 'PC-TWO', appVersion: '0.1.0', accountCount: 2 }));
+    await accounts.addFromUri(uri('Mine too', 'MFRGGZDFMZTWQ2LK'));
+    await backup.backUpNow();
+    expect((await cloudPayload()).accounts.map((a) => a.issuer)).toEqual(['Mine', 'Theirs', 'Mine too']);
+    expect((await backup.status()).state).toBe('upToDate');
+  });
+
+  it('goes out of date when the network fails, says why, and recovers by itself', async () => {
+    const backup = await turnedOn();
+    await accounts.addFromUri(uri('Offline add'));
+    store.failNext(new AppError('network', 'OneDrive could not be reached.'));
+    await backup.backUpNow();
+    const failed = await backup.status();
+    expect(failed.state).toBe('outOfDate');
+    expect(failed.problem).toMatchObject({ kind: 'network', fix: 'retry' });
+    await advance(backup, 30_000);
+    const recovered = await backup.status();
+    expect(recovered.state).toBe('upToDate');
+    expect(recovered.problem).toBeNull();
+    expect((await cloudPayload()).accounts.map((a) => a.issuer)).toEqual(['Offline add']);
+  });
+
+  it('asks to sign in again when the sign-in expired, and backs up after signing in', async () => {
+    const backup = await turnedOn();
+    store.failNext(new AppError('signInRequired', 'Sign in to the recovery account again.'));
+    await backup.backUpNow();
+    expect((await backup.status()).problem).toMatchObject({ kind: 'signInRequired', fix: 'signIn' });
+    await advance(backup, 3_600_000);
+    expect((await backup.status()).state).toBe('outOfDate'); // no silent retries: only signing in helps
+    await backup.signInAgain();
+    expect((await backup.status()).state).toBe('upToDate');
+  });
+
+  it('refuses a different Microsoft account when signing in again', async () => {
+    const backup = await turnedOn();
+    identity.nextSignIn = { id: 'uid-bob.tid', username: 'bob@outlook.com', displayName: 'Bob' };
+    const error = await appErrorOf(backup.signInAgain());
+    expect(error.message).toContain('bob@outlook.com');
+    expect(error.message).toContain('alice@outlook.com');
+  });
+
+  it('keeps the out-of-date reason across a restart', async () => {
+    const backup = await turnedOn();
+    store.failNext(new AppError('cloudStorageFull', 'The recovery account’s OneDrive is full.'));
+    await backup.backUpNow();
+    backup.dispose();
+    expect((await service().status()).problem).toMatchObject({ kind: 'cloudStorageFull' });
+  });
+
+  it('reports a deleted backup instead of quietly writing a new one, and makes one when asked', async () => {
+    const backup = await turnedOn();
+    store.files.clear();
+    await accounts.addFromUri(uri('After deletion'));
+    backup.vaultChanged();
+    await advance(backup, 2000);
+    expect((await backup.status()).problem).toMatchObject({ kind: 'backupDeleted', fix: 'backUpNow' });
+    expect(store.files.size).toBe(0);
+    await backup.backUpNow();
+    expect((await cloudPayload()).accounts.map((a) => a.issuer)).toEqual(['After deletion']);
+  });
+
+  it('never overwrites a backup it cannot open', async () => {
+    const backup = await turnedOn();
+    store.put(BACKUP_FILE_NAME, Buffer.from('{"not":"a backup"}'));
+    await backup.backUpNow();
+    expect((await backup.status()).problem).toMatchObject({ kind: 'backupDamaged', fix: 'turnOnAgain' });
+    expect(store.files.get(BACKUP_FILE_NAME)!.bytes.toString()).toBe('{"not":"a backup"}');
+  });
+});
+
+describe('password and turning off', () => {
+  it('changes the password: the old one stops opening the backup', async () => {
+    const backup = await turnedOn();
+    await backup.changePassword('a different long passphrase');
+    expect((await cloudPayload({ password: 'a different long passphrase' })).accounts).toEqual([]);
+    expect(await appErrorOf(cloudPayload())).toMatchObject({ kind: 'wrongPassword' });
+  });
+
+  it('turns off, deleting the cloud copy and the key only when asked', async () => {
+    const backup = await turnedOn();
+    await backup.turnOff(false);
+    expect(store.files.size).toBe(1);
+    expect((await backup.status()).state).toBe('off');
+    expect(await identity.currentAccount()).toBeNull();
+    expect([...keyStore.entries.keys()].filter((k) => k.startsWith('backup-data-key'))).toEqual([]);
+
+    const again = await turnedOn();
+    await again.turnOff(true);
+    expect(store.files.size).toBe(0);
+  });
+
+  it('announces every status change, ending with the current one', async () => {
+    const backup = await turnedOn();
+    expect(statuses.map((s) => s.state)).toContain('backingUp');
+    expect(statuses.at(-1)).toEqual(await backup.status());
+  });
+});

@@ -1,0 +1,163 @@
+import { Client, RedirectHandler, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import { AppError } from '../../../shared/errors.js';
+import type { Clock } from '../clock.js';
+import type { RecoveryIdentity } from '../identity/recovery-identity.js';
+import type { Logger } from '../logger.js';
+import type { HttpTransport } from '../net/http-transport.js';
+
+export const GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
+
+export interface GraphPipelineDeps {
+  identity: RecoveryIdentity;
+  transport: HttpTransport;
+  clock: Clock;
+  log: Logger;
+  /** Graph's root including the version; the emulators' in tests and in the harness. */
+  graphBaseUrl?: string;
+  /** Attempts per request for throttling (429/503/504) and dropped connections, the first one included. */
+  maxAttempts?: number;
+}
+
+/**
+ * The Graph client, with our own middleware around Graph's redirect handler:
+ * token (and one forced refresh after a 401) -> retries honouring Retry-After -> redirects -> our HTTP transport.
+ * The transport is the project's, so the emulators' CA is trusted only where a host passes it in.
+ */
+export function createGraphClient(deps: GraphPipelineDeps): Client {
+  const base = new URL(deps.graphBaseUrl ?? GRAPH_BASE_URL);
+  const version = base.pathname.replace(/^\/+|\/+$/g, '');
+  const chain: Middleware[] = [
+    new RecoveryAccountAuth(deps.identity, `${base.origin}/${version}/`),
+    new RetryAfterBackoff(deps.clock, deps.log, deps.maxAttempts ?? 4),
+    new RedirectHandler(),
+    new TransportHandler(deps.transport),
+  ];
+  chain.reduce((previous, next) => {
+    previous.setNext?.(next);
+    return next;
+  });
+  return Client.initWithMiddleware({ middleware: chain[0], baseUrl: `${base.origin}/`, defaultVersion: version });
+}
+
+/** Adds the recovery account's access token to Graph requests only (never to pre-authenticated upload/download URLs). */
+class RecoveryAccountAuth implements Middleware {
+  private next: Middleware | undefined;
+
+  constructor(
+    private readonly identity: RecoveryIdentity,
+    private readonly graphRoot: string,
+  ) {}
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+
+  async execute(context: Context): Promise<void> {
+    if (!urlOf(context).startsWith(this.graphRoot)) return this.forward(context);
+    await this.withToken(context, await this.identity.accessToken());
+    if (context.response?.status !== 401) return;
+    // The token may have been revoked early: refresh once; if Graph still refuses, only a new sign-in helps.
+    await this.withToken(context, await this.identity.accessToken({ forceRefresh: true }));
+    if (context.response?.status === 401) {
+      throw new AppError('signInRequired', 'OneDrive no longer accepts the recovery account sign-in. Sign in to the recovery account again.');
+    }
+  }
+
+  private async withToken(context: Context, token: string): Promise<void> {
+    context.options = { ...context.options, headers: { ...headersOf(context), Authorization: `Bearer ${token}` } };
+    await this.forward(context);
+  }
+
+  private forward(context: Context): Promise<void> {
+    if (!this.next) throw new Error('the Graph pipeline has no transport');
+    return this.next.execute(context);
+  }
+}
+
+const RETRY_STATUSES = new Set([429, 503, 504]);
+const MAX_DELAY_MS = 120_000;
+
+/** Retries throttled requests after Retry-After (or an exponential backoff), and requests whose connection dropped. */
+class RetryAfterBackoff implements Middleware {
+  private next: Middleware | undefined;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    private readonly maxAttempts: number,
+  ) {}
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+
+  async execute(context: Context): Promise<void> {
+    if (!this.next) throw new Error('the Graph pipeline has no transport');
+    for (let attempt = 1; ; attempt++) {
+      let failure: unknown;
+      try {
+        await this.next.execute(context);
+      } catch (error) {
+        if (!(error instanceof AppError && error.kind === 'network')) throw error;
+        failure = error;
+      }
+      const status = context.response?.status;
+      const retry = failure !== undefined || (status !== undefined && RETRY_STATUSES.has(status));
+      if (!retry || attempt >= this.maxAttempts) {
+        if (failure !== undefined) throw failure;
+        return;
+      }
+      const delay = retryDelayMs(context.response?.headers.get('retry-after') ?? null, attempt, this.clock.now());
+      this.log.info(`OneDrive request ${failure ? 'failed to connect' : `answered ${status}`}; retrying in ${Math.round(delay / 1000)} s`);
+      await new Promise<void>((resolve) => this.clock.setTimer(delay, resolve));
+    }
+  }
+}
+
+/** Retry-After in seconds or as an HTTP date; otherwise 1, 2, 4... seconds with jitter. Capped at two minutes. */
+export function retryDelayMs(retryAfter: string | null, attempt: number, now: number): number {
+  if (retryAfter !== null) {
+    const seconds = Number(retryAfter);
+    const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - now;
+    if (Number.isFinite(ms)) return Math.min(Math.max(ms, 0), MAX_DELAY_MS);
+  }
+  return Math.min(1000 * 2 ** (attempt - 1) * (1 + Math.random() * 0.2), MAX_DELAY_MS);
+}
+
+/** The end of the chain: sends through our HttpTransport and hands Graph a standard Response. */
+class TransportHandler implements Middleware {
+  constructor(private readonly transport: HttpTransport) {}
+
+  async execute(context: Context): Promise<void> {
+    const options = context.options ?? {};
+    const reply = await this.transport.send({
+      method: options.method ?? 'GET',
+      url: urlOf(context),
+      headers: headersOf(context),
+      body: await bodyOf(options.body),
+    });
+    const empty = reply.status === 204 || reply.status === 304 || reply.body.length === 0;
+    context.response = new Response(empty ? null : new Uint8Array(reply.body), { status: reply.status, headers: reply.headers });
+  }
+}
+
+function urlOf(context: Context): string {
+  return typeof context.request === 'string' ? context.request : context.request.url;
+}
+
+function headersOf(context: Context): Record<string, string> {
+  const headers = context.options?.headers;
+  if (!headers) return {};
+  if (headers instanceof Headers) return Object.fromEntries(headers.entries());
+  if (Array.isArray(headers)) return Object.fromEntries(headers);
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, typeof value === 'string' ? value : value.join(', ')]));
+}
+
+async function bodyOf(body: unknown): Promise<Uint8Array | string | undefined> {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array) return body;
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  if (body instanceof Blob) return new Uint8Array(await body.arrayBuffer());
+  throw new Error('the Graph client produced a request body this app does not send');
+}

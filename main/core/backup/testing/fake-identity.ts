@@ -1,0 +1,26 @@
+import { AppError } from '../../../../shared/errors.js';
+import type { RecoveryAccount, RecoveryIdentity } from '../../identity/recovery-identity.js';
+
+/** A recovery identity without MSAL, for unit tests of the backup service (the real one is tested against the emulators). */
+export class FakeIdentity implements RecoveryIdentity {
+  private signedIn: RecoveryAccount | null = null;
+  nextSignIn: RecoveryAccount = { id: 'uid-alice.tid', username: 'alice@outlook.com', displayName: 'Alice' };
+
+  async signIn(): Promise<RecoveryAccount> {
+    this.signedIn = this.nextSignIn;
+    return this.signedIn;
+  }
+
+  async currentAccount(): Promise<RecoveryAccount | null> {
+    return this.signedIn;
+  }
+
+  async accessToken(): Promise<string> {
+    if (!this.signedIn) throw new AppError('signInRequired', 'Sign in to the recovery account again.');
+    return 'token';
+  }
+
+  async signOut(): Promise<void> {
+    this.signedIn = null;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * The recovery account as the rest of the app sees it: MSAL stays behind this interface, so the backup and
+ * recovery services can be tested with a fake and MSAL can be replaced without touching them.
+ * Every method fails with an AppError of a specific kind: signInRequired, signInCancelled, wrongAccountType,
+ * network, notConfigured, keychainUnavailable.
+ */
+export interface RecoveryAccount {
+  /** MSAL's home account id: stable for the account, used to find it in the token cache. */
+  id: string;
+  /** The sign-in name (an email address or phone number), shown as "recovery account". */
+  username: string;
+  /** The person's display name when the identity provider gave one. */
+  displayName: string;
+}
+
+export interface SignInOptions {
+  /** Pre-fills the sign-in page (recovering a personal Microsoft account, or signing in again). */
+  loginHint?: string;
+  /** Asks the identity provider to show the account picker even when a session exists. */
+  selectAccount?: boolean;
+}
+
+export interface RecoveryIdentity {
+  /** Interactive sign-in in the system browser (loopback redirect, PKCE). Resolves once the tokens are cached. */
+  signIn(options?: SignInOptions): Promise<RecoveryAccount>;
+  /** The account signed in earlier (from the encrypted token cache), or null. */
+  currentAccount(): Promise<RecoveryAccount | null>;
+  /**
+   * An access token for Graph, acquired silently (cache, then refresh token). `forceRefresh` skips the cached
+   * access token (after a 401). Fails with signInRequired when only an interactive sign-in can help.
+   */
+  accessToken(options?: { forceRefresh?: boolean }): Promise<string>;
+  /** Forgets the account and its tokens on this PC. */
+  signOut(): Promise<void>;
+}
+
+/** Opens a URL in the system browser (Electron's shell.openExternal; in the harness, a new browser tab). */
+export type BrowserOpener = (url: string) => Promise<void>;
