@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AccountId, AccountView, CodeBatch, CodeView, ManualAccountInput } from './account.js';
 import { BackupPassword, BackupStatus, BackupSummary, RecoveryAccountView } from './backup.js';
 import { AppErrorData } from './errors.js';
+import { RecoveryPreview, RecoverySummary, RestoreMode } from './recovery.js';
 import { Settings, SettingsPatch } from './settings.js';
 import { TrayChoice, TrayItemId, TrayMenu } from './tray.js';
 
@@ -55,6 +56,14 @@ export const methods = {
   /** Signs in to the same recovery account again after "sign-in required", then backs up. */
   signInAgain: method(NoInput, BackupStatus),
   turnOffBackup: method(z.object({ deleteCloudCopy: z.boolean() }).strict(), BackupStatus),
+  // Recovery on a new PC: sign in -> the backup described -> password -> preview -> restore (or merge)
+  recoverySignIn: method(NoInput, z.object({ account: RecoveryAccountView, backup: BackupSummary })),
+  recoveryUnlock: method(z.object({ password: BackupPassword }).strict(), RecoveryPreview),
+  recoveryRestore: method(z.object({ mode: RestoreMode }).strict(), RecoverySummary),
+  /** Leaves the app as it was before recovery began (signs out unless backup was already on). */
+  recoveryCancel: method(NoInput, Nothing),
+  /** An account that needs verification after a restore gets its new setup key (a scanned or typed otpauth:// link). */
+  reenrollAccount: method(z.object({ id: AccountId, uri: z.string().max(8192) }).strict(), AccountView),
 } as const;
 
 export const events = {

@@ -6,12 +6,13 @@ import type { EventName, EventPayload } from '../../shared/contract.js';
 import type { TrayMenu } from '../../shared/tray.js';
 import { AppError } from '../../shared/errors.js';
 import { AccountsService } from './accounts/accounts-service.js';
-import { BackupService } from './backup/backup-service.js';
+import { BackupService, NOT_CONFIGURED } from './backup/backup-service.js';
 import type { CloudStore } from './backup/cloud-store.js';
 import type { ClipboardPort } from './clipboard/clipboard-port.js';
 import { ClipboardService } from './clipboard/clipboard-service.js';
 import type { Clock } from './clock.js';
 import type { RecoveryIdentity } from './identity/recovery-identity.js';
+import { RecoveryService } from './recovery/recovery-service.js';
 import type { KeyStore } from './keystore/key-store.js';
 import type { Logger } from './logger.js';
 import { CodeTicker } from './otp/code-ticker.js';
@@ -157,6 +158,25 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
     return { clearsAt, account };
   };
 
+  // Recovery is offered only while backup is off: it signs in to (and then backs up to) the account it restores from.
+  const recovery = cloud ? new RecoveryService({ vault, identity: cloud.identity, store: cloud.store, backup, clock, log, onSaved: apply }) : null;
+  const recoveryService = async (): Promise<RecoveryService> => {
+    if (!recovery) throw new AppError('notConfigured', NOT_CONFIGURED);
+    const status = await backup.status();
+    if (status.state !== 'off' && status.account) {
+      throw new AppError(
+        'invalidRequest',
+        `This PC already backs up to ${status.account.username}. To restore from another backup, turn backup off first (Settings > Backup).`,
+      );
+    }
+    return recovery;
+  };
+
+  const requireRecovery = async (): Promise<RecoveryService> => {
+    if (!recovery) throw new AppError('notConfigured', NOT_CONFIGURED);
+    return recovery;
+  };
+
   const handlers: Handlers = {
     listAccounts: async () => (await current()).data.accounts.map(toView),
     addAccountFromUri: async ({ uri }) => accounts.addFromUri(uri),
@@ -205,6 +225,15 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
     backUpNow: async () => backup.backUpNow(),
     signInAgain: async () => backup.signInAgain(),
     turnOffBackup: async ({ deleteCloudCopy }) => backup.turnOff(deleteCloudCopy),
+    recoverySignIn: async () => (await recoveryService()).signIn(),
+    recoveryUnlock: async ({ password }) => (await recoveryService()).unlock(password),
+    // Restore ends with backup on (adopted), so it must not be refused by the "backup is on" rule above.
+    recoveryRestore: async ({ mode }) => (await requireRecovery()).restore(mode),
+    recoveryCancel: async () => {
+      await recovery?.cancel();
+      return null;
+    },
+    reenrollAccount: async ({ id, uri }) => (await requireRecovery()).reenroll(id, uri),
   };
 
   return {

@@ -1,0 +1,482 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AccountsService } from '../accounts/accounts-service.js';
+import { openBackup } from '../backup/backup-envelope.js';
+import { decodePayload } from '../backup/backup-payload.js';
+import { BACKUP_FILE_NAME, BackupService } from '../backup/backup-service.js';
+import type { CloudFile, CloudStore } from '../backup/cloud-store.js';
+import { FakeIdentity } from '../backup/testing/fake-identity.js';
+import { MemoryCloudStore } from '../backup/testing/memory-cloud-store.js';
+import { ManualClock } from '../clock.js';
+import type { RecoveryAccount } from '../identity/recovery-identity.js';
+import { memoryKeyStore } from '../keystore/memory-key-store.js';
+import { silentLogger } from '../logger.js';
+import { decodeCanonicalKey } from '../otp/base32.js';
+import { codeAt } from '../otp/otp-engine.js';
+import { appErrorOf } from '../testing/test-helpers.js';
+import type { StoredAccount } from '../vault/vault-data.js';
+import { Vault, type VaultSnapshot } from '../vault/vault.js';
+import { RecoveryService } from './recovery-service.js';
+import { RecoveryPreview, RecoverySummary } from '../../../shared/recovery.js';
+
+const PASSWORD = 'correct horse battery staple';
+const ALICE: RecoveryAccount = { id: 'uid-alice.tid', username: 'alice@outlook.com', displayName: 'Alice' };
+const BOB: RecoveryAccount = { id: 'uid-bob.tid', username: 'bob@outlook.com', displayName: 'Bob' };
+const GITHUB_SECRET = 'JBSWY3DPEHPK3PXP';
+const DEVICE_SECRET = 'KRUGS4ZANFZSAYJAONSWG4TFOQ';
+
+/** One PC: its own data folder, keychain, vault, clock, identity and backup engine. */
+interface Pc {
+  dir: string;
+  vault: Vault;
+  accounts: AccountsService;
+  identity: FakeIdentity;
+  clock: ManualClock;
+  backup: BackupService;
+  saved: VaultSnapshot[];
+}
+
+/**
+ * The app folders of several Microsoft accounts: each account sees only its own (as in OneDrive), so signing in
+ * with the wrong account finds no backup.
+ */
+class AppFolders implements CloudStore {
+  readonly folders = new Map<string, MemoryCloudStore>();
+  constructor(private readonly identity: FakeIdentity) {}
+  folder(username: string): MemoryCloudStore {
+    let folder = this.folders.get(username);
+    if (!folder) this.folders.set(username, (folder = new MemoryCloudStore()));
+    return folder;
+  }
+  private async current(): Promise<MemoryCloudStore> {
+    const account = await this.identity.currentAccount();
+    if (!account) throw new Error('not signed in');
+    return this.folder(account.username);
+  }
+  async read(name: string): Promise<CloudFile | null> {
+    return (await this.current()).read(name);
+  }
+  async write(name: string, bytes: Buffer, ifMatch: string | null): Promise<{ eTag: string }> {
+    return (await this.current()).write(name, bytes, ifMatch);
+  }
+  async remove(name: string): Promise<void> {
+    return (await this.current()).remove(name);
+  }
+}
+
+/** A browser sign-in that completes only when the test says so. */
+class SlowIdentity extends FakeIdentity {
+  private release: () => void = () => undefined;
+  private gate = new Promise<void>((resolve) => (this.release = resolve));
+  finish(): void {
+    this.release();
+  }
+  override async signIn(): Promise<RecoveryAccount> {
+    await this.gate;
+    return super.signIn();
+  }
+}
+
+const dirs: string[] = [];
+const services: BackupService[] = [];
+let alice: MemoryCloudStore; // Alice's OneDrive app folder, shared by both PCs
+let oldPc: Pc;
+let newPc: Pc;
+let recovery: RecoveryService;
+
+async function makePc(deviceName: string, identity = new FakeIdentity()): Promise<Pc> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'recovery-test-'));
+  dirs.push(dir);
+  const keyStore = memoryKeyStore();
+  const vault = new Vault(dir, keyStore);
+  const clock = new ManualClock(Date.parse('2026-11-23T10:00:00.000Z'));
+  const saved: VaultSnapshot[] = [];
+  const store = new AppFolders(identity);
+  store.folders.set(ALICE.username, alice);
+  const backup = new BackupService({
+    dataDir: dir,
+    keyStore,
+    clock,
+    log: silentLogger,
+    cloud: { identity, store },
+    readVault: () => vault.read(),
+    deviceName,
+    appVersion: '0.1.0',
+    onStatus: () => undefined,
+    debounceMs: 2000,
+  });
+  services.push(backup);
+  // As the app core does: every saved change refreshes the UI and schedules a backup.
+  const onSaved = (snapshot: VaultSnapshot) => {
+    saved.push(snapshot);
+    backup.vaultChanged();
+  };
+  return { dir, vault, accounts: new AccountsService(vault, onSaved), identity, clock, backup, saved };
+}
+
+function recoveryFor(pc: Pc): RecoveryService {
+  const folders = new AppFolders(pc.identity);
+  folders.folders.set(ALICE.username, alice);
+  return new RecoveryService({
+    vault: pc.vault,
+    identity: pc.identity,
+    store: folders,
+    backup: pc.backup,
+    clock: pc.clock,
+    log: silentLogger,
+    onSaved: (snapshot) => {
+      pc.saved.push(snapshot);
+      pc.backup.vaultChanged();
+    },
+  });
+}
+
+/** A device-bound account (push sign-in): only the vault can hold one; no link creates it. */
+async function addDeviceBound(pc: Pc, id: string, issuer: string, kind: StoredAccount['kind']): Promise<void> {
+  const at = new Date().toISOString();
+  await pc.vault.update((data) => {
+    data.accounts.push({
+      id,
+      issuer,
+      name: 'alice@outlook.com',
+      kind,
+      otp: { type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 },
+      secret: DEVICE_SECRET,
+      deviceBound: true,
+      needsVerification: false,
+      pinned: false,
+      createdAt: at,
+      updatedAt: at,
+    });
+    return { data, result: undefined };
+  });
+}
+
+/** The old PC: a varied set of accounts in a custom order, custom settings, one deletion, backed up to Alice's OneDrive. */
+async function backUpOldPc(): Promise<void> {
+  const { accounts } = oldPc;
+  const github = await accounts.addFromUri(`otpauth://totp/GitHub:me@example.com?secret=${GITHUB_SECRET}&issuer=GitHub`);
+  await accounts.addFromUri('otpauth://totp/Google:me@gmail.com?secret=GEZDGNBVGY3TQOJQ&issuer=Google&algorithm=SHA256&digits=8&period=60');
+  await accounts.addFromUri('otpauth://hotp/Bank:me?secret=MFRGGZDFMZTWQ2LK&issuer=Bank&counter=5');
+  const steam = await accounts.addFromUri('otpauth://steam/Steam:gamer?secret=NBSWY3DPO5XXE3DE');
+  await addDeviceBound(oldPc, 'ms0personal', 'Microsoft', 'microsoftPersonal');
+  await addDeviceBound(oldPc, 'ms0work', 'Contoso', 'workOrSchool');
+  const removed = await accounts.addFromUri('otpauth://totp/Gone:me?secret=ONSWG4TFOQ2TEMZU&issuer=Gone');
+  await accounts.remove(removed.id);
+  await accounts.move(steam.id, 0);
+  await accounts.setPinned(github.id, true);
+  await accounts.updateSettings({ theme: 'dark', clipboardClearSeconds: 45 });
+  oldPc.identity.nextSignIn = ALICE;
+  await oldPc.backup.signIn();
+  await oldPc.backup.turnOn(PASSWORD);
+  expect((await oldPc.backup.status()).state).toBe('upToDate');
+}
+
+/** What the new PC must hold after a full restore: the old PC's accounts, device-bound ones without their secret. */
+async function expectedAccounts(): Promise<StoredAccount[]> {
+  return (await oldPc.vault.read()).data.accounts.map((a) => (a.deviceBound ? { ...a, secret: '', needsVerification: true } : a));
+}
+
+async function cloudAccounts(): Promise<StoredAccount[]> {
+  const file = alice.files.get(BACKUP_FILE_NAME)!;
+  return decodePayload((await openBackup(file.bytes, { password: PASSWORD })).payload).accounts;
+}
+
+/** Runs due timers and waits for the backup they started. */
+async function advance(pc: Pc, ms: number): Promise<void> {
+  pc.clock.advance(ms);
+  await new Promise((resolve) => setImmediate(resolve));
+  await pc.backup.settled();
+}
+
+beforeEach(async () => {
+  alice = new MemoryCloudStore();
+  oldPc = await makePc('OLD-PC');
+  newPc = await makePc('NEW-PC');
+  newPc.identity.nextSignIn = ALICE;
+  recovery = recoveryFor(newPc);
+});
+
+afterEach(async () => {
+  for (const service of services.splice(0)) {
+    await service.settled();
+    service.dispose();
+  }
+  await Promise.all(dirs.splice(0).map((dir) => fs.rm(dir, { recursive: true, force: true })));
+});
+
+describe('a full restore on a new PC', () => {
+  it('brings back the accounts in order with their secrets, the settings and the deletions; device-bound ones marked', async () => {
+    await backUpOldPc();
+    const { account, backup } = await recovery.signIn();
+    expect(account).toEqual({ username: 'alice@outlook.com', displayName: 'Alice' });
+    expect(backup).toMatchObject({ deviceName: 'OLD-PC', accountCount: 6 });
+
+    const preview = RecoveryPreview.parse(await recovery.unlock(PASSWORD));
+    expect(preview.deviceName).toBe('OLD-PC');
+    expect(preview.existingCount).toBe(0);
+    expect(preview.accounts.map((a) => [a.issuer, a.kind, a.needsVerification, a.alreadyHere])).toEqual([
+      ['Steam', 'other', false, false],
+      ['GitHub', 'other', false, false],
+      ['Google', 'other', false, false],
+      ['Bank', 'other', false, false],
+      ['Microsoft', 'microsoftPersonal', true, false],
+      ['Contoso', 'workOrSchool', true, false],
+    ]);
+    expect(JSON.stringify(preview)).not.toContain(GITHUB_SECRET);
+    expect(newPc.saved).toEqual([]); // nothing written before restore
+
+    const summary = RecoverySummary.parse(await recovery.restore('restore'));
+    const restored = (await newPc.vault.read()).data;
+    const old = (await oldPc.vault.read()).data;
+    expect(restored.accounts).toEqual(await expectedAccounts());
+    expect(restored.settings).toEqual(old.settings);
+    expect(restored.settings.theme).toBe('dark');
+    expect(restored.deleted).toEqual(old.deleted);
+    expect(restored.deleted).toHaveLength(1);
+    expect(summary).toMatchObject({ mode: 'restore', restored: 6, alreadyHere: 0 });
+    expect(summary.added.map((a) => a.issuer)).toEqual(['Steam', 'GitHub', 'Google', 'Bank', 'Microsoft', 'Contoso']);
+    expect(summary.needVerification).toEqual([
+      { id: 'ms0personal', issuer: 'Microsoft', name: 'alice@outlook.com', kind: 'microsoftPersonal' },
+      { id: 'ms0work', issuer: 'Contoso', name: 'alice@outlook.com', kind: 'workOrSchool' },
+    ]);
+    expect(newPc.saved.at(-1)?.data).toEqual(restored); // tiles refreshed from the new snapshot
+  });
+
+  it('shows the same codes as the old PC at the same instant', async () => {
+    await backUpOldPc();
+    await recovery.signIn();
+    await recovery.unlock(PASSWORD);
+    await recovery.restore('restore');
+    const instant = Date.parse('2026-11-23T10:00:17.000Z');
+    const code = (a: StoredAccount) => codeAt(a.id, a.otp, decodeCanonicalKey(a.secret), instant).code;
+    const oldAccounts = (await oldPc.vault.read()).data.accounts.filter((a) => !a.deviceBound);
+    const newAccounts = (await newPc.vault.read()).data.accounts.filter((a) => !a.deviceBound);
+    expect(newAccounts.map(code)).toEqual(oldAccounts.map(code));
+    expect(newAccounts.map(code)).toHaveLength(4);
+  });
+
+  it('keeps backup on with the same recovery account, and the next backup merges with the old PC’s', async () => {
+    await backUpOldPc();
+    await recovery.signIn();
+    await recovery.unlock(PASSWORD);
+    await recovery.restore('restore');
+    await advance(newPc, 2000);
+    const status = await newPc.backup.status();
+    expect(status.state).toBe('upToDate');
+    expect(status.account).toEqual({ username: 'alice@outlook.com', displayName: 'Alice' });
+    expect(await newPc.identity.currentAccount()).toEqual(ALICE);
+
+    // Both PCs go on: each adds an account; neither backup overwrites the other's.
+    await oldPc.accounts.addFromUri('otpauth://totp/OldLater:me?secret=GEZDGNBVGY3TQOJR&issuer=OldLater');
+    await oldPc.backup.backUpNow();
+    await newPc.accounts.addFromUri('otpauth://totp/NewLater:me?secret=MFRGGZDFMZTWQ2LL&issuer=NewLater');
+    await advance(newPc, 2000);
+    expect((await newPc.backup.status()).state).toBe('upToDate');
+    expect((await cloudAccounts()).map((a) => a.issuer)).toEqual(['Steam', 'GitHub', 'Google', 'Bank', 'Microsoft', 'Contoso', 'OldLater', 'NewLater']);
+  });
+});
+
+describe('when things go wrong', () => {
+  it('says the backup is not stored with the account used, writes nothing, and then another account works', async () => {
+    await backUpOldPc();
+    const cloudBefore = alice.files.get(BACKUP_FILE_NAME);
+    newPc.identity.nextSignIn = BOB;
+    const error = await appErrorOf(recovery.signIn());
+    expect(error.kind).toBe('backupNotFound');
+    expect(error.message).toContain('Your backup is not stored with bob@outlook.com');
+    expect(error.message).toContain('different Microsoft account');
+    expect(await newPc.vault.read()).toMatchObject({ generation: 0, data: { accounts: [] } });
+    expect(await appErrorOf(recovery.unlock(PASSWORD))).toMatchObject({ kind: 'invalidRequest' });
+
+    newPc.identity.nextSignIn = ALICE;
+    expect((await recovery.signIn()).backup.accountCount).toBe(6);
+    expect(alice.files.get(BACKUP_FILE_NAME)).toEqual(cloudBefore);
+  });
+
+  it('refuses a wrong password without changing anything, then accepts the right one', async () => {
+    await backUpOldPc();
+    await recovery.signIn();
+    const writes = alice.writes;
+    expect(await appErrorOf(recovery.unlock('not the password'))).toMatchObject({ kind: 'wrongPassword' });
+    expect(await appErrorOf(recovery.unlock('still not the password'))).toMatchObject({ kind: 'wrongPassword' });
+    expect(await appErrorOf(recovery.restore('restore'))).toMatchObject({ kind: 'invalidRequest' });
+    expect(alice.writes).toBe(writes);
+    expect((await recovery.unlock(PASSWORD)).accounts).toHaveLength(6);
+    await recovery.restore('restore');
+    expect((await newPc.vault.read()).data.accounts).toEqual(await expectedAccounts());
+  });
+
+  it('rejects a damaged backup (payload or header byte changed) and restores nothing', async () => {
+    await backUpOldPc();
+    const original = alice.files.get(BACKUP_FILE_NAME)!.bytes;
+    const text = original.toString('utf8');
+    const inPayload = text.lastIndexOf('"ciphertext":"') + 40;
+    const inHeader = text.indexOf('OLD-PC') + 5;
+    for (const at of [inPayload, inHeader]) {
+      const bytes = Buffer.from(original);
+      bytes[at] = bytes[at] === 0x43 ? 0x44 : 0x43; // one character for another, still valid base64 / JSON
+      alice.put(BACKUP_FILE_NAME, bytes);
+      await recovery.signIn(); // the header still reads: the damage shows when the backup is opened
+      expect(await appErrorOf(recovery.unlock(PASSWORD))).toMatchObject({ kind: 'backupDamaged' });
+      expect(await appErrorOf(recovery.restore('restore'))).toMatchObject({ kind: 'invalidRequest' });
+    }
+    expect(await newPc.vault.read()).toMatchObject({ generation: 0, data: { accounts: [] } });
+    expect((await newPc.backup.status()).state).toBe('off');
+  });
+
+  it('asks to update the app for a backup made by a newer version', async () => {
+    await backUpOldPc();
+    const file = JSON.parse(alice.files.get(BACKUP_FILE_NAME)!.bytes.toString('utf8')) as { header: { version: number } };
+    file.header.version = 2;
+    alice.put(BACKUP_FILE_NAME, Buffer.from(JSON.stringify(file)));
+    const error = await appErrorOf(recovery.signIn());
+    expect(error.kind).toBe('backupTooNew');
+    expect(error.message).toContain('Update the app');
+  });
+
+  it('refuses a full restore over existing accounts and leaves the vault as it was', async () => {
+    await backUpOldPc();
+    await newPc.accounts.addFromUri('otpauth://totp/Local:me?secret=GEZDGNBVGY3TQOJQ&issuer=Local');
+    const before = await newPc.vault.read();
+    await recovery.signIn();
+    expect((await recovery.unlock(PASSWORD)).existingCount).toBe(1);
+    const error = await appErrorOf(recovery.restore('restore'));
+    expect(error.kind).toBe('conflictExistingAccounts');
+    expect(error.message).toContain('1 account (Local – me)');
+    expect(error.message).toContain('merge');
+    expect(await newPc.vault.read()).toEqual(before);
+    expect((await newPc.backup.status()).state).toBe('off');
+  });
+});
+
+describe('merge', () => {
+  it('adds only the missing accounts after the existing ones and changes nothing else', async () => {
+    await backUpOldPc();
+    // The same GitHub account added here separately (another id, another case), plus one only this PC has.
+    await newPc.accounts.addFromUri(`otpauth://totp/github:ME@example.com?secret=${GITHUB_SECRET}&issuer=github`);
+    await newPc.accounts.addFromUri('otpauth://totp/Local:me?secret=GEZDGNBVGY3TQOJQ&issuer=Local');
+    const removed = await newPc.accounts.addFromUri('otpauth://totp/Temp:me?secret=ONSWG4TFOQ2TEMZV&issuer=Temp');
+    await newPc.accounts.remove(removed.id);
+    await newPc.accounts.updateSettings({ theme: 'light' });
+    const before = (await newPc.vault.read()).data;
+
+    await recovery.signIn();
+    const preview = await recovery.unlock(PASSWORD);
+    expect(preview.existingCount).toBe(2);
+    expect(preview.accounts.filter((a) => a.alreadyHere).map((a) => a.issuer)).toEqual(['GitHub']);
+    const summary = await recovery.restore('merge');
+    expect(summary).toMatchObject({ mode: 'merge', restored: 5, alreadyHere: 1 });
+    expect(summary.needVerification.map((a) => a.id)).toEqual(['ms0personal', 'ms0work']);
+
+    const after = (await newPc.vault.read()).data;
+    expect(after.accounts.slice(0, 2)).toEqual(before.accounts);
+    expect(after.accounts.slice(2)).toEqual((await expectedAccounts()).filter((a) => a.issuer !== 'GitHub'));
+    expect(after.settings).toEqual(before.settings);
+    expect(after.deleted).toEqual(before.deleted);
+    await advance(newPc, 2000);
+    expect((await newPc.backup.status()).state).toBe('upToDate');
+  });
+});
+
+describe('cancel', () => {
+  it('signs out of the recovery account when backup was off, with vault and cloud unchanged', async () => {
+    await backUpOldPc();
+    const cloudBefore = alice.files.get(BACKUP_FILE_NAME);
+    const writes = alice.writes;
+    await recovery.signIn();
+    await recovery.unlock(PASSWORD);
+    await recovery.cancel();
+    expect(await newPc.identity.currentAccount()).toBeNull();
+    expect(await newPc.vault.read()).toMatchObject({ generation: 0, data: { accounts: [] } });
+    expect(alice.files.get(BACKUP_FILE_NAME)).toEqual(cloudBefore);
+    expect(alice.writes).toBe(writes);
+    expect((await newPc.backup.status()).state).toBe('off');
+    expect(await appErrorOf(recovery.restore('restore'))).toMatchObject({ kind: 'invalidRequest' });
+  });
+
+  it('stays signed in when backup was already on', async () => {
+    await backUpOldPc();
+    await newPc.backup.signIn();
+    await newPc.backup.turnOn(PASSWORD);
+    const before = await newPc.vault.read();
+    await recovery.signIn();
+    await recovery.cancel();
+    expect(await newPc.identity.currentAccount()).toEqual(ALICE);
+    expect((await newPc.backup.status()).state).toBe('upToDate');
+    expect(await newPc.vault.read()).toEqual(before);
+  });
+
+  it('signs out a sign-in that completes after recovery was cancelled', async () => {
+    await backUpOldPc();
+    const slow = await makePc('SLOW-PC', new SlowIdentity());
+    slow.identity.nextSignIn = ALICE;
+    const slowRecovery = recoveryFor(slow);
+    const signingIn = slowRecovery.signIn();
+    await slowRecovery.cancel();
+    (slow.identity as SlowIdentity).finish();
+    expect(await appErrorOf(signingIn)).toMatchObject({ kind: 'invalidRequest', message: 'Recovery was cancelled.' });
+    expect(await slow.identity.currentAccount()).toBeNull();
+  });
+});
+
+describe('re-enrolling an account that needs verification', () => {
+  it('takes the new secret, keeps the account’s identity and place, and backs it up with its secret', async () => {
+    await backUpOldPc();
+    await recovery.signIn();
+    await recovery.unlock(PASSWORD);
+    await recovery.restore('restore');
+    await advance(newPc, 2000);
+    const before = (await newPc.vault.read()).data.accounts;
+
+    const view = await recovery.reenroll('ms0personal', 'otpauth://totp/Whatever:other?secret=MZXW6YTBOI2TEMZU&issuer=Whatever&digits=8');
+    expect(view).toMatchObject({ id: 'ms0personal', issuer: 'Microsoft', name: 'alice@outlook.com', kind: 'microsoftPersonal', needsVerification: false, deviceBound: false });
+    expect(view.otp.digits).toBe(8);
+    const after = (await newPc.vault.read()).data.accounts;
+    const index = before.findIndex((a) => a.id === 'ms0personal');
+    expect(after.findIndex((a) => a.id === 'ms0personal')).toBe(index);
+    expect(after[index]).toMatchObject({ secret: 'MZXW6YTBOI2TEMZU', needsVerification: false, deviceBound: false });
+    expect(after.filter((a) => a.id !== 'ms0personal')).toEqual(before.filter((a) => a.id !== 'ms0personal'));
+
+    // This PC's clock (10:00) is behind the times the old PC stamped (the real time): the re-enrolled copy still wins the merge.
+    expect(newPc.clock.now()).toBeLessThan(Date.parse(before[index]!.updatedAt));
+    await advance(newPc, 2000);
+    expect((await cloudAccounts()).find((a) => a.id === 'ms0personal')).toMatchObject({ secret: 'MZXW6YTBOI2TEMZU', deviceBound: false });
+  });
+
+  it('refuses a bad link, an account that needs nothing, and an unknown account', async () => {
+    await backUpOldPc();
+    await recovery.signIn();
+    await recovery.unlock(PASSWORD);
+    await recovery.restore('restore');
+    const before = await newPc.vault.read();
+    expect(await appErrorOf(recovery.reenroll('ms0work', 'otpauth://totp/Contoso:me?issuer=Contoso'))).toMatchObject({ kind: 'invalidInput', field: 'secret' });
+    expect(await appErrorOf(recovery.reenroll('ms0work', 'https://example.com'))).toMatchObject({ kind: 'invalidInput', field: 'uri' });
+    const github = before.data.accounts.find((a) => a.issuer === 'GitHub')!;
+    expect(await appErrorOf(recovery.reenroll(github.id, `otpauth://totp/GitHub:me?secret=${GITHUB_SECRET}`))).toMatchObject({ kind: 'invalidRequest' });
+    expect(await appErrorOf(recovery.reenroll('feed0000', `otpauth://totp/X:me?secret=${GITHUB_SECRET}`))).toMatchObject({ kind: 'accountNotFound' });
+    expect(await newPc.vault.read()).toEqual(before);
+  });
+});
+
+describe('the order of the steps', () => {
+  it('refuses steps out of order and a second step while one runs', async () => {
+    expect(await appErrorOf(recovery.unlock(PASSWORD))).toMatchObject({ kind: 'invalidRequest' });
+    expect(await appErrorOf(recovery.restore('restore'))).toMatchObject({ kind: 'invalidRequest' });
+    await backUpOldPc();
+    await recovery.signIn();
+    const error = await appErrorOf(recovery.restore('merge'));
+    expect(error).toMatchObject({ kind: 'invalidRequest' });
+    expect(error.message).toContain('backup password first');
+
+    const unlocking = recovery.unlock(PASSWORD);
+    expect(await appErrorOf(recovery.signIn())).toMatchObject({ kind: 'invalidRequest', message: expect.stringContaining('busy') });
+    await unlocking;
+    await recovery.restore('restore');
+    // The recovery is over: restoring again needs a new one.
+    expect(await appErrorOf(recovery.restore('merge'))).toMatchObject({ kind: 'invalidRequest' });
+    expect(await appErrorOf(recovery.unlock(PASSWORD))).toMatchObject({ kind: 'invalidRequest' });
+  });
+});

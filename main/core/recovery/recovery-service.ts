@@ -1,0 +1,287 @@
+import type { AccountView } from '../../../shared/account.js';
+import type { BackupSummary, RecoveryAccountView } from '../../../shared/backup.js';
+import { AppError } from '../../../shared/errors.js';
+import { openBackup, readBackupHeader, type BackupHeader, type BackupKey } from '../backup/backup-envelope.js';
+import { decodePayload, type BackupPayload } from '../backup/backup-payload.js';
+import { BACKUP_FILE_NAME, type BackupService } from '../backup/backup-service.js';
+import type { CloudFile, CloudStore } from '../backup/cloud-store.js';
+import type { Clock } from '../clock.js';
+import type { RecoveryAccount, RecoveryIdentity } from '../identity/recovery-identity.js';
+import type { Logger } from '../logger.js';
+import { parseOtpauthUri } from '../otp/otpauth-uri.js';
+import { toView, type Deletion, type StoredAccount, type VaultData } from '../vault/vault-data.js';
+import type { Vault, VaultSnapshot } from '../vault/vault.js';
+import type { RecoveredAccount, RecoveryPreview, RecoverySummary, RestoreMode } from '../../../shared/recovery.js';
+
+export interface RecoveryServiceDeps {
+  vault: Vault;
+  identity: RecoveryIdentity;
+  store: CloudStore;
+  backup: BackupService;
+  clock: Clock;
+  log: Logger;
+  /** The vault was written (restore, re-enrol): the app core refreshes tiles, tray and backup from it. */
+  onSaved(snapshot: VaultSnapshot): void;
+}
+
+/** One recovery in progress. Lives in memory only: the downloaded backup and its key are never stored or sent. */
+interface Session {
+  account: RecoveryAccount | null;
+  /** The backup file as downloaded, with the eTag that the restore hands to the backup service. */
+  file: CloudFile | null;
+  opened: { header: BackupHeader; payload: BackupPayload; key: BackupKey } | null;
+}
+
+type Step = 'signIn' | 'unlock' | 'restore';
+
+/**
+ * "Begin recovery" on a new PC: sign in -> locate and describe the backup -> password -> preview -> restore ->
+ * summary. Nothing is written before `restore`, which is one atomic vault update, so cancelling at any earlier
+ * step leaves the app as it was. Accounts restored without their device-bound secret are re-enrolled later with
+ * `reenroll`.
+ */
+export class RecoveryService {
+  private session: Session | null = null;
+  /** Bumped by cancel, so a step still waiting (on the browser, on scrypt) knows its recovery has ended. */
+  private epoch = 0;
+  private busy: { epoch: number; step: Step } | null = null;
+
+  constructor(private readonly deps: RecoveryServiceDeps) {}
+
+  /**
+   * Interactive sign-in to the recovery account, then finds and describes the backup stored there. May be called
+   * again (for example after "backup not found") to use a different Microsoft account.
+   */
+  async signIn(): Promise<{ account: RecoveryAccountView; backup: BackupSummary }> {
+    return this.step('signIn', async (epoch) => {
+      this.forget();
+      this.session = { account: null, file: null, opened: null };
+      const account = await this.deps.identity.signIn({ selectAccount: true });
+      if (epoch !== this.epoch) {
+        // Cancelled while the browser was open: the sign-in that just completed must not stay behind.
+        await this.signOutUnlessBackupIsOn();
+        throw cancelled();
+      }
+      const session: Session = { account, file: null, opened: null };
+      this.session = session;
+      const file = await this.deps.store.read(BACKUP_FILE_NAME);
+      this.checkEpoch(epoch);
+      if (!file) {
+        throw new AppError(
+          'backupNotFound',
+          `Your backup is not stored with ${account.username}. Most often the backup was made with a different Microsoft account: sign in with that account instead.`,
+        );
+      }
+      const header = readBackupHeader(file.bytes); // backupTooNew (update the app) and backupDamaged pass through
+      session.file = file;
+      this.deps.log.info(`recovery: found a backup of ${header.accountCount} accounts`);
+      return {
+        account: { username: account.username, displayName: account.displayName },
+        backup: { deviceName: header.deviceName, createdAt: header.createdAt, accountCount: header.accountCount },
+      };
+    });
+  }
+
+  /** Opens the backup with its password and describes what a restore would bring. A wrong password may be retried. */
+  async unlock(password: string): Promise<RecoveryPreview> {
+    return this.step('unlock', async (epoch) => {
+      const session = this.session;
+      if (!session?.file) throw outOfOrder('Sign in to the recovery account that holds your backup first.');
+      const { header, payload: bytes, key } = await openBackup(session.file.bytes, { password });
+      const payload = decodeOpened(bytes);
+      const existing = (await this.deps.vault.read()).data.accounts;
+      if (epoch !== this.epoch) {
+        key.dataKey.fill(0);
+        throw cancelled();
+      }
+      session.opened?.key.dataKey.fill(0);
+      session.opened = { header, payload, key };
+      return {
+        deviceName: header.deviceName,
+        createdAt: header.createdAt,
+        accounts: payload.accounts.map((a) => ({
+          issuer: a.issuer,
+          name: a.name,
+          kind: a.kind,
+          needsVerification: needsVerification(a),
+          alreadyHere: isHere(existing, a),
+        })),
+        existingCount: existing.length,
+      };
+    });
+  }
+
+  /**
+   * Writes the backup to this PC in one atomic vault update, then keeps backup on with the same recovery account.
+   * `restore` needs a PC without accounts; `merge` adds only what is missing and changes nothing else.
+   */
+  async restore(mode: RestoreMode): Promise<RecoverySummary> {
+    return this.step('restore', async () => {
+      const session = this.session;
+      const opened = session?.opened;
+      if (!session?.account || !session.file || !opened) throw outOfOrder('Enter the backup password first.');
+      if (mode !== 'restore' && mode !== 'merge') throw new AppError('invalidRequest', 'Choose to restore or to merge.');
+      const { snapshot, result } = await this.deps.vault.update((data) =>
+        mode === 'restore' ? restoreAll(data, opened.payload) : mergeMissing(data, opened.payload),
+      );
+      this.deps.log.info(`recovery: ${mode} wrote ${result.restored} accounts`);
+      try {
+        this.deps.onSaved(snapshot);
+        await this.deps.backup.adopt(session.account, opened.key, session.file.eTag);
+      } finally {
+        this.forget(); // written: this recovery is over even if keeping backup on failed (Settings > Backup turns it on)
+      }
+      return result;
+    });
+  }
+
+  /** Ends the recovery without writing anything; signs out of the recovery account unless backup was already on. */
+  async cancel(): Promise<void> {
+    if (this.busy?.epoch === this.epoch && this.busy.step === 'restore') {
+      throw new AppError('invalidRequest', 'The accounts are being written now; recovery can no longer be cancelled.');
+    }
+    const started = this.session !== null || this.busy?.epoch === this.epoch;
+    this.forget();
+    this.epoch++;
+    // Only a restore turns backup on, and it ends the recovery: "on" here means it was on before recovery began.
+    if (started) await this.signOutUnlessBackupIsOn();
+  }
+
+  /**
+   * "Scan QR code to recover": gives an account restored without its device-bound secret the secret and code
+   * settings of a new otpauth:// link. Its id, issuer, name, kind and place stay; from now on it is an ordinary
+   * account, backed up with its new secret.
+   */
+  async reenroll(id: string, uri: string): Promise<AccountView> {
+    const draft = parseOtpauthUri(uri); // invalidInput that says what is wrong with the link
+    const now = this.deps.clock.now();
+    const { snapshot, result } = await this.deps.vault.update((data) => {
+      const account = data.accounts.find((a) => a.id === id);
+      if (!account) throw new AppError('accountNotFound', 'That account no longer exists (it may have been removed in another window).');
+      if (!account.needsVerification) throw new AppError('invalidRequest', `${label(account)} does not need verification; its codes already work.`);
+      // Backup merges keep the later updatedAt. The secretless copy came from another PC whose clock may be ahead
+      // of ours; the re-enrolled account replaces it, so it must sort after it or the merge would bring it back.
+      const previous = Date.parse(account.updatedAt);
+      const updatedAt = new Date(Number.isNaN(previous) ? now : Math.max(now, previous + 1)).toISOString();
+      Object.assign(account, { secret: draft.secret, otp: draft.otp, needsVerification: false, deviceBound: false, updatedAt });
+      return { data, result: toView(account) };
+    });
+    this.deps.onSaved(snapshot);
+    return result;
+  }
+
+  /** One step at a time within a recovery; `epoch` lets the step notice a cancel that happened while it waited. */
+  private async step<T>(step: Step, work: (epoch: number) => Promise<T>): Promise<T> {
+    const epoch = this.epoch;
+    if (this.busy?.epoch === epoch) throw new AppError('invalidRequest', 'Recovery is still busy with the previous step; wait for it to finish.');
+    const busy = { epoch, step };
+    this.busy = busy;
+    try {
+      return await work(epoch);
+    } finally {
+      if (this.busy === busy) this.busy = null;
+    }
+  }
+
+  private checkEpoch(epoch: number): void {
+    if (epoch !== this.epoch) throw cancelled();
+  }
+
+  /** Drops the downloaded backup and wipes its key from memory. */
+  private forget(): void {
+    this.session?.opened?.key.dataKey.fill(0);
+    this.session = null;
+  }
+
+  private async signOutUnlessBackupIsOn(): Promise<void> {
+    if ((await this.deps.backup.status()).state === 'off') await this.deps.identity.signOut();
+  }
+}
+
+/** The whole backup onto a PC without accounts: its accounts in order, its settings and its deletion records. */
+function restoreAll(data: VaultData, payload: BackupPayload): { data: VaultData; result: RecoverySummary } {
+  if (data.accounts.length > 0) {
+    const n = data.accounts.length;
+    const names = data.accounts.slice(0, 5).map(label).join(', ') + (n > 5 ? ', …' : '');
+    throw new AppError(
+      'conflictExistingAccounts',
+      `This PC already has ${n} account${n === 1 ? '' : 's'} (${names}). A restore would replace ${n === 1 ? 'it' : 'them'}, so nothing was changed. Remove ${n === 1 ? 'it' : 'them'} first, or merge to add only the backup's accounts that are missing here.`,
+    );
+  }
+  const accounts = payload.accounts.map(asRestored);
+  const next: VaultData = { accounts, deleted: keepDeletions([...payload.deleted, ...data.deleted], accounts), settings: payload.settings };
+  return { data: next, result: summary('restore', accounts, 0) };
+}
+
+/** Adds the backup's accounts that this PC lacks, after its own, in backup order. Nothing here is changed or removed. */
+function mergeMissing(data: VaultData, payload: BackupPayload): { data: VaultData; result: RecoverySummary } {
+  const added = payload.accounts.filter((a) => !isHere(data.accounts, a)).map(asRestored);
+  const next: VaultData = { ...data, accounts: [...data.accounts, ...added], deleted: keepDeletions(data.deleted, added) };
+  return { data: next, result: summary('merge', added, payload.accounts.length - added.length) };
+}
+
+/**
+ * A deletion newer than an account makes the next backup merge drop it again; the person has just chosen to
+ * bring these accounts back, so their deletion records go. For the rest, the latest deletion of an id is kept.
+ */
+function keepDeletions(deletions: readonly Deletion[], restored: readonly StoredAccount[]): Deletion[] {
+  const ids = new Set(restored.map((a) => a.id));
+  const latest = new Map<string, string>();
+  for (const d of deletions) {
+    if (ids.has(d.id)) continue;
+    const known = latest.get(d.id);
+    if (known === undefined || d.at > known) latest.set(d.id, d.at);
+  }
+  return [...latest].map(([id, at]) => ({ id, at }));
+}
+
+function summary(mode: RestoreMode, accounts: readonly StoredAccount[], alreadyHere: number): RecoverySummary {
+  const brief = ({ id, issuer, name, kind }: StoredAccount): RecoveredAccount => ({ id, issuer, name, kind });
+  return {
+    mode,
+    restored: accounts.length,
+    added: accounts.map(brief),
+    alreadyHere,
+    needVerification: accounts.filter((a) => a.needsVerification).map(brief),
+  };
+}
+
+/** Device-bound accounts arrive without a secret: marked so their tile says "Action required" and copies nothing. */
+function asRestored(account: StoredAccount): StoredAccount {
+  return needsVerification(account) ? { ...account, secret: '', needsVerification: true } : account;
+}
+
+function needsVerification(account: StoredAccount): boolean {
+  return account.deviceBound || account.needsVerification || account.secret === '';
+}
+
+/** Already on this PC: the same account (id), or the same issuer, name and secret added separately. */
+function isHere(local: readonly StoredAccount[], candidate: StoredAccount): boolean {
+  const same = (x: string, y: string) => x.trim().toLowerCase() === y.trim().toLowerCase();
+  return local.some(
+    (a) =>
+      a.id === candidate.id ||
+      (candidate.secret !== '' && a.secret === candidate.secret && same(a.issuer, candidate.issuer) && same(a.name, candidate.name)),
+  );
+}
+
+/** It passed the integrity check, so a payload that does not parse was written wrongly (or by someone holding the key): damaged either way. */
+function decodeOpened(bytes: Buffer): BackupPayload {
+  try {
+    return decodePayload(bytes);
+  } catch {
+    throw new AppError('backupDamaged', 'The backup file holds data this version of the app cannot read; nothing was restored.');
+  }
+}
+
+function label(account: StoredAccount): string {
+  return [account.issuer, account.name].filter(Boolean).join(' – ') || account.id;
+}
+
+function outOfOrder(what: string): AppError {
+  return new AppError('invalidRequest', `${what} (Recovery steps: sign in, enter the backup password, then restore.)`);
+}
+
+function cancelled(): AppError {
+  return new AppError('invalidRequest', 'Recovery was cancelled.');
+}

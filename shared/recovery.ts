@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { AccountId } from './account.js';
+import { AccountKind } from './otp.js';
+
+/*
+ * What the recovery wizard shows between the steps. No secret appears here: these travel to the renderer.
+ */
+
+/** One account of the backup, as the preview lists it (backup order). */
+export const RecoveryPreviewAccount = z.object({
+  issuer: z.string(),
+  name: z.string(),
+  kind: AccountKind,
+  /** Device-bound in the backup (no secret there): after restore it shows "Action required". */
+  needsVerification: z.boolean(),
+  /** This PC already has it (same id, or same issuer, name and secret): a merge skips it. */
+  alreadyHere: z.boolean(),
+});
+export type RecoveryPreviewAccount = z.infer<typeof RecoveryPreviewAccount>;
+
+/** The opened backup, described before anything is written. */
+export const RecoveryPreview = z.object({
+  /** From the backup's authenticated header. */
+  deviceName: z.string(),
+  createdAt: z.string(),
+  accounts: z.array(RecoveryPreviewAccount),
+  /** Accounts on this PC now: 0 allows a full restore, more allows only a merge. */
+  existingCount: z.number().int().min(0),
+});
+export type RecoveryPreview = z.infer<typeof RecoveryPreview>;
+
+/** restore: this PC has no accounts and takes the backup whole (accounts, order, settings). merge: adds only what is missing. */
+export const RestoreMode = z.enum(['restore', 'merge']);
+export type RestoreMode = z.infer<typeof RestoreMode>;
+
+export const RecoveredAccount = z.object({ id: AccountId, issuer: z.string(), name: z.string(), kind: AccountKind });
+export type RecoveredAccount = z.infer<typeof RecoveredAccount>;
+
+/** What a restore did. */
+export const RecoverySummary = z.object({
+  mode: RestoreMode,
+  /** How many accounts were written to this PC. */
+  restored: z.number().int().min(0),
+  /** The accounts written, in the order they now appear. */
+  added: z.array(RecoveredAccount),
+  /** Merge only: backup accounts skipped because this PC already had them. */
+  alreadyHere: z.number().int().min(0),
+  /** Restored without their device-bound secret: each needs "Sign in to recover" or "Scan QR code to recover". */
+  needVerification: z.array(RecoveredAccount),
+});
+export type RecoverySummary = z.infer<typeof RecoverySummary>;
