@@ -7,13 +7,14 @@ import { call } from './api.js';
 import { ClockOffset } from './clock-offset.js';
 import { accountLabel } from './format.js';
 import { LoadProblem } from './LoadProblem.js';
+import { RecoveryWizard } from './recovery/RecoveryWizard.js';
 import { SettingsPage } from './SettingsPage.js';
 import { TileList } from './TileList.js';
 import { useAccounts } from './use-accounts.js';
 import { useSettings } from './use-settings.js';
 import { useBackupStatus } from './backup/use-backup-status.js';
 
-type View = { name: 'tiles' } | { name: 'account'; id: string } | { name: 'settings' };
+type View = { name: 'tiles' } | { name: 'account'; id: string } | { name: 'settings' } | { name: 'recovery' };
 
 export function App() {
   const state = useAccounts();
@@ -111,16 +112,30 @@ export function App() {
           {state.loadError ? (
             <LoadProblem error={state.loadError} onResolved={state.reload} />
           ) : view.name === 'settings' ? (
-            <SettingsPage settings={settings} backup={backup} onChange={(patch) => void updateSettings(patch)} onBack={back} />
+            <SettingsPage
+              settings={settings}
+              backup={backup}
+              onChange={(patch) => void updateSettings(patch)}
+              onBack={back}
+              onBeginRecovery={() => setView({ name: 'recovery' })}
+            />
+          ) : view.name === 'recovery' ? (
+            <RecoveryWizard accounts={state.accounts} onClose={back} />
           ) : current ? (
             <AccountDetails account={current} code={state.codes.get(current.id)} onBack={back} onCopy={copy} />
           ) : !state.loaded ? null : state.accounts.length === 0 ? (
             <div className="empty-state">
               <h2>No accounts yet</h2>
               <p>Add the accounts you protect with two-step verification: scan their QR code, paste a setup link or type the setup key.</p>
-              <button type="button" onClick={() => setAdding(true)}>
-                Add account
-              </button>
+              <p>New PC? If you backed up your accounts on another one, get them back with your recovery account.</p>
+              <div className="row centered">
+                <button type="button" onClick={() => setAdding(true)}>
+                  Add account
+                </button>
+                <button type="button" className="secondary" onClick={() => setView({ name: 'recovery' })}>
+                  Begin recovery
+                </button>
+              </div>
             </div>
           ) : (
             <TileList accounts={state.accounts} codes={state.codes} search={search} hideCodes={settings.hideCodes} onCopy={copy} onOpen={open} onMove={move} />

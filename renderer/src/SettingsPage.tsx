@@ -12,11 +12,13 @@ export function SettingsPage({
   backup,
   onChange,
   onBack,
+  onBeginRecovery,
 }: {
   settings: Settings;
   backup: BackupStatus | null;
   onChange(patch: Partial<Settings>): void;
   onBack(): void;
+  onBeginRecovery(): void;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -27,7 +29,7 @@ export function SettingsPage({
       <h2 id="settings-title" tabIndex={-1} ref={heading}>
         Settings
       </h2>
-      <BackupSection status={backup} />
+      <BackupSection status={backup} onBeginRecovery={onBeginRecovery} />
       <fieldset>
         <legend>Security</legend>
         <label className="setting">

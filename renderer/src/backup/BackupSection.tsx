@@ -8,7 +8,7 @@ import { TurnOffBackup } from './TurnOffBackup.js';
 import { formatWhen } from './format-when.js';
 
 /** Settings > Backup: turn on, the recovery account, last backup, back up now, change password, turn off, the problem. */
-export function BackupSection({ status }: { status: BackupStatus | null }) {
+export function BackupSection({ status, onBeginRecovery }: { status: BackupStatus | null; onBeginRecovery(): void }) {
   const [mode, setMode] = useState<'idle' | 'turningOn' | 'changingPassword' | 'turningOff'>('idle');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -51,6 +51,9 @@ export function BackupSection({ status }: { status: BackupStatus | null }) {
             <div className="row">
               <button type="button" onClick={() => setMode('turningOn')}>
                 Turn on cloud backup
+              </button>
+              <button type="button" className="secondary" onClick={onBeginRecovery}>
+                Restore from a backup
               </button>
             </div>
           </>

@@ -1,0 +1,17 @@
+import type { RecoveryPreviewAccount, RestoreMode } from '../../../shared/recovery.js';
+import { accountLabel } from '../format.js';
+
+/** The backup's accounts in their order, marked when they will need verification or are already here. */
+export function PreviewList({ accounts, mode }: { accounts: readonly RecoveryPreviewAccount[]; mode: RestoreMode }) {
+  return (
+    <ol className="preview-list" aria-label="Accounts in the backup">
+      {accounts.map((account, index) => (
+        <li key={index} className={mode === 'merge' && account.alreadyHere ? 'skipped' : undefined}>
+          <span>{accountLabel(account)}</span>
+          {mode === 'merge' && account.alreadyHere ? <span className="badge">Already on this PC</span> : null}
+          {account.needsVerification ? <span className="badge warn">Action required after restore</span> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
