@@ -50,6 +50,8 @@ export const ManualAccountInput = z
     digits: z.number().int(),
     period: z.number().int(),
     counter: z.number().int(),
+    /** Sign-in approvals tied to this PC (Microsoft and work/school accounts): never backed up with its secret. */
+    deviceBound: z.boolean().optional(),
   })
   .strict();
 export type ManualAccountInput = z.infer<typeof ManualAccountInput>;

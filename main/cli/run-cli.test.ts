@@ -3,6 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { AccountsService } from '../core/accounts/accounts-service.js';
+import { osKeychainKeyStore } from '../core/keystore/os-keychain-key-store.js';
+import { Vault } from '../core/vault/vault.js';
 import { runCli } from './run-cli.js';
 
 // Runs the command-line tool in-process against a fresh data folder and the real OS keychain
@@ -47,6 +50,21 @@ describe('the command-line tool', () => {
       expect(output).not.toContain('JBSWY3DPEHPK3PXP');
       expect(output).not.toContain('GEZDGNBVGY3TQOJQ');
     }
+  });
+
+  test('add --kind --device-bound files a Microsoft account as tied to this PC; other accounts cannot be', async () => {
+    const dir = fresh();
+    const link = 'otpauth://totp/Microsoft:alice@outlook.com?secret=JBSWY3DPEHPK3PXP&issuer=Microsoft';
+    expect((await cli(dir, ['add', '--kind', 'microsoftPersonal', '--device-bound', link])).code).toBe(0);
+    const [account] = await new AccountsService(new Vault(dir, osKeychainKeyStore())).list();
+    expect(account).toMatchObject({ kind: 'microsoftPersonal', deviceBound: true, needsVerification: false });
+
+    const other = await cli(fresh(), ['add', '--device-bound', EXAMPLE]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain('Only personal Microsoft and work or school accounts');
+    const badKind = await cli(fresh(), ['add', '--kind', 'bank', EXAMPLE]);
+    expect(badKind.code).toBe(2);
+    expect(badKind.stderr).toContain('--kind must be');
   });
 
   test('add - reads links from standard input, all or nothing', async () => {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { AccountView } from '../../shared/account.js';
 import { AppError, type ErrorKind } from '../../shared/errors.js';
+import { AccountKind } from '../../shared/otp.js';
 import { AccountsService } from '../core/accounts/accounts-service.js';
 import { systemClock } from '../core/clock.js';
 import { osKeychainKeyStore } from '../core/keystore/os-keychain-key-store.js';
@@ -21,6 +22,8 @@ const USAGE = `Usage: authenticator <command> [options]
 Commands:
   add <otpauth-link>...      add accounts from links (all or nothing)
   add -                      read links from standard input, one per line
+      [--kind microsoftPersonal|workOrSchool|other] [--device-bound]
+                             --device-bound: tied to this PC, never backed up with its secret
   list                       list accounts in display order
   code <id or search>        print the current code  [--at <unix-seconds>]
   next <id>                  HOTP: move to the next counter and print its code
@@ -53,6 +56,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         to: { type: 'string' },
         issuer: { type: 'string' },
         name: { type: 'string' },
+        kind: { type: 'string' },
+        'device-bound': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -77,7 +82,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'add': {
         const links = args.length === 1 && args[0] === '-' ? (await io.readStdin()).split(/\r?\n/).filter((l) => l.trim() !== '') : args;
         if (links.length === 0) throw usage('add needs at least one otpauth:// link (or - to read them from standard input).');
-        const added = await accounts.addManyFromUris(links);
+        const kind = AccountKind.safeParse(values.kind ?? 'other');
+        if (!kind.success) throw usage(`--kind must be microsoftPersonal, workOrSchool or other (got "${values.kind}").`);
+        const added = await accounts.addManyFromUris(links, { kind: kind.data, deviceBound: values['device-bound'] });
         out(added.map((a) => `Added ${describe(a)} as ${a.id}\n`).join(''), added.map(listEntry));
         return 0;
       }

@@ -10,6 +10,12 @@ import type { StoredAccount, VaultData } from '../vault/vault-data.js';
 import { DELETIONS_KEPT_DAYS, toView } from '../vault/vault-data.js';
 import type { Vault, VaultSnapshot } from '../vault/vault.js';
 
+export interface AddOptions {
+  kind?: StoredAccount['kind'];
+  /** Tied to this PC: its secret never goes into a backup, and after a restore it asks for verification. */
+  deviceBound?: boolean;
+}
+
 /**
  * Everything a person can do to their list of accounts, as changes to the vault. Each operation is one
  * atomic vault update: it either happens whole or not at all.
@@ -42,7 +48,7 @@ export class AccountsService {
   }
 
   /** Adds several links at once, all or nothing: one bad link adds none. */
-  async addManyFromUris(uris: readonly string[]): Promise<AccountView[]> {
+  async addManyFromUris(uris: readonly string[], options: AddOptions = {}): Promise<AccountView[]> {
     const drafts = uris.map((uri, index) => {
       try {
         return parseOtpauthUri(uri);
@@ -51,7 +57,7 @@ export class AccountsService {
         throw error;
       }
     });
-    return this.addDrafts(drafts);
+    return this.addDrafts(drafts, options);
   }
 
   /**
@@ -76,7 +82,7 @@ export class AccountsService {
     if (!type.success) throw invalidInput('type', `Unknown code type "${input.type}": expected totp, hotp or steam.`);
     const { canonical } = parseSetupKey(input.secret);
     const otp = validateOtpParams({ type: type.data, algorithm: input.algorithm, digits: input.digits, period: input.period, counter: input.counter });
-    const [added] = await this.addDrafts([{ issuer, name, secret: canonical, otp }], kind.data);
+    const [added] = await this.addDrafts([{ issuer, name, secret: canonical, otp }], { kind: kind.data, deviceBound: input.deviceBound });
     return added!;
   }
 
@@ -147,7 +153,10 @@ export class AccountsService {
     });
   }
 
-  private async addDrafts(drafts: readonly AccountDraft[], kind: StoredAccount['kind'] = 'other'): Promise<AccountView[]> {
+  private async addDrafts(drafts: readonly AccountDraft[], { kind = 'other', deviceBound = false }: AddOptions = {}): Promise<AccountView[]> {
+    if (deviceBound && kind === 'other') {
+      throw invalidInput('kind', 'Only personal Microsoft and work or school accounts can be tied to this PC.');
+    }
     return this.change((data) => {
       const now = new Date().toISOString();
       const added: StoredAccount[] = [];
@@ -158,7 +167,7 @@ export class AccountsService {
           throw new AppError('duplicateAccount', `${label} is already in your accounts, with the same setup key. Nothing was added.`);
         }
         const id = newId(data.accounts, added);
-        added.push({ id, ...draft, kind, deviceBound: false, needsVerification: false, pinned: false, createdAt: now, updatedAt: now });
+        added.push({ id, ...draft, kind, deviceBound, needsVerification: false, pinned: false, createdAt: now, updatedAt: now });
       }
       data.accounts.push(...added);
       return added.map(toView);
