@@ -1,0 +1,200 @@
+import { LogLevel, PublicClientApplication, type AccountInfo, type AuthenticationResult, type Configuration } from '@azure/msal-node';
+import path from 'node:path';
+import { AppError } from '../../../shared/errors.js';
+import type { KeyStore } from '../keystore/key-store.js';
+import type { Logger } from '../logger.js';
+import type { HttpTransport } from '../net/http-transport.js';
+import type { IdentityConfig } from './identity-config.js';
+import { msalNetworkClient, type MsalNetworkClient } from './msal-network-client.js';
+import { CONSUMERS_TENANT_ID, signInRequired, toAppError, wrongAccountType } from './msal-errors.js';
+import { PendingSignIn, type AbortReason } from './pending-sign-in.js';
+import type { BrowserOpener, RecoveryAccount, RecoveryIdentity, SignInOptions } from './recovery-identity.js';
+import { SIGN_IN_ERROR_PAGE, SIGN_IN_SUCCESS_PAGE } from './sign-in-pages.js';
+import { encryptedTokenCachePlugin, TOKEN_CACHE_FILE } from './token-cache-plugin.js';
+
+/** Least privilege: the OneDrive app folder, and the name of the account. MSAL adds openid, profile, offline_access. */
+export const RECOVERY_SCOPES = ['Files.ReadWrite.AppFolder', 'User.Read'];
+export const DEFAULT_SIGN_IN_TIMEOUT_MS = 5 * 60_000;
+
+export interface MsalRecoveryIdentityDeps {
+  config: IdentityConfig;
+  transport: HttpTransport;
+  keyStore: KeyStore;
+  /** The token cache lives in `<dataDir>/recovery-account.cache`. */
+  dataDir: string;
+  openBrowser: BrowserOpener;
+  log: Logger;
+  /** How long an interactive sign-in may take before it counts as abandoned. */
+  signInTimeoutMs?: number;
+  /** The key store entry of the token cache's key (default 'token-cache-key'); per data folder where several share one keychain. */
+  tokenCacheKeyAccount?: string;
+}
+
+/** The recovery account on MSAL Node: system browser + MSAL's loopback server + PKCE, silent first, encrypted cache. */
+export function createMsalRecoveryIdentity(deps: MsalRecoveryIdentityDeps): RecoveryIdentity {
+  const network = msalNetworkClient(deps.transport);
+  const pca = new PublicClientApplication(msalConfiguration(deps, network));
+  const timeoutMs = deps.signInTimeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS;
+  let pending: PendingSignIn | null = null;
+
+  const fail = (error: unknown, username?: string): AppError => toAppError(error, { username, networkFailure: network.lastFailure });
+
+  async function cachedAccount(): Promise<AccountInfo | null> {
+    try {
+      const accounts = await pca.getAllAccounts();
+      return accounts.find(isPersonal) ?? null;
+    } catch (error) {
+      throw fail(error);
+    }
+  }
+
+  async function forget(accounts: AccountInfo[]): Promise<void> {
+    for (const account of accounts) await pca.signOut({ account });
+  }
+
+  async function interactive(options: SignInOptions, attempt: PendingSignIn): Promise<AuthenticationResult> {
+    const openBrowser: BrowserOpener = async (url) => {
+      if (attempt.abortReason) throw new AppError('signInCancelled', cancelledMessage(attempt.abortReason, timeoutMs));
+      attempt.opening(url);
+      try {
+        await deps.openBrowser(url);
+      } catch (error) {
+        throw error instanceof AppError ? error : new AppError('internal', 'The system browser could not be opened to sign in. Open a browser and try again.');
+      }
+    };
+    return pca.acquireTokenInteractive({
+      scopes: RECOVERY_SCOPES,
+      openBrowser,
+      successTemplate: SIGN_IN_SUCCESS_PAGE,
+      errorTemplate: SIGN_IN_ERROR_PAGE,
+      ...(options.loginHint ? { loginHint: options.loginHint } : {}),
+      // With select_account MSAL leaves login_hint out by design: the picker wins over the pre-filled name.
+      ...(options.selectAccount ? { prompt: 'select_account' } : {}),
+    });
+  }
+
+  return {
+    async signIn(options = {}) {
+      // A second click on "Sign in" (the first tab was closed, say) replaces the sign-in still waiting.
+      await pending?.abort('superseded');
+      const attempt = new PendingSignIn(deps.transport);
+      pending = attempt;
+      const timer = setTimeout(() => void attempt.abort('timeout'), timeoutMs);
+      let result: AuthenticationResult;
+      try {
+        result = await interactive(options, attempt);
+      } catch (error) {
+        if (attempt.abortReason) throw new AppError('signInCancelled', cancelledMessage(attempt.abortReason, timeoutMs));
+        const appError = fail(error, options.loginHint);
+        if (appError.kind === 'signInCancelled') deps.log.info('Recovery account sign-in cancelled in the browser');
+        else deps.log.error('Recovery account sign-in failed', describe(error));
+        throw appError;
+      } finally {
+        clearTimeout(timer);
+        if (pending === attempt) pending = null;
+      }
+      const account = result.account;
+      if (!account) throw new AppError('internal', 'The sign-in finished without an account. Try again.');
+      try {
+        const others = (await pca.getAllAccounts()).filter((other) => other.homeAccountId !== account.homeAccountId);
+        if (!isPersonal(account)) {
+          // Tokens of a work or school account are of no use here; keep none of them.
+          await forget([account]);
+          throw wrongAccountType(account.username);
+        }
+        await forget(others); // one recovery account per PC: signing in as someone else replaces the earlier one
+      } catch (error) {
+        throw fail(error);
+      }
+      deps.log.info('Signed in to the recovery account');
+      return toRecoveryAccount(account);
+    },
+
+    async currentAccount() {
+      const account = await cachedAccount();
+      return account ? toRecoveryAccount(account) : null;
+    },
+
+    async accessToken(options = {}) {
+      const account = await cachedAccount();
+      if (!account) throw new AppError('signInRequired', 'Sign in to your recovery account to use cloud backup.');
+      try {
+        const result = await pca.acquireTokenSilent({ account, scopes: RECOVERY_SCOPES, forceRefresh: options.forceRefresh ?? false });
+        if (!result.accessToken) throw signInRequired(account.username);
+        return result.accessToken;
+      } catch (error) {
+        const appError = fail(error, account.username);
+        if (appError.kind !== 'signInRequired') deps.log.error('Could not get a token for the recovery account', describe(error));
+        throw appError;
+      }
+    },
+
+    async signOut() {
+      await pending?.abort('superseded');
+      try {
+        await forget(await pca.getAllAccounts());
+      } catch (error) {
+        throw fail(error);
+      }
+      deps.log.info('Signed out of the recovery account');
+    },
+  };
+}
+
+function msalConfiguration(deps: MsalRecoveryIdentityDeps, network: MsalNetworkClient): Configuration {
+  const { clientId, authority, knownAuthorities, authorityMetadata, cloudDiscoveryMetadata } = deps.config;
+  return {
+    auth: {
+      clientId,
+      authority,
+      ...(knownAuthorities ? { knownAuthorities } : {}),
+      ...(authorityMetadata ? { authorityMetadata } : {}),
+      ...(cloudDiscoveryMetadata ? { cloudDiscoveryMetadata } : {}),
+    },
+    cache: {
+      cachePlugin: encryptedTokenCachePlugin({
+        file: path.join(deps.dataDir, TOKEN_CACHE_FILE),
+        keyStore: deps.keyStore,
+        log: deps.log,
+        ...(deps.tokenCacheKeyAccount ? { keyAccount: deps.tokenCacheKeyAccount } : {}),
+      }),
+    },
+    system: {
+      networkClient: network,
+      loggerOptions: {
+        // Warnings and errors only, and never personal data (MSAL leaves tokens and names out when PII is off).
+        piiLoggingEnabled: false,
+        logLevel: LogLevel.Warning,
+        loggerCallback: (level, message, containsPii) => {
+          if (!containsPii) deps.log.info(`MSAL ${LogLevel[level] ?? level}: ${message}`);
+        },
+      },
+    },
+  };
+}
+
+/** A personal Microsoft account: its tokens come from the consumers tenant. */
+function isPersonal(account: AccountInfo): boolean {
+  const tid = account.idTokenClaims?.tid ?? account.tenantId;
+  return tid === CONSUMERS_TENANT_ID;
+}
+
+function toRecoveryAccount(account: AccountInfo): RecoveryAccount {
+  return { id: account.homeAccountId, username: account.username, displayName: account.name || account.username };
+}
+
+function cancelledMessage(reason: AbortReason, timeoutMs: number): string {
+  if (reason === 'superseded') return 'This sign-in was replaced by a newer one.';
+  const minutes = Math.round(timeoutMs / 60_000);
+  const span = minutes >= 1 ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${Math.round(timeoutMs / 1000)} seconds`;
+  return `The sign-in was not finished within ${span}, so it was stopped. Sign in again when you are ready.`;
+}
+
+/** Error name and code only: MSAL's messages can quote server responses, which we keep out of the log. */
+function describe(error: unknown): Error {
+  if (error instanceof AppError) return error;
+  const code = (error as { errorCode?: unknown } | null)?.errorCode;
+  const described = new Error(typeof code === 'string' && code ? code : 'unknown');
+  described.name = error instanceof Error ? error.name : 'Error';
+  return described;
+}
