@@ -126,7 +126,7 @@ describe('the app folder', () => {
     const redirect = await graph(transport, emulators, 'GET', `${ITEM}:/content`, { token });
     expect(redirect.status).toBe(302);
     const location = redirect.headers['location'] ?? '';
-    expect(location).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/dl\//);
+    expect(location).toMatch(/^https:\/\/localhost:\d+\/dl\//);
     const bytes = await transport.send({ method: 'GET', url: location });
     expect([bytes.status, bytes.body.toString()]).toEqual([200, 'secret bytes']);
     expect((await emulators.control.requests('graph')).at(-1)).toMatchObject({ path: '/dl/…', authorization: false, status: 200 });

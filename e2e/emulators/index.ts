@@ -77,6 +77,7 @@ export async function startEmulators(options: StartEmulatorsOptions = {}): Promi
     const [apiPort, signInPort, controlPort] = await Promise.all([listen(api, options.port), listen(signIn, options.signInPort), listen(control, options.controlPort)]);
     const origins: EmulatorOrigins = {
       api: `https://127.0.0.1:${apiPort}`,
+      content: `https://localhost:${apiPort}`,
       signIn: `http://127.0.0.1:${signInPort}`,
       control: `http://127.0.0.1:${controlPort}`,
     };

@@ -11,6 +11,11 @@ import { UserDirectory } from './state/users.js';
 export interface EmulatorOrigins {
   /** https://127.0.0.1:PORT: the identity platform's token/discovery endpoints and Graph. */
   api: string;
+  /**
+   * https://localhost:PORT: pre-authenticated download and upload-session URLs. Another host than Graph's, as in
+   * OneDrive (where they live on content hosts), so a client that leaks its token to them is caught.
+   */
+  content: string;
   /** http://127.0.0.1:PORT: the sign-in pages a browser shows (no certificate exception needed). */
   signIn: string;
   /** http://127.0.0.1:PORT: the control API. */

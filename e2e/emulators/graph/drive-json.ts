@@ -24,7 +24,7 @@ const driveType = (drive: Drive) => (drive.owner.kind === 'personal' ? 'personal
 export function fileJson(state: EmulatorState, drive: Drive, file: StoredFile): Record<string, unknown> {
   const link = state.downloads.create(drive.owner.objectId, file.name, file.bytes);
   return {
-    '@microsoft.graph.downloadUrl': `${state.origins.api}/dl/${link}`,
+    '@microsoft.graph.downloadUrl': `${state.origins.content}/dl/${link}`,
     createdDateTime: file.createdDateTime,
     cTag: cTagOf(file),
     eTag: eTagOf(file),

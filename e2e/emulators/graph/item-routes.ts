@@ -76,7 +76,7 @@ function download(state: EmulatorState, ctx: RequestContext, ref: ItemRef): void
   const file = findFile(drive, ref);
   if (!file) throw itemNotFound();
   if (notModified(file, ctx.header('if-none-match'))) return sendEmpty(ctx.res, 304, graphHeaders(ctx));
-  redirect(ctx.res, `${state.origins.api}/dl/${state.downloads.create(drive.owner.objectId, file.name, file.bytes)}`, graphHeaders(ctx));
+  redirect(ctx.res, `${state.origins.content}/dl/${state.downloads.create(drive.owner.objectId, file.name, file.bytes)}`, graphHeaders(ctx));
 }
 
 /** PUT .../content: simple upload. conflictBehavior (query) defaults to replace; 201 on create, 200 on replace. */

@@ -53,7 +53,7 @@ async function createSession(state: EmulatorState, ctx: RequestContext, encodedN
   if (existing && conflictBehavior === 'fail') throw nameAlreadyExists(existing.name);
   if (item?.fileSize !== undefined && !drive.fits(name, item.fileSize)) throw quotaLimitReached();
   const { secret, session } = state.uploads.create({ userId: drive.owner.objectId, name, conflictBehavior, ifMatch });
-  sendGraphJson(ctx, 200, { uploadUrl: `${state.origins.api}/up/${secret}`, ...status(session) });
+  sendGraphJson(ctx, 200, { uploadUrl: `${state.origins.content}/up/${secret}`, ...status(session) });
 }
 
 /**

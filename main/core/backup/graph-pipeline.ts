@@ -1,5 +1,5 @@
 import { Client, RedirectHandler, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
-import { AppError } from '../../../shared/errors.js';
+import { AppError, ErrorKind } from '../../../shared/errors.js';
 import type { Clock } from '../clock.js';
 import type { RecoveryIdentity } from '../identity/recovery-identity.js';
 import type { Logger } from '../logger.js';
@@ -27,6 +27,7 @@ export function createGraphClient(deps: GraphPipelineDeps): Client {
   const base = new URL(deps.graphBaseUrl ?? GRAPH_BASE_URL);
   const version = base.pathname.replace(/^\/+|\/+$/g, '');
   const chain: Middleware[] = [
+    new AppErrorsAsResponses(),
     new RecoveryAccountAuth(deps.identity, `${base.origin}/${version}/`),
     new RetryAfterBackoff(deps.clock, deps.log, deps.maxAttempts ?? 4),
     new RedirectHandler(),
@@ -37,6 +38,40 @@ export function createGraphClient(deps: GraphPipelineDeps): Client {
     return next;
   });
   return Client.initWithMiddleware({ middleware: chain[0], baseUrl: `${base.origin}/`, defaultVersion: version });
+}
+
+/**
+ * The Graph client turns anything a middleware throws into a GraphError that keeps only the name and message, so
+ * our own failures (sign-in required, network) travel up as a Graph-style error answer instead; the store turns
+ * them back with `appErrorFromGraph`.
+ */
+class AppErrorsAsResponses implements Middleware {
+  private next: Middleware | undefined;
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+
+  async execute(context: Context): Promise<void> {
+    if (!this.next) throw new Error('the Graph pipeline has no transport');
+    try {
+      await this.next.execute(context);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const body = JSON.stringify({ error: { code: `${APP_ERROR_PREFIX}${error.kind}`, message: error.message } });
+      context.response = new Response(body, { status: APP_ERROR_STATUS, headers: { 'content-type': 'application/json' } });
+    }
+  }
+}
+
+const APP_ERROR_PREFIX = 'app.';
+const APP_ERROR_STATUS = 599;
+
+/** The AppError a pipeline failure stood for, or null when the error came from Graph itself. */
+export function appErrorFromGraph(error: { statusCode: number; code: string | null; message: string }): AppError | null {
+  if (error.statusCode !== APP_ERROR_STATUS || !error.code?.startsWith(APP_ERROR_PREFIX)) return null;
+  const kind = ErrorKind.safeParse(error.code.slice(APP_ERROR_PREFIX.length));
+  return kind.success ? new AppError(kind.data, error.message) : null;
 }
 
 /** Adds the recovery account's access token to Graph requests only (never to pre-authenticated upload/download URLs). */
@@ -137,7 +172,11 @@ class TransportHandler implements Middleware {
       body: await bodyOf(options.body),
     });
     const empty = reply.status === 204 || reply.status === 304 || reply.body.length === 0;
-    context.response = new Response(empty ? null : new Uint8Array(reply.body), { status: reply.status, headers: reply.headers });
+    const response = new Response(empty ? null : new Uint8Array(reply.body), { status: reply.status, headers: reply.headers });
+    // Graph's redirect handler compares this URL with the Location to decide whether the token may follow:
+    // without it, the token would be sent on to the pre-authenticated download host.
+    Object.defineProperty(response, 'url', { value: urlOf(context) });
+    context.response = response;
   }
 }
 

@@ -2,6 +2,7 @@ import { FileUpload, GraphError, LargeFileUploadTask, ResponseType, type Client 
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors.js';
 import type { CloudFile, CloudStore } from './cloud-store.js';
+import { appErrorFromGraph } from './graph-pipeline.js';
 
 /** Files up to this size go up in one request; larger ones through an upload session (Graph's limit is far higher). */
 export const SIMPLE_UPLOAD_LIMIT = 4 * 1024 * 1024;
@@ -72,11 +73,19 @@ export function oneDriveStore(client: Client, options: OneDriveStoreOptions = {}
   };
 }
 
+const GraphErrorBody = z.object({ error: z.object({ code: z.string() }) });
+const UPLOAD_ERROR_STATUS: Record<string, number> = { nameAlreadyExists: 409, resourceModified: 412, preconditionFailed: 412, quotaLimitReached: 507 };
+
 /** Graph's failures as the kinds the backup page explains. */
 function cloudError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) return new AppError('network', 'OneDrive sent an answer this app does not understand; it will try again later.');
+  // An upload session's fragments are read raw: a refused last fragment throws Graph's error body itself.
+  const code = GraphErrorBody.safeParse(error).data?.error.code;
+  if (code) return cloudError(Object.assign(new GraphError(UPLOAD_ERROR_STATUS[code] ?? 0), { code }));
   if (!(error instanceof GraphError)) return new AppError('network', 'OneDrive could not be reached; the backup will be tried again.');
+  const ours = appErrorFromGraph(error);
+  if (ours) return ours;
   switch (error.statusCode) {
     case 409:
     case 412:

@@ -1,0 +1,216 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulators, type RunningEmulators } from '../../../e2e/emulators/index.js';
+import { AccountsService } from '../accounts/accounts-service.js';
+import { systemClock } from '../clock.js';
+import { IdentityConfig } from '../identity/identity-config.js';
+import { createMsalRecoveryIdentity } from '../identity/msal-recovery-identity.js';
+import { scriptedBrowser, type ScriptedBrowser } from '../identity/testing/scripted-browser.js';
+import type { KeyStore } from '../keystore/key-store.js';
+import { osKeychainKeyStore } from '../keystore/os-keychain-key-store.js';
+import { silentLogger } from '../logger.js';
+import { nodeHttpTransport, type HttpTransport } from '../net/http-transport.js';
+import { Vault } from '../vault/vault.js';
+import { openBackup } from './backup-envelope.js';
+import { decodePayload } from './backup-payload.js';
+import { BACKUP_FILE_NAME, BackupService } from './backup-service.js';
+import { createGraphClient } from './graph-pipeline.js';
+import { oneDriveStore } from './onedrive-store.js';
+
+// The backup engine with real MSAL, the real Graph client, the real OS keychain (scripts/with-keyring.sh) and the
+// local emulators of the Microsoft identity platform and OneDrive (e2e/emulators), faults injected there.
+
+const CLIENT_ID = '3f6b2a1c-9d8e-4f7a-b6c5-1e2d3c4b5a69';
+const ALICE = { username: 'alice@outlook.com', password: 'alice-password', displayName: 'Alice' };
+const PASSWORD = 'correct horse battery staple';
+const link = (issuer: string, secret: string) => `otpauth://totp/${encodeURIComponent(issuer)}:me@example.com?secret=${secret}&issuer=${encodeURIComponent(issuer)}`;
+const SECRETS = ['JBSWY3DPEHPK3PXP', 'GEZDGNBVGY3TQOJQ', 'MFRGGZDFMZTWQ2LK', 'KRUGS4ZANFZSAYJA', 'ONSWG4TFOQFA2ZLT', 'NBSWY3DPO5XXE3DE'];
+
+let emulators: RunningEmulators;
+let transport: HttpTransport;
+let keyStore: KeyStore;
+const cleanup: string[] = [];
+
+beforeAll(async () => {
+  emulators = await startEmulators();
+  // Short enough that a "timeout" fault is quick; the pipeline retries it like a dropped connection.
+  transport = nodeHttpTransport({ ca: emulators.ca, timeoutMs: 2000 });
+});
+afterAll(() => emulators.close());
+
+beforeEach(async () => {
+  await emulators.control.reset();
+  await emulators.control.createUser(ALICE);
+  keyStore = osKeychainKeyStore(`test-cloud-backup-${randomBytes(6).toString('hex')}`);
+});
+afterEach(async () => {
+  for (const { account } of await keyStore.findCredentials()) await keyStore.deletePassword(account);
+  for (const dir of cleanup.splice(0)) await fs.rm(dir, { recursive: true, force: true });
+});
+
+interface Pc {
+  accounts: AccountsService;
+  backup: BackupService;
+  browser: ScriptedBrowser;
+}
+
+/** One PC: its own data folder and vault, real MSAL and Graph against the emulators. */
+async function pc(name: string, storeOptions: Parameters<typeof oneDriveStore>[1] = {}): Promise<Pc> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), `cloud-backup-${name}-`));
+  cleanup.push(dataDir);
+  const browser = scriptedBrowser(transport);
+  const config = IdentityConfig.parse({
+    clientId: CLIENT_ID,
+    authority: emulators.authority,
+    knownAuthorities: emulators.knownAuthorities,
+    authorityMetadata: emulators.authorityMetadata,
+    cloudDiscoveryMetadata: emulators.cloudDiscoveryMetadata,
+    graphBaseUrl: emulators.graphBaseUrl,
+  });
+  const clock = systemClock();
+  const identity = createMsalRecoveryIdentity({ config, transport, keyStore, dataDir, openBrowser: browser.open, log: silentLogger, tokenCacheKeyAccount: `token-cache-key:${name}` });
+  const store = oneDriveStore(createGraphClient({ identity, transport, clock, log: silentLogger, graphBaseUrl: config.graphBaseUrl }), storeOptions);
+  const vault = new Vault(dataDir, keyStore);
+  const backup = new BackupService({
+    dataDir,
+    keyStore,
+    clock,
+    log: silentLogger,
+    cloud: { identity, store },
+    readVault: () => vault.read(),
+    deviceName: name,
+    appVersion: '0.1.0',
+    onStatus: () => undefined,
+    debounceMs: 10,
+  });
+  return { accounts: new AccountsService(vault, () => backup.vaultChanged()), backup, browser };
+}
+
+async function turnOn(machine: Pc): Promise<void> {
+  machine.browser.signInAs(ALICE);
+  await machine.backup.signIn();
+  await machine.backup.turnOn(PASSWORD);
+}
+
+async function cloudIssuers(): Promise<string[]> {
+  const file = await emulators.control.readFile(ALICE.username, BACKUP_FILE_NAME);
+  if (!file) throw new Error('no backup in the emulated OneDrive');
+  return decodePayload((await openBackup(file.bytes, { password: PASSWORD })).payload).accounts.map((a) => a.issuer);
+}
+
+async function changedAndBackedUp(machine: Pc, issuer: string, secret: string): Promise<void> {
+  await machine.accounts.addFromUri(link(issuer, secret));
+  await new Promise((resolve) => setTimeout(resolve, 50)); // past the debounce
+  await machine.backup.settled();
+}
+
+describe('backup to the emulated OneDrive', () => {
+  it('signs in, uploads ciphertext only, follows changes with If-Match, and opens with the password alone', async () => {
+    const one = await pc('PC-ONE');
+    await one.accounts.addFromUri(link('GitHub', SECRETS[0]!));
+    await turnOn(one);
+    expect(await one.backup.status()).toMatchObject({ state: 'upToDate', account: { username: ALICE.username } });
+    await emulators.control.clearRequests();
+    await changedAndBackedUp(one, 'Fabrikam Bank', SECRETS[1]!);
+
+    const file = await emulators.control.readFile(ALICE.username, BACKUP_FILE_NAME);
+    const text = file!.bytes.toString('latin1');
+    for (const clear of ['GitHub', 'Fabrikam', 'me@example.com', SECRETS[0]!, SECRETS[1]!]) expect(text).not.toContain(clear);
+    expect(await cloudIssuers()).toEqual(['GitHub', 'Fabrikam Bank']);
+    const upload = (await emulators.control.requests('graph')).find((r) => r.method === 'PUT');
+    expect(upload?.ifMatch).toBeTruthy();
+    // The pre-authenticated download URL never receives the access token.
+    const downloads = (await emulators.control.requests('graph')).filter((r) => !r.path.startsWith('/v1.0/'));
+    expect(downloads.length).toBeGreaterThan(0);
+    expect(downloads.every((r) => !r.authorization)).toBe(true);
+  });
+
+  it('expired sign-in: out of date with "sign in required", then signing in again backs up and clears it', async () => {
+    const one = await pc('PC-ONE');
+    await turnOn(one);
+    await emulators.control.expireAccessTokens(ALICE.username);
+    await emulators.control.revokeRefreshTokens(ALICE.username);
+    await changedAndBackedUp(one, 'After expiry', SECRETS[2]!);
+    expect((await one.backup.status()).problem, JSON.stringify((await one.backup.status()).problem)).toMatchObject({ kind: 'signInRequired', fix: 'signIn' });
+    expect((await one.backup.status()).state).toBe('outOfDate');
+
+    one.browser.signInAs(ALICE);
+    const status = await one.backup.signInAgain();
+    expect(status.state).toBe('upToDate');
+    expect(status.problem).toBeNull();
+    expect(await cloudIssuers()).toEqual(['After expiry']);
+  });
+
+  it('rides out throttling (429/503 with Retry-After), dropped connections, timeouts and a revoked token', async () => {
+    const one = await pc('PC-ONE');
+    await turnOn(one);
+    await emulators.control.clearRequests();
+    await emulators.control.addFault({ target: 'graph', method: 'PUT', status: 429, retryAfterSeconds: 1, count: 1 });
+    await emulators.control.addFault({ target: 'graph', method: 'GET', status: 503, retryAfterSeconds: 1, count: 1 });
+    await changedAndBackedUp(one, 'Throttled', SECRETS[0]!);
+    expect((await one.backup.status()).state).toBe('upToDate');
+    const statuses = (await emulators.control.requests('graph')).map((r) => r.status);
+    expect(statuses).toContain(429);
+    expect(statuses).toContain(503);
+
+    await emulators.control.addFault({ target: 'graph', method: 'PUT', reset: true, count: 1 });
+    await emulators.control.addFault({ target: 'graph', method: 'GET', delayMs: 3000, count: 1 });
+    await changedAndBackedUp(one, 'Reset and slow', SECRETS[1]!);
+    expect((await one.backup.status()).state).toBe('upToDate');
+
+    await emulators.control.expireAccessTokens(ALICE.username); // a 401: one forced refresh, then it works
+    await changedAndBackedUp(one, 'Refreshed', SECRETS[2]!);
+    expect((await one.backup.status()).state).toBe('upToDate');
+    expect(await cloudIssuers()).toEqual(['Throttled', 'Reset and slow', 'Refreshed']);
+  });
+
+  it('network down: out of date with the reason, nothing local lost; network back: it recovers', async () => {
+    const one = await pc('PC-ONE');
+    await turnOn(one);
+    await emulators.control.addFault({ target: 'all', reset: true, count: -1 });
+    await changedAndBackedUp(one, 'Offline', SECRETS[3]!);
+    expect((await one.backup.status()).problem).toMatchObject({ kind: 'network', fix: 'retry' });
+    expect((await one.accounts.list()).map((a) => a.issuer)).toEqual(['Offline']);
+    await emulators.control.clearFaults();
+    expect((await one.backup.backUpNow()).state).toBe('upToDate');
+    expect(await cloudIssuers()).toEqual(['Offline']);
+  });
+
+  it('two PCs writing at once: the 412 loser merges, and the cloud holds every account of both once', async () => {
+    const one = await pc('PC-ONE');
+    const two = await pc('PC-TWO');
+    await one.accounts.addFromUri(link('One A', SECRETS[0]!));
+    await turnOn(one);
+    await two.accounts.addFromUri(link('Two A', SECRETS[1]!));
+    await two.accounts.addFromUri(link('One A', SECRETS[0]!)); // the same account added on both PCs
+    await turnOn(two); // joins the existing backup with its password, merging
+    expect((await cloudIssuers()).sort()).toEqual(['One A', 'Two A']);
+
+    await one.accounts.addFromUri(link('One B', SECRETS[2]!));
+    await two.accounts.addFromUri(link('Two B', SECRETS[3]!));
+    // Both read the same version before either writes: one of the two uploads must get 412.
+    await emulators.control.clearRequests();
+    await emulators.control.addFault({ target: 'graph', method: 'PUT', delayMs: 700, count: 2 });
+    await Promise.all([one.backup.backUpNow(), two.backup.backUpNow()]);
+    expect((await emulators.control.requests('graph')).some((r) => r.status === 412)).toBe(true);
+    expect((await cloudIssuers()).sort()).toEqual(['One A', 'One B', 'Two A', 'Two B']);
+    expect((await one.backup.status()).state).toBe('upToDate');
+    expect((await two.backup.status()).state).toBe('upToDate');
+  });
+
+  it('large backups go up through an upload session; a full OneDrive is reported as such', async () => {
+    const one = await pc('PC-ONE', { simpleUploadLimit: 512, fragmentSize: 320 * 1024 });
+    for (const [i, secret] of SECRETS.entries()) await one.accounts.addFromUri(link(`Account ${i}`, secret));
+    await emulators.control.clearRequests();
+    await turnOn(one);
+    expect((await emulators.control.requests('graph')).some((r) => r.path.includes('createUploadSession'))).toBe(true);
+    expect(await cloudIssuers()).toHaveLength(SECRETS.length);
+
+    await emulators.control.setQuota(ALICE.username, 100);
+    await changedAndBackedUp(one, 'No room', 'GEZDGNBVGY3TQOJRGEZDGNBVGY3TQOJR');
+    expect((await one.backup.status()).problem).toMatchObject({ kind: 'cloudStorageFull' });
+  });
+});
