@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/chromium.js';
 
 // Debian's Chromium, never a downloaded browser. The harness itself is started per test by the fixture in
 // e2e/harness-fixture.ts, each with a data folder of its own.
@@ -10,10 +11,7 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: '.test-output/playwright.json' }]],
   use: {
     browserName: 'chromium',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    },
+    launchOptions: chromiumLaunchOptions(),
     screenshot: 'only-on-failure',
   },
 });

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
-import type { MethodName, ReplyOf, RequestOf, Result } from '../shared/contract.js';
+import type { MethodName, ReplyOf, RequestOf, Result, ScannerSource } from '../shared/contract.js';
 
 export interface Harness {
   url: string;
@@ -21,6 +21,8 @@ export interface TestControls {
   advanceClock(ms: number): Promise<number>;
   /** Main's clock, ms since the epoch. */
   now(): Promise<number>;
+  /** What the QR scanner last asked main to allow (setScannerSource), and every change so far. */
+  capture(): Promise<{ source: ScannerSource; history: ScannerSource[] }>;
 }
 
 export interface ControlledHarness extends Harness {
@@ -31,8 +33,8 @@ const root = path.resolve(import.meta.dirname, '..');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
 
 /** Starts the browser harness on a random port with a fresh data folder; the renderer must already be built. */
-export async function startHarness(dataDir = mkdtempSync(path.join(tmpdir(), 'harness-'))): Promise<Harness & { stop(): Promise<void> }> {
-  const { child, url } = await spawnHarness(dataDir, []);
+export async function startHarness(dataDir = mkdtempSync(path.join(tmpdir(), 'harness-')), extraArgs: string[] = []): Promise<Harness & { stop(): Promise<void> }> {
+  const { child, url } = await spawnHarness(dataDir, extraArgs);
   return { url, dataDir, cli: (...args) => runCli(dataDir, args), stop: () => stop(child) };
 }
 
@@ -66,6 +68,7 @@ function testControls(url: string, token: string): TestControls {
     writeClipboard: async (text) => void (await request('PUT', '/test/clipboard', { text })),
     advanceClock: async (ms) => Number((await request('POST', '/test/clock/advance', { ms })).now),
     now: async () => Number((await request('GET', '/test/clock')).now),
+    capture: async () => (await request('GET', '/test/capture')) as { source: ScannerSource; history: ScannerSource[] },
   };
 }
 

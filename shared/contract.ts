@@ -14,6 +14,20 @@ import { TrayChoice, TrayItemId, TrayMenu } from './tray.js';
 const NoInput = z.object({}).strict();
 const Nothing = z.null();
 
+/** What the QR scanner is reading from, live: the camera, one screen capture, or nothing. */
+export const ScannerSource = z.enum(['camera', 'screen']).nullable();
+export type ScannerSource = z.infer<typeof ScannerSource>;
+
+/**
+ * Accounts added from a link or QR code. For a Google Authenticator export (null for an otpauth:// link): which of its
+ * QR codes this was (0-based `index` of `size`) and the export's `id`, the same on each of its codes.
+ */
+export const ImportResult = z.object({
+  accounts: z.array(AccountView).min(1),
+  batch: z.object({ index: z.number().int().min(0), size: z.number().int().min(1), id: z.number().int() }).nullable(),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
 function method<Req extends z.ZodType, Rep extends z.ZodType>(request: Req, reply: Rep) {
   return { request, reply };
 }
@@ -21,8 +35,11 @@ function method<Req extends z.ZodType, Rep extends z.ZodType>(request: Req, repl
 export const methods = {
   listAccounts: method(NoInput, z.array(AccountView)),
   addAccountFromUri: method(z.object({ uri: z.string().max(8192) }).strict(), AccountView),
-  /** A link that may hold several accounts (a Google Authenticator export, otpauth-migration://): all or nothing. */
-  addAccountsFromUri: method(z.object({ uri: z.string().max(65536) }).strict(), z.array(AccountView).min(1)),
+  /**
+   * A link that may hold several accounts (a Google Authenticator export, otpauth-migration://): all or nothing.
+   * `batch` says which QR code of an export this was, so the person can be asked for the next one.
+   */
+  addAccountsFromUri: method(z.object({ uri: z.string().max(65536) }).strict(), ImportResult),
   addAccountManually: method(ManualAccountInput, AccountView),
   renameAccount: method(
     z.object({ id: AccountId, issuer: z.string().max(256), name: z.string().max(256) }).strict(),
@@ -31,6 +48,18 @@ export const methods = {
   removeAccount: method(z.object({ id: AccountId }).strict(), Nothing),
   moveAccount: method(z.object({ id: AccountId, toIndex: z.number().int().min(0) }).strict(), z.array(AccountView)),
   getCodes: method(NoInput, CodeBatch),
+  /**
+   * The one reply that carries a secret: an account's setup link and key, asked for by the person ("Show QR code and
+   * setup key", after a warning) to move the account to another app. Refused for device-bound accounts and for
+   * accounts that need verification. Only that view calls it; it shows the reply and forgets it when hidden.
+   */
+  exportAccount: method(z.object({ id: AccountId }).strict(), z.object({ uri: z.string().max(8192), secret: z.string().max(1024) })),
+  /**
+   * The QR scanner's live source: main lets the page use the camera only while it is 'camera', and grants one screen
+   * capture (the primary screen, taken within 30 s) after 'screen'; null when the scanner stops. A no-op in hosts whose browser
+   * asks the person itself (the harness).
+   */
+  setScannerSource: method(z.object({ source: ScannerSource }).strict(), Nothing),
   /** Copies the account's current code in main; the clipboard is cleared after the configured delay unless it changed. */
   copyCode: method(z.object({ id: AccountId }).strict(), z.object({ clearsAt: z.number().nullable() })),
   /** Pinned accounts are the ones the tray menu lists when there are more than `trayMaxAccounts`. */

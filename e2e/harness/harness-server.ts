@@ -8,6 +8,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { AppCore } from '../../main/core/app-core.js';
 import type { ClipboardPort } from '../../main/core/clipboard/clipboard-port.js';
 import type { AdjustableClock } from '../../main/core/clock.js';
+import type { ScannerSource } from '../../shared/contract.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -19,10 +20,27 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** What tests may reach behind the app's back, with --test-controls only: the harness clipboard and clock. */
+/** What tests may reach behind the app's back, with --test-controls only: the harness clipboard and clock, and what the QR scanner asked main to allow. */
 export interface TestControls {
   clipboard: ClipboardPort;
   clock: AdjustableClock;
+  capture: RecordedCapture;
+}
+
+/** A capture port that only remembers: the current source and every change, in order. */
+export interface RecordedCapture {
+  allow(source: ScannerSource): void;
+  source(): ScannerSource;
+  history(): ScannerSource[];
+}
+
+export function recordedCapture(): RecordedCapture {
+  const changes: ScannerSource[] = [];
+  return {
+    allow: (source) => void changes.push(source),
+    source: () => changes.at(-1) ?? null,
+    history: () => [...changes],
+  };
 }
 
 export const TEST_TOKEN_HEADER = 'x-harness-token';
@@ -107,6 +125,7 @@ export async function startHarnessServer(core: AppCore, rendererDir: string, por
       await controls.clipboard.writeText(text);
       return json({ text });
     }
+    if (pathname === '/test/capture' && req.method === 'GET') return json({ source: controls.capture.source(), history: controls.capture.history() });
     if (pathname === '/test/clock' && req.method === 'GET') return json({ now: controls.clock.now(), offset: controls.clock.offset() });
     if (pathname === '/test/clock/advance' && req.method === 'POST') {
       const { ms } = await body();

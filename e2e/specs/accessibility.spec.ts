@@ -1,18 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expectNoSeriousViolations } from '../axe.js';
 import { expect, test } from '../harness-fixture.js';
+import { migrationLink } from '../qr-images.js';
 
 const LINKS = [
   'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub',
   'otpauth://hotp/Bank:alice?secret=KRSXG5CTMVRXEZLUKRSXG5CT&issuer=Bank&counter=3',
 ];
 
-/** axe-core's WCAG A/AA rules; serious and critical findings fail the test, with their details. */
-async function expectNoSeriousViolations(page: Page, where: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${where}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
-}
 
 test('no serious accessibility violations on any screen, light and dark', async ({ page, harness }) => {
   await page.goto(harness.url);
@@ -35,4 +29,36 @@ test('no serious accessibility violations on any screen, light and dark', async 
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Settings' }).click();
   await expectNoSeriousViolations(page, 'settings');
+});
+
+test('no serious accessibility violations on the QR sources, the import summary and the shown setup key', async ({ page, harness }) => {
+  expect((await harness.cli('add', LINKS[0]!)).code).toBe(0);
+  await page.goto(harness.url);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    // This browser has no camera: the camera view shows its problem and the way out.
+    await page.getByRole('button', { name: 'Add account' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add account' });
+    await dialog.getByRole('button', { name: 'Use camera' }).click();
+    await expect(dialog.getByRole('alert')).toHaveText(/No camera was found/);
+    await expectNoSeriousViolations(page, `camera problem (${scheme})`);
+    await dialog.getByRole('button', { name: 'Close camera' }).click();
+
+    await dialog.getByRole('tab', { name: 'Paste link' }).click();
+    const secret = scheme === 'light' ? 'MFRGGZDFMZTWQ2LKNNWG23TP' : 'ORSXG5DJNZTXE3DJMVZQ';
+    await dialog.getByLabel('Setup link').fill(migrationLink([{ issuer: `Export ${scheme}`, name: 'a', secret }], { index: 0, size: 2, id: 5 }));
+    await dialog.getByRole('button', { name: 'Add account' }).click();
+    await expect(dialog.getByRole('button', { name: 'Scan the next QR code' })).toBeVisible();
+    await expectNoSeriousViolations(page, `import summary (${scheme})`);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
+    await page.getByRole('button', { name: 'Details for GitHub, alice' }).click();
+    await page.getByRole('button', { name: 'Show QR code and setup key…' }).click();
+    await expectNoSeriousViolations(page, `show setup warning (${scheme})`);
+    await page.getByRole('button', { name: 'Show QR code and setup key', exact: true }).click();
+    await expect(page.getByRole('img', { name: 'QR code for GitHub, alice' })).toBeVisible();
+    await expectNoSeriousViolations(page, `shown setup key (${scheme})`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+  }
 });

@@ -2,10 +2,11 @@ import { watch, type FSWatcher } from 'node:fs';
 import { hostname } from 'node:os';
 import type { CodeBatch } from '../../shared/account.js';
 import { Settings } from '../../shared/settings.js';
-import type { EventName, EventPayload } from '../../shared/contract.js';
+import type { EventName, EventPayload, ScannerSource } from '../../shared/contract.js';
 import type { TrayMenu } from '../../shared/tray.js';
 import { AppError } from '../../shared/errors.js';
 import { AccountsService } from './accounts/accounts-service.js';
+import { exportAccountSetup } from './accounts/export-account.js';
 import { BackupService, NOT_CONFIGURED } from './backup/backup-service.js';
 import type { CloudStore } from './backup/cloud-store.js';
 import type { ClipboardPort } from './clipboard/clipboard-port.js';
@@ -35,6 +36,11 @@ export interface CoreDeps {
   /** Written into backups ("from which device"); the host name by default. */
   deviceName?: string;
   appVersion?: string;
+  /**
+   * What the host's permission handlers let the page capture for the QR scanner (Electron: the camera while the
+   * scanner is open, one capture of the primary screen). Absent where the browser asks the person itself (harness).
+   */
+  capture?: { allow(source: ScannerSource): void };
 }
 
 export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -52,7 +58,7 @@ export interface AppCore {
  * The app without its host: vault, accounts, codes and the contract's handler table. The Electron app, the
  * browser harness and the command-line tool each wire this with their own adapters.
  */
-export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud, deviceName, appVersion }: CoreDeps): AppCore {
+export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud, deviceName, appVersion, capture }: CoreDeps): AppCore {
   const sinks = new Set<EventSink>();
   const emit: EventSink = (event, payload) => {
     for (const sink of sinks) sink(event, payload);
@@ -193,6 +199,15 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
       return ticker.batch();
     },
     copyCode: async ({ id }) => ({ clearsAt: (await copyAccountCode(id)).clearsAt }),
+    exportAccount: async ({ id }) => {
+      const account = (await current()).data.accounts.find((a) => a.id === id);
+      if (!account) throw new AppError('accountNotFound', 'That account no longer exists (it may have been removed in another window or by the command-line tool).');
+      return exportAccountSetup(account);
+    },
+    setScannerSource: async ({ source }) => {
+      capture?.allow(source);
+      return null;
+    },
     setPinned: async ({ id, pinned }) => accounts.setPinned(id, pinned),
     getTrayMenu: async () => {
       await current();
@@ -245,6 +260,7 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
       return () => sinks.delete(sink);
     },
     dispose() {
+      capture?.allow(null);
       watcher?.close();
       reloadTimer?.();
       ticker.stop();

@@ -1,11 +1,15 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { app, safeStorage, session, type BrowserWindow } from 'electron';
+import { app, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import { createAppCore, type AppCore } from '../core/app-core.js';
+import { createCloudServices } from '../core/backup/cloud-services.js';
 import { systemClock } from '../core/clock.js';
 import { consoleLogger } from '../core/logger.js';
+import { nodeHttpTransport } from '../core/net/http-transport.js';
 import { defaultDataDir } from '../core/paths.js';
+import { CapturePermissions } from './capture-permission.js';
 import { chooseKeyStore } from './choose-key-store.js';
+import { installDisplayCapture } from './display-capture.js';
 import { electronClipboard } from './clipboard.js';
 import { createTray, notify } from './tray.js';
 import { wireIpc } from './ipc.js';
@@ -37,6 +41,8 @@ function start(): void {
 
   let window: BrowserWindow | null = null;
   let appCore: AppCore | undefined;
+  // The camera and screen capture the QR scanner may use; the core switches them through setScannerSource.
+  const capture = new CapturePermissions();
   /** Set once the tray icon exists: from then on closing the window hides it, and only Quit quits. */
   let inTray = false;
   let quitting = false;
@@ -49,7 +55,10 @@ function start(): void {
     // The core watches this folder for the command-line tool's changes; on a first run it must exist to be watched.
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const keyStore = await chooseKeyStore({ dataDir, safeStorage, log });
-    appCore = createAppCore({ dataDir, keyStore, clock: systemClock(), log, clipboard: electronClipboard() });
+    const clock = systemClock();
+    // Null without a client id: the backup page then explains how to configure one.
+    const cloud = await createCloudServices({ dataDir, keyStore, clock, log, transport: nodeHttpTransport(), openBrowser: openSignInPage });
+    appCore = createAppCore({ dataDir, keyStore, clock, log, clipboard: electronClipboard(), capture, cloud, appVersion: app.getVersion() });
     return appCore;
   });
 
@@ -66,6 +75,12 @@ function start(): void {
     created.on('closed', () => {
       if (window === created) window = null;
     });
+    // A hidden window, a reloaded or crashed page cannot have a scanner open: whatever it allowed ends here.
+    created.on('hide', () => capture.allow(null));
+    created.webContents.on('did-start-navigation', (details) => {
+      if (details.isMainFrame && !details.isSameDocument) capture.allow(null);
+    });
+    created.webContents.on('render-process-gone', () => capture.allow(null));
     window = created;
     return created;
   };
@@ -83,7 +98,8 @@ function start(): void {
   app
     .whenReady()
     .then(() => {
-      installPermissionHandlers(session.defaultSession);
+      installPermissionHandlers(session.defaultSession, capture);
+      installDisplayCapture(session.defaultSession, capture, log);
       serveRenderer(path.join(appRoot, 'build', 'renderer'), log);
       // Handlers before the window, so the page's first calls find them.
       wireIpc({ getWindow: () => window, core, log });
@@ -125,6 +141,17 @@ function start(): void {
         app.quit();
       });
   });
+}
+
+/**
+ * The recovery account's sign-in page opens in the system browser. Only a web page is handed to the OS: https, or
+ * http on this machine (the local emulators); never a file or a custom scheme.
+ */
+async function openSignInPage(url: string): Promise<void> {
+  const { protocol, hostname } = new URL(url);
+  const loopback = hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
+  if (protocol !== 'https:' && !(protocol === 'http:' && loopback)) throw new Error('the sign-in page must be a web address');
+  await shell.openExternal(url);
 }
 
 /** The first time the window closes to the tray, say where the app went. Remembered with a marker file in the data folder. */

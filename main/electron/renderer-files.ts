@@ -18,8 +18,9 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
-  // The camera is the only powerful feature the page may ever ask for (the QR scanner), and main still decides.
-  'Permissions-Policy': 'camera=(self), microphone=(), geolocation=(), usb=(), serial=(), hid=(), bluetooth=(), payment=()',
+  // The camera and screen capture are the only powerful features the page may ever ask for (the QR scanner), and
+  // main still decides (capture-permission.ts).
+  'Permissions-Policy': 'camera=(self), display-capture=(self), microphone=(), geolocation=(), usb=(), serial=(), hid=(), bluetooth=(), payment=()',
 };
 
 /**

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, nativeTheme, protocol, shell, type Session, type WebContents } from 'electron';
 import type { Logger } from '../core/logger.js';
-import { isCameraAllowed } from './camera-permission.js';
+import type { CapturePermissions } from './capture-permission.js';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -74,16 +74,17 @@ export function installWebContentsGuards(log: Logger): void {
 }
 
 /**
- * Denies every permission, except the camera (video only, to our own main frame) while the QR scanner has
- * switched it on with setCameraAllowed(true). Both handlers are needed: checks and requests are separate paths.
+ * Denies every permission, except what the QR scanner has asked main for (capture-permission.ts): the camera while
+ * its camera view is open, one screen capture for "Scan screen". Both handlers are needed: checks and requests are
+ * separate paths.
  */
-export function installPermissionHandlers(session: Session): void {
+export function installPermissionHandlers(session: Session, capture: CapturePermissions): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
-    const videoOnly = 'mediaTypes' in details && details.mediaTypes !== undefined && details.mediaTypes.length > 0 && details.mediaTypes.every((type) => type === 'video');
-    callback(permission === 'media' && isCameraAllowed() && videoOnly && details.isMainFrame && isAppUrl(details.requestingUrl));
+    const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
+    callback(capture.mayRequest({ permission, mediaTypes, isMainFrame: details.isMainFrame, requestingUrl: details.requestingUrl }));
   });
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => {
-    return permission === 'media' && isCameraAllowed() && details.mediaType === 'video' && isAppUrl(requestingOrigin);
+    return capture.mayCheck(permission, requestingOrigin, details.mediaType);
   });
   // USB, HID, serial, Bluetooth: never.
   session.setDevicePermissionHandler(() => false);

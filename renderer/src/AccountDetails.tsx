@@ -5,6 +5,7 @@ import { call } from './api.js';
 import { ClockOffset } from './clock-offset.js';
 import { accountLabel, accountTitle, groupDigits } from './format.js';
 import { ProviderIcon } from './ProviderIcon.js';
+import { SetupReveal } from './SetupReveal.js';
 import { BackBar, useBackOnEscape } from './sub-page.js';
 import { useNow } from './use-now.js';
 
@@ -15,16 +16,34 @@ interface Props {
   onCopy(account: AccountView): void;
 }
 
-/** The full-screen view of one account: large code, the next one, countdown, details, rename and delete. */
+/**
+ * The full-screen view of one account: large code, the next one, countdown, details, rename, delete, and its QR code
+ * and setup key behind a warning.
+ */
 export function AccountDetails({ account, code, onBack, onCopy }: Props) {
   const offset = useContext(ClockOffset);
   const now = useNow(offset);
-  const [mode, setMode] = useState<'view' | 'rename' | 'confirmDelete'>('view');
+  const [mode, setMode] = useState<'view' | 'rename' | 'confirmDelete' | 'confirmReveal' | 'reveal'>('view');
   const [error, setError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const revealButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => heading.current?.focus(), []);
   useBackOnEscape(onBack, mode === 'view');
+  // Escape cancels the warning (the shown key hides itself on Escape).
+  useEffect(() => {
+    if (mode !== 'confirmReveal') return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') hideSetup();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+  /** Back to the view, with focus on the button that showed it. */
+  const hideSetup = () => {
+    setMode('view');
+    requestAnimationFrame(() => revealButton.current?.focus());
+  };
 
   const secondsLeft = code?.validUntil == null ? null : Math.max(0, Math.ceil((code.validUntil - now) / 1000));
   const { otp } = account;
@@ -113,6 +132,24 @@ export function AccountDetails({ account, code, onBack, onCopy }: Props) {
 
       {mode === 'rename' ? (
         <RenameForm account={account} onDone={() => setMode('view')} />
+      ) : mode === 'confirmReveal' ? (
+        <div className="confirm" role="alertdialog" aria-labelledby="reveal-confirm-title" aria-describedby="reveal-confirm-text">
+          <h3 id="reveal-confirm-title">Show the QR code and setup key?</h3>
+          <p id="reveal-confirm-text">
+            Anyone who sees them can make your codes for {accountLabel(account)}, now and later, without your PC. Show them only to move this account
+            to another authenticator app, with nobody watching and your screen not being shared or recorded.
+          </p>
+          <div className="row">
+            <button type="button" className="danger" onClick={() => setMode('reveal')}>
+              Show QR code and setup key
+            </button>
+            <button type="button" className="secondary" autoFocus onClick={hideSetup}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : mode === 'reveal' ? (
+        <SetupReveal account={account} onHide={hideSetup} />
       ) : mode === 'confirmDelete' ? (
         <div className="confirm" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-text">
           <h3 id="confirm-title">Delete {accountTitle(account)}?</h3>
@@ -137,11 +174,17 @@ export function AccountDetails({ account, code, onBack, onCopy }: Props) {
           <button type="button" className="secondary" onClick={() => setMode('rename')}>
             Rename
           </button>
+          {exportable(account) ? (
+            <button type="button" className="secondary" ref={revealButton} onClick={() => setMode('confirmReveal')}>
+              Show QR code and setup key…
+            </button>
+          ) : null}
           <button type="button" className="secondary danger-text" onClick={() => setMode('confirmDelete')}>
             Delete…
           </button>
         </div>
       )}
+      {mode === 'view' && !exportable(account) ? <p className="hint">{whyNotExportable(account)}</p> : null}
       {error ? (
         <p className="form-error" role="alert">
           {error}
@@ -149,6 +192,17 @@ export function AccountDetails({ account, code, onBack, onCopy }: Props) {
       ) : null}
     </section>
   );
+}
+
+/** Device-bound accounts and accounts restored without their secret have no setup key to show (main refuses too). */
+function exportable(account: AccountView): boolean {
+  return !account.deviceBound && !account.needsVerification;
+}
+
+function whyNotExportable(account: AccountView): string {
+  return account.needsVerification
+    ? 'Its QR code and setup key cannot be shown: this device does not have them yet (Action required).'
+    : 'Its QR code and setup key cannot be shown: this account is tied to this device (sign-in approvals), so it cannot be moved to another app.';
 }
 
 function RenameForm({ account, onDone }: { account: AccountView; onDone(): void }) {

@@ -1,8 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AccountView } from '../../shared/account.js';
+import type { ImportResult } from '../../shared/contract.js';
 import { AppError } from '../../shared/errors.js';
 import { call } from './api.js';
+import { BatchProgress } from './import-summary.js';
+import { ImportSummary } from './ImportSummary.js';
 import { ManualForm } from './ManualForm.js';
+import type { ScanSource } from './qr/setup-text.js';
 import { QrScan } from './QrScan.js';
 
 type Tab = 'qr' | 'link' | 'manual';
@@ -12,10 +16,23 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'manual', label: 'Enter setup key' },
 ];
 
-/** The "Add account" dialog: a modal <dialog> (focus kept inside, Escape closes) with one tab per way to add. */
+/** After a Google Authenticator export: what was imported, and how many of its QR codes are in so far. */
+interface Summary {
+  result: ImportResult;
+  importedCodes: number;
+  source: ScanSource | 'link';
+}
+
+/**
+ * The "Add account" dialog: a modal <dialog> (focus kept inside, Escape closes) with one tab per way to add. One
+ * account closes it; a Google Authenticator export shows a summary first, and asks for its next QR code if any.
+ */
 export function AddDialog({ onClose, onAdded }: { onClose(): void; onAdded(added: AccountView[]): void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [tab, setTab] = useState<Tab>('qr');
+  const [summary, setSummary] = useState<Summary | null>(null);
+  const [cameraNext, setCameraNext] = useState(false);
+  const batches = useRef(new BatchProgress());
 
   useEffect(() => {
     const element = dialog.current;
@@ -27,6 +44,12 @@ export function AddDialog({ onClose, onAdded }: { onClose(): void; onAdded(added
     onAdded(accounts);
     onClose();
   };
+  const imported = (result: ImportResult, source: Summary['source']) => {
+    if (result.batch === null) return added(result.accounts);
+    onAdded(result.accounts);
+    setCameraNext(false);
+    setSummary({ result, importedCodes: batches.current.record(result.batch), source });
+  };
 
   return (
     <dialog ref={dialog} className="add-dialog" aria-labelledby="add-title" onClose={onClose} onCancel={onClose}>
@@ -36,6 +59,36 @@ export function AddDialog({ onClose, onAdded }: { onClose(): void; onAdded(added
           ✕
         </button>
       </div>
+      {summary ? (
+        <ImportSummary
+          result={summary.result}
+          importedCodes={summary.importedCodes}
+          onScanNext={() => {
+            setCameraNext(summary.source === 'camera');
+            setSummary(null);
+            setTab('qr');
+          }}
+          onDone={onClose}
+        />
+      ) : (
+        <AddTabs tab={tab} setTab={setTab}>
+          {tab === 'qr' ? (
+            <QrScan onAdded={imported} startWithCamera={cameraNext} />
+          ) : tab === 'link' ? (
+            <LinkForm onAdded={(result) => imported(result, 'link')} />
+          ) : (
+            <ManualForm onAdded={(a) => added([a])} />
+          )}
+        </AddTabs>
+      )}
+    </dialog>
+  );
+}
+
+/** The tabs (arrow keys move between them, as the ARIA tabs pattern asks) and the selected one's panel. */
+function AddTabs({ tab, setTab, children }: { tab: Tab; setTab(tab: Tab): void; children: ReactNode }) {
+  return (
+    <>
       <div role="tablist" aria-label="How to add" className="tabs">
         {TABS.map((t) => (
           <button
@@ -61,14 +114,14 @@ export function AddDialog({ onClose, onAdded }: { onClose(): void; onAdded(added
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
-        {tab === 'qr' ? <QrScan onAdded={added} /> : tab === 'link' ? <LinkForm onAdded={added} /> : <ManualForm onAdded={(a) => added([a])} />}
+        {children}
       </div>
-    </dialog>
+    </>
   );
 }
 
 /** Adds from an otpauth:// link, or every account of a Google Authenticator export link. */
-function LinkForm({ onAdded }: { onAdded(added: AccountView[]): void }) {
+function LinkForm({ onAdded }: { onAdded(result: ImportResult): void }) {
   const [link, setLink] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AccountView, ManualAccountInput } from '../../../shared/account.js';
+import type { ImportResult } from '../../../shared/contract.js';
 import { AppError, invalidInput } from '../../../shared/errors.js';
 import { AccountKind, OTP_LIMITS, OtpType } from '../../../shared/otp.js';
 import type { Settings } from '../../../shared/settings.js';
@@ -64,9 +65,10 @@ export class AccountsService {
    * An otpauth:// link (one account) or a Google Authenticator export, otpauth-migration:// (each of its accounts),
    * as read from a QR code or pasted: all or nothing, duplicates refused as for a single link.
    */
-  async addFromAnyUri(uri: string): Promise<AccountView[]> {
-    const drafts = isMigrationUri(uri) ? parseMigrationUri(uri).drafts : [parseOtpauthUri(uri)];
-    return this.addDrafts(drafts);
+  async addFromAnyUri(uri: string): Promise<ImportResult> {
+    if (!isMigrationUri(uri)) return { accounts: await this.addDrafts([parseOtpauthUri(uri)]), batch: null };
+    const { drafts, batch } = parseMigrationUri(uri);
+    return { accounts: await this.addDrafts(drafts), batch: { index: batch.index, size: batch.size, id: batch.id } };
   }
 
   async addManually(input: ManualAccountInput): Promise<AccountView> {

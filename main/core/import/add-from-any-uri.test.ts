@@ -22,13 +22,12 @@ interface Entry {
   counter?: number;
 }
 
-const exportLink = (entries: Entry[]) => {
+const exportLink = (entries: Entry[], batch = { batchSize: 1, batchIndex: 0 }) => {
   const bytes = MigrationPayload.encode(
     MigrationPayload.fromObject({
       otpParameters: entries.map((e, i) => ({ secret: key(i), issuer: 'Example', algorithm: 1, digits: 1, type: 2, ...e })),
       version: 1,
-      batchSize: 1,
-      batchIndex: 0,
+      ...batch,
       batchId: 1,
     }),
   ).finish();
@@ -51,14 +50,16 @@ afterEach(async () => {
 
 describe('addFromAnyUri', () => {
   it('adds one account from an otpauth:// link', async () => {
-    const added = await service.addFromAnyUri('otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example');
+    const { accounts: added, batch } = await service.addFromAnyUri('otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example');
+    expect(batch).toBeNull();
     expect(added).toEqual([expect.objectContaining({ issuer: 'Example', name: 'alice', otp: { type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 } })]);
     expect(added[0]).not.toHaveProperty('secret');
     expect(await labels()).toEqual(['Example:alice']);
   });
 
   it('adds every account of an export, in order, with their secrets', async () => {
-    const added = await service.addFromAnyUri(exportLink([{ name: 'Example:alice' }, { name: 'bob', issuer: 'GitHub', algorithm: 3 }, { name: 'carol', type: 1, counter: 5 }]));
+    const { accounts: added, batch } = await service.addFromAnyUri(exportLink([{ name: 'Example:alice' }, { name: 'bob', issuer: 'GitHub', algorithm: 3 }, { name: 'carol', type: 1, counter: 5 }]));
+    expect(batch).toEqual({ index: 0, size: 1, id: 1 });
     expect(added.map((a) => [a.issuer, a.name, a.otp.type, a.otp.algorithm, a.otp.counter])).toEqual([
       ['Example', 'alice', 'totp', 'SHA1', 0],
       ['GitHub', 'bob', 'totp', 'SHA512', 0],
@@ -66,6 +67,15 @@ describe('addFromAnyUri', () => {
     ]);
     const stored = await service.storedAccounts();
     expect(stored.map((a) => [...decodeCanonicalKey(a.secret)])).toEqual([[...key(0)], [...key(1)], [...key(2)]]);
+  });
+
+  it('says which QR code of a split export was added', async () => {
+    const second = await service.addFromAnyUri(exportLink([{ name: 'alice' }, { name: 'bob' }], { batchSize: 3, batchIndex: 1 }));
+    expect(second.batch).toEqual({ index: 1, size: 3, id: 1 });
+    expect(second.accounts).toHaveLength(2);
+    // An export written without batch fields (older versions) counts as a single QR code.
+    const single = await service.addFromAnyUri(exportLink([{ name: 'carol', secret: key(7) }], { batchSize: 0, batchIndex: 0 }));
+    expect(single.batch).toEqual({ index: 0, size: 1, id: 1 });
   });
 
   it('adds nothing when one entry is bad, and says which', async () => {

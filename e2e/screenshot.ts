@@ -1,0 +1,11 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+
+const shots = path.resolve(import.meta.dirname, '../.test-output/screens');
+
+/** Saves a full-page screenshot as .test-output/screens/<name>.png, to be looked at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await fs.mkdir(shots, { recursive: true });
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+}
