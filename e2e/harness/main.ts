@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAppCore } from '../../main/core/app-core.js';
@@ -7,7 +7,13 @@ import { adjustableClock, systemClock } from '../../main/core/clock.js';
 import { osKeychainKeyStore } from '../../main/core/keystore/os-keychain-key-store.js';
 import { consoleLogger } from '../../main/core/logger.js';
 import { defaultDataDir } from '../../main/core/paths.js';
-import { startHarnessServer } from './harness-server.js';
+import { createCloudServices } from '../../main/core/backup/cloud-services.js';
+import { nodeHttpTransport } from '../../main/core/net/http-transport.js';
+import { emulatedCloud } from './emulated-cloud.js';
+import { recordedCapture, startHarnessServer } from './harness-server.js';
+
+/** Written into backups; the desktop app reports app.getVersion(), which reads the same field. */
+const APP_VERSION = String((JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version?: unknown }).version ?? 'unknown');
 
 // The browser harness: the same core as the Electron app, in Node, with the OS keychain; the renderer in any browser.
 const { values } = parseArgs({
@@ -16,8 +22,16 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     // For tests: an adjustable clock and loopback endpoints to read/write the clipboard and move the clock.
     'test-controls': { type: 'boolean', default: false },
+    // Cloud backup: "emulated" uses the local emulators of Microsoft's sign-in and OneDrive (started here, or the ones
+    // at --emulators <control URL>); "configured" (the default) what AUTHENTICATOR_CLIENT_ID / cloud.json say, if anything.
+    cloud: { type: 'string', default: 'configured' },
+    emulators: { type: 'string' },
   },
 });
+if (values.cloud !== 'emulated' && values.cloud !== 'configured') {
+  console.error(`harness: --cloud must be "emulated" or "configured" (got "${values.cloud}")`);
+  process.exit(2);
+}
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`harness: --port must be 0-65535 (got "${values.port}")`);
@@ -29,20 +43,39 @@ if (!existsSync(path.join(rendererDir, 'index.html'))) {
   process.exit(1);
 }
 const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+mkdirSync(dataDir, { recursive: true, mode: 0o700 }); // so it can be watched from the first run, as the desktop app does
 const log = consoleLogger('harness');
 // The harness's clipboard lives in memory: tests read it, and a browser page could not read the system's anyway.
 const clipboard = memoryClipboard();
-const testControls = values['test-controls'] ? { clipboard, clock: adjustableClock() } : undefined;
+// With test controls, what the QR scanner asked main to allow is recorded (the browser itself asks the person).
+const testControls = values['test-controls'] ? { clipboard, clock: adjustableClock(), capture: recordedCapture() } : undefined;
 const clock = testControls?.clock ?? systemClock();
-const core = createAppCore({ dataDir, keyStore: osKeychainKeyStore(), clock, log, clipboard });
+const keyStore = osKeychainKeyStore();
+const emulated = values.cloud === 'emulated' ? await emulatedCloud(values.emulators) : undefined;
+// The harness's "system browser" is a new tab in the page that uses it (the desktop app opens the real browser).
+let openExternal: (url: string) => boolean = () => false;
+const cloud = await createCloudServices({
+  dataDir,
+  keyStore,
+  clock,
+  log,
+  transport: nodeHttpTransport(emulated ? { ca: emulated.ca } : {}),
+  openBrowser: async (url) => {
+    if (!openExternal(url)) log.info(`open this page to sign in: ${url}`);
+  },
+  ...(emulated ? { config: emulated.config } : {}),
+});
+const core = createAppCore({ dataDir, keyStore, clock, log, clipboard, capture: testControls?.capture, cloud, appVersion: APP_VERSION });
 const server = await startHarnessServer(core, rendererDir, port, testControls);
+openExternal = server.openExternal;
+if (emulated) log.info(emulated.describe());
 log.info(`data folder: ${dataDir}`);
-if (values['test-controls']) log.info('test controls are on: /test/clipboard, /test/clock, /test/clock/advance');
+if (values['test-controls']) log.info('test controls are on: /test/clipboard, /test/clock, /test/clock/advance, /test/capture');
 console.log(`Ready: ${server.url}`);
 
 const stop = () => {
   core.dispose();
-  void server.close().then(() => process.exit(0));
+  void Promise.all([server.close(), emulated?.close()]).then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../clock.js';
-import { loadIdentityConfig } from '../identity/identity-config.js';
+import { loadIdentityConfig, type IdentityConfig } from '../identity/identity-config.js';
 import { createMsalRecoveryIdentity } from '../identity/msal-recovery-identity.js';
 import type { BrowserOpener, RecoveryIdentity } from '../identity/recovery-identity.js';
 import type { KeyStore } from '../keystore/key-store.js';
@@ -18,8 +18,10 @@ export interface CloudServicesDeps {
   transport: HttpTransport;
   openBrowser: BrowserOpener;
   env?: NodeJS.ProcessEnv;
-  /** A configuration file named by the host (the harness's emulators); otherwise env vars or `<dataDir>/cloud.json`. */
+  /** A configuration file named by the host; otherwise env vars or `<dataDir>/cloud.json`. */
   configFile?: string;
+  /** A configuration the host made itself (the harness's emulators); wins over every other source. */
+  config?: IdentityConfig;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface CloudServicesDeps {
  * of the app has no client id configured (the backup page then explains how to configure one).
  */
 export async function createCloudServices(deps: CloudServicesDeps): Promise<{ identity: RecoveryIdentity; store: CloudStore } | null> {
-  const config = await loadIdentityConfig({ dataDir: deps.dataDir, env: deps.env, configFile: deps.configFile });
+  const config = deps.config ?? (await loadIdentityConfig({ dataDir: deps.dataDir, env: deps.env, configFile: deps.configFile }));
   if (!config) return null;
   const identity = createMsalRecoveryIdentity({
     config,

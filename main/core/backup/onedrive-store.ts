@@ -78,6 +78,9 @@ const UPLOAD_ERROR_STATUS: Record<string, number> = { nameAlreadyExists: 409, re
 
 /** Graph's failures as the kinds the backup page explains. */
 function cloudError(error: unknown): AppError {
+  if (error instanceof AppError && error.kind === 'network') {
+    return new AppError('network', 'OneDrive could not be reached. Check the internet connection; the backup is tried again by itself, and nothing on this PC was changed.');
+  }
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) return new AppError('network', 'OneDrive sent an answer this app does not understand; it will try again later.');
   // An upload session's fragments are read raw: a refused last fragment throws Graph's error body itself.
@@ -85,7 +88,7 @@ function cloudError(error: unknown): AppError {
   if (code) return cloudError(Object.assign(new GraphError(UPLOAD_ERROR_STATUS[code] ?? 0), { code }));
   if (!(error instanceof GraphError)) return new AppError('network', 'OneDrive could not be reached; the backup will be tried again.');
   const ours = appErrorFromGraph(error);
-  if (ours) return ours;
+  if (ours) return cloudError(ours);
   switch (error.statusCode) {
     case 409:
     case 412:

@@ -1,0 +1,147 @@
+import type { Page } from '@playwright/test';
+import { startEmulators, type RunningEmulators } from '../emulators/index.js';
+import { ALICE, BACKUP_PASSWORD, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
+import { expect, startHarness, test } from '../harness-fixture.js';
+import { oathtoolTotp } from '../oathtool.js';
+import { screenshot } from '../screenshot.js';
+import { BACKUP_FILE_NAME } from '../../main/core/backup/backup-service.js';
+
+// Recovery on a new PC: two harnesses with their own data folders are two PCs sharing one (emulated) recovery account.
+
+const BOB = { username: 'bob@outlook.com', password: 'bob-password', displayName: 'Bob' };
+const cloudArgs = (emulators: RunningEmulators) => ['--cloud', 'emulated', '--emulators', emulators.controlUrl];
+const tiles = (page: Page) => page.getByRole('list', { name: 'Accounts' }).getByRole('listitem');
+const order = async (page: Page) => tiles(page).evaluateAll((items) => items.map((i) => i.getAttribute('aria-label') ?? ''));
+
+const GITHUB = 'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub';
+const FABRIKAM = 'otpauth://totp/Fabrikam:alice?secret=GEZDGNBVGY3TQOJQ&issuer=Fabrikam';
+const MICROSOFT = 'otpauth://totp/Microsoft:alice@outlook.com?secret=MFRGGZDFMZTWQ2LK&issuer=Microsoft';
+
+let emulators: RunningEmulators;
+test.beforeAll(async () => {
+  emulators = await startEmulators();
+});
+test.afterAll(async () => {
+  await emulators.close();
+});
+test.beforeEach(async () => {
+  await emulators.control.reset();
+  await emulators.control.createUser(ALICE);
+  await emulators.control.createUser(BOB);
+});
+
+/** PC 1: three accounts (one tied to the PC), reordered, backed up through the settings page. */
+async function oldPcWithBackup(page: Page, context: Parameters<typeof turnOnBackup>[1]): Promise<string[]> {
+  const pc1 = await startHarness(undefined, cloudArgs(emulators));
+  try {
+    expect((await pc1.cli('add', GITHUB, FABRIKAM)).code).toBe(0);
+    expect((await pc1.cli('add', '--kind', 'microsoftPersonal', '--device-bound', MICROSOFT)).code).toBe(0);
+    const fabrikam = (JSON.parse((await pc1.cli('list', '--json')).stdout) as { id: string; issuer: string }[]).find((a) => a.issuer === 'Fabrikam')!;
+    expect((await pc1.cli('move', fabrikam.id, '--to', '0')).code).toBe(0);
+    await page.goto(pc1.url);
+    const oldOrder = ['Fabrikam, alice', 'GitHub, alice', 'Microsoft, alice@outlook.com'];
+    await expect.poll(() => order(page)).toEqual(oldOrder);
+    await turnOnBackup(page, context);
+    return oldOrder;
+  } finally {
+    await pc1.stop();
+  }
+}
+
+test('recovery: a new PC gets the same tiles in the same order with the same codes; the device-bound one is marked', async ({ page, context }) => {
+  const oldOrder = await oldPcWithBackup(page, context);
+  const pc2 = await startHarness(undefined, cloudArgs(emulators));
+  try {
+    await page.goto(pc2.url);
+    await expect(page.getByRole('button', { name: 'Begin recovery' })).toBeVisible();
+    await screenshot(page, 'recovery-empty-state');
+    await page.getByRole('button', { name: 'Begin recovery' }).click();
+    await screenshot(page, 'recovery-sign-in');
+    await signInInNewTab(context, () => page.getByRole('button', { name: 'Sign in' }).click(), ALICE);
+    await expect(page.getByText(/Found a backup in alice@outlook.com’s OneDrive: 3 accounts from/)).toBeVisible();
+    await screenshot(page, 'recovery-password');
+
+    // A wrong password can be retried; the cloud copy is not touched.
+    const before = (await emulators.control.readFile(ALICE.username, BACKUP_FILE_NAME))!.eTag;
+    await page.getByRole('textbox', { name: 'Backup password' }).fill('not the password');
+    await page.getByRole('button', { name: 'Unlock backup' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'not right' })).toBeVisible();
+    await screenshot(page, 'recovery-wrong-password');
+    expect((await emulators.control.readFile(ALICE.username, BACKUP_FILE_NAME))!.eTag).toBe(before);
+
+    await page.getByRole('textbox', { name: 'Backup password' }).fill(BACKUP_PASSWORD);
+    await page.getByRole('button', { name: 'Unlock backup' }).click();
+    const preview = page.getByRole('list', { name: 'Accounts in the backup' });
+    await expect(preview.getByRole('listitem')).toHaveText([/Fabrikam/, /GitHub/, /Microsoft.*Action required after restore/]);
+    await screenshot(page, 'recovery-preview');
+    await page.getByRole('button', { name: 'Restore 3 accounts' }).click();
+    await expect(page.getByText(/3 accounts were restored/)).toBeVisible();
+    await expect(page.getByText(/Action required for 1 account/)).toBeVisible();
+    await screenshot(page, 'recovery-done');
+    await page.getByRole('button', { name: 'Done' }).click();
+
+    await expect.poll(() => order(page)).toEqual(oldOrder);
+    const now = Math.floor(Date.now() / 1000);
+    const codes = (await page.locator('.tile-code').allInnerTexts()).map((t) => t.replace(/\s/g, ''));
+    for (const [index, secret] of ['GEZDGNBVGY3TQOJQ', 'JBSWY3DPEHPK3PXP'].entries()) {
+      expect([oathtoolTotp(secret, now), oathtoolTotp(secret, now + 1)]).toContain(codes[index]);
+    }
+    await expect(tiles(page).nth(2)).toContainText('Action required');
+    await screenshot(page, 'recovery-tiles');
+
+    // Backup stays on with the same recovery account.
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(page.getByText(`${ALICE.displayName} · ${ALICE.username}`)).toBeVisible();
+    await expect(page.getByText(/Up to date · last backup today/)).toBeVisible({ timeout: 15_000 });
+  } finally {
+    await pc2.stop();
+  }
+});
+
+test('recovery: the wrong Microsoft account says where the backup is not, and another account can be tried', async ({ page, context }) => {
+  await oldPcWithBackup(page, context);
+  const pc2 = await startHarness(undefined, cloudArgs(emulators));
+  try {
+    await page.goto(pc2.url);
+    await page.getByRole('button', { name: 'Begin recovery' }).click();
+    await signInInNewTab(context, () => page.getByRole('button', { name: 'Sign in' }).click(), BOB);
+    await expect(page.getByRole('alert').filter({ hasText: 'Your backup is not stored with bob@outlook.com' })).toBeVisible();
+    await screenshot(page, 'recovery-not-found');
+    await signInInNewTab(context, () => page.getByRole('button', { name: 'Sign in with a different account' }).click(), ALICE);
+    await expect(page.getByText(/Found a backup in alice@outlook.com’s OneDrive/)).toBeVisible();
+
+    // Cancel leaves the app as it was: no accounts, backup off.
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('button', { name: 'Begin recovery' })).toBeVisible();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(page.getByRole('button', { name: 'Turn on cloud backup' })).toBeVisible();
+  } finally {
+    await pc2.stop();
+  }
+});
+
+test('recovery: with accounts already here it explains and lists them; merge adds only the missing ones', async ({ page, context }) => {
+  await oldPcWithBackup(page, context);
+  const pc2 = await startHarness(undefined, cloudArgs(emulators));
+  try {
+    expect((await pc2.cli('add', GITHUB, 'otpauth://totp/Local:me?secret=KRUGS4ZANFZSAYJA&issuer=Local')).code).toBe(0);
+    await page.goto(pc2.url);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Restore from a backup' }).click();
+    await expect(page.getByRole('heading', { name: 'This PC already has accounts' })).toBeVisible();
+    await expect(page.getByText('Local, me')).toBeVisible();
+    await screenshot(page, 'recovery-existing-accounts');
+    await page.getByRole('button', { name: 'Add missing accounts (merge)' }).click();
+    await signInInNewTab(context, () => page.getByRole('button', { name: 'Sign in' }).click(), ALICE);
+    await page.getByRole('textbox', { name: 'Backup password' }).fill(BACKUP_PASSWORD);
+    await page.getByRole('button', { name: 'Unlock backup' }).click();
+    await expect(page.getByText('Already on this PC')).toHaveCount(1);
+    await screenshot(page, 'recovery-merge-preview');
+    await page.getByRole('button', { name: 'Add 2 accounts' }).click();
+    await expect(page.getByText(/2 accounts were added \(1 already on this PC\)/)).toBeVisible();
+    await page.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => order(page)).toEqual(['GitHub, alice', 'Local, me', 'Fabrikam, alice', 'Microsoft, alice@outlook.com']);
+  } finally {
+    await pc2.stop();
+  }
+});
