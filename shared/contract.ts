@@ -91,7 +91,12 @@ export const methods = {
   recoveryRestore: method(z.object({ mode: RestoreMode }).strict(), RecoverySummary),
   /** Leaves the app as it was before recovery began (signs out unless backup was already on). */
   recoveryCancel: method(NoInput, Nothing),
-  /** An account that needs verification after a restore gets its new setup key (a scanned or typed otpauth:// link). */
+  /** "Sign in to recover" a device-bound personal Microsoft account: sign in as it; the recovery account stays as it was. */
+  verifyAccountOwner: method(z.object({ id: AccountId }).strict(), z.object({ username: z.string() })),
+  /**
+   * An account that needs verification after a restore gets its new setup key (a scanned or typed otpauth:// link);
+   * a personal Microsoft account only after verifyAccountOwner.
+   */
   reenrollAccount: method(z.object({ id: AccountId, uri: z.string().max(8192) }).strict(), AccountView),
 } as const;
 

@@ -29,6 +29,8 @@ export const ErrorKind = z.enum([
   'signInRequired',
   'signInCancelled',
   'wrongAccountType',
+  /** Signed in as another account than the one being recovered. */
+  'wrongAccount',
   'cloudStorageFull',
   'cloudConflict',
   'backupNotFound',

@@ -56,6 +56,35 @@ test('adding by the manual form: each field error points at its field, then it w
     .toBe(true);
 });
 
+test('the manual form can tie a Microsoft account to this PC; other kinds cannot be', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await page.getByRole('button', { name: 'Add account' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Add account' });
+  await dialog.getByRole('tab', { name: 'Enter setup key' }).click();
+  const tied = dialog.getByRole('checkbox', { name: 'Tied to this PC (sign-in approvals)' });
+  await expect(tied).toHaveCount(0);
+  await dialog.getByLabel('Kind of account').selectOption('microsoftPersonal');
+  await tied.check();
+  await screenshot(page, 'add-dialog-device-bound');
+  // Back to "other" and again: the box starts unticked, so a switch never carries the choice over unseen.
+  await dialog.getByLabel('Kind of account').selectOption('other');
+  await expect(tied).toHaveCount(0);
+  await dialog.getByLabel('Kind of account').selectOption('microsoftPersonal');
+  await expect(tied).not.toBeChecked();
+  await tied.check();
+  await dialog.getByLabel('Issuer').fill('Microsoft');
+  await dialog.getByLabel('Account name').fill('erin@outlook.com');
+  await dialog.getByLabel('Setup key', { exact: true }).fill('KRUGS4ZANFZSAYJA');
+  await dialog.getByRole('button', { name: 'Add account' }).click();
+  await expect(dialog).toBeHidden();
+
+  const listed = JSON.parse((await harness.cli('list', '--json')).stdout) as { name: string; kind: string; deviceBound: boolean }[];
+  expect(listed).toEqual([expect.objectContaining({ name: 'erin@outlook.com', kind: 'microsoftPersonal', deviceBound: true })]);
+  await page.getByRole('button', { name: 'Details for Microsoft, erin@outlook.com' }).click();
+  await expect(page.getByText('this account is tied to this device')).toBeVisible();
+  await expect(page.getByRole('button', { name: /Show QR code and setup key/ })).toHaveCount(0);
+});
+
 test('five accounts: every code matches oathtool, search filters, reorder by keyboard survives a restart', async ({ page }) => {
   const first = await startHarness();
   try {

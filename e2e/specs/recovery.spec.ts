@@ -3,6 +3,7 @@ import { startEmulators, type RunningEmulators } from '../emulators/index.js';
 import { ALICE, BACKUP_PASSWORD, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
 import { expect, startHarness, test } from '../harness-fixture.js';
 import { oathtoolTotp } from '../oathtool.js';
+import { pngOfQr } from '../qr-images.js';
 import { screenshot } from '../screenshot.js';
 import { BACKUP_FILE_NAME } from '../../main/core/backup/backup-service.js';
 
@@ -16,6 +17,10 @@ const order = async (page: Page) => tiles(page).evaluateAll((items) => items.map
 const GITHUB = 'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub';
 const FABRIKAM = 'otpauth://totp/Fabrikam:alice?secret=GEZDGNBVGY3TQOJQ&issuer=Fabrikam';
 const MICROSOFT = 'otpauth://totp/Microsoft:alice@outlook.com?secret=MFRGGZDFMZTWQ2LK&issuer=Microsoft';
+const CONTOSO = 'otpauth://totp/Contoso:alice@contoso.com?secret=MFRGGZDFMZTWQ2LK&issuer=Contoso';
+// The new setup codes the account providers give on the new PC.
+const NEW_MICROSOFT_SECRET = 'NBSWY3DPO5XXE3DEMFRGGZDF';
+const NEW_CONTOSO_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBV';
 
 let emulators: RunningEmulators;
 test.beforeAll(async () => {
@@ -30,16 +35,17 @@ test.beforeEach(async () => {
   await emulators.control.createUser(BOB);
 });
 
-/** PC 1: three accounts (one tied to the PC), reordered, backed up through the settings page. */
+/** PC 1: four accounts (two tied to the PC), reordered, backed up through the settings page. */
 async function oldPcWithBackup(page: Page, context: Parameters<typeof turnOnBackup>[1]): Promise<string[]> {
   const pc1 = await startHarness(undefined, cloudArgs(emulators));
   try {
     expect((await pc1.cli('add', GITHUB, FABRIKAM)).code).toBe(0);
     expect((await pc1.cli('add', '--kind', 'microsoftPersonal', '--device-bound', MICROSOFT)).code).toBe(0);
+    expect((await pc1.cli('add', '--kind', 'workOrSchool', '--device-bound', CONTOSO)).code).toBe(0);
     const fabrikam = (JSON.parse((await pc1.cli('list', '--json')).stdout) as { id: string; issuer: string }[]).find((a) => a.issuer === 'Fabrikam')!;
     expect((await pc1.cli('move', fabrikam.id, '--to', '0')).code).toBe(0);
     await page.goto(pc1.url);
-    const oldOrder = ['Fabrikam, alice', 'GitHub, alice', 'Microsoft, alice@outlook.com'];
+    const oldOrder = ['Fabrikam, alice', 'GitHub, alice', 'Microsoft, alice@outlook.com', 'Contoso, alice@contoso.com'];
     await expect.poll(() => order(page)).toEqual(oldOrder);
     await turnOnBackup(page, context);
     return oldOrder;
@@ -48,7 +54,7 @@ async function oldPcWithBackup(page: Page, context: Parameters<typeof turnOnBack
   }
 }
 
-test('recovery: a new PC gets the same tiles in the same order with the same codes; the device-bound one is marked', async ({ page, context }) => {
+test('recovery: a new PC gets the same tiles in the same order with the same codes; device-bound ones are marked and recovered', async ({ page, context }) => {
   const oldOrder = await oldPcWithBackup(page, context);
   const pc2 = await startHarness(undefined, cloudArgs(emulators));
   try {
@@ -58,7 +64,7 @@ test('recovery: a new PC gets the same tiles in the same order with the same cod
     await page.getByRole('button', { name: 'Begin recovery' }).click();
     await screenshot(page, 'recovery-sign-in');
     await signInInNewTab(context, () => page.getByRole('button', { name: 'Sign in' }).click(), ALICE);
-    await expect(page.getByText(/Found a backup in alice@outlook.com’s OneDrive: 3 accounts from/)).toBeVisible();
+    await expect(page.getByText(/Found a backup in alice@outlook.com’s OneDrive: 4 accounts from/)).toBeVisible();
     await screenshot(page, 'recovery-password');
 
     // A wrong password can be retried; the cloud copy is not touched.
@@ -72,11 +78,11 @@ test('recovery: a new PC gets the same tiles in the same order with the same cod
     await page.getByRole('textbox', { name: 'Backup password' }).fill(BACKUP_PASSWORD);
     await page.getByRole('button', { name: 'Unlock backup' }).click();
     const preview = page.getByRole('list', { name: 'Accounts in the backup' });
-    await expect(preview.getByRole('listitem')).toHaveText([/Fabrikam/, /GitHub/, /Microsoft.*Action required after restore/]);
+    await expect(preview.getByRole('listitem')).toHaveText([/Fabrikam/, /GitHub/, /Microsoft.*Action required after restore/, /Contoso.*Action required after restore/]);
     await screenshot(page, 'recovery-preview');
-    await page.getByRole('button', { name: 'Restore 3 accounts' }).click();
-    await expect(page.getByText(/3 accounts were restored/)).toBeVisible();
-    await expect(page.getByText(/Action required for 1 account/)).toBeVisible();
+    await page.getByRole('button', { name: 'Restore 4 accounts' }).click();
+    await expect(page.getByText(/4 accounts were restored/)).toBeVisible();
+    await expect(page.getByText(/Action required for 2 accounts/)).toBeVisible();
     await screenshot(page, 'recovery-done');
     await page.getByRole('button', { name: 'Done' }).click();
 
@@ -87,7 +93,45 @@ test('recovery: a new PC gets the same tiles in the same order with the same cod
       expect([oathtoolTotp(secret, now), oathtoolTotp(secret, now + 1)]).toContain(codes[index]);
     }
     await expect(tiles(page).nth(2)).toContainText('Action required');
+    await expect(tiles(page).nth(3)).toContainText('Action required');
     await screenshot(page, 'recovery-tiles');
+
+    // Personal Microsoft account: "Sign in to recover" as that account (another one is refused), then its new QR code.
+    await page.getByRole('button', { name: 'Details for Microsoft, alice@outlook.com' }).click();
+    await screenshot(page, 'recovery-action-personal');
+    await signInInNewTab(context, () => page.getByRole('button', { name: 'Sign in to recover' }).click(), BOB);
+    await expect(page.getByRole('alert')).toHaveText(/You signed in as bob@outlook.com, but this account is alice@outlook.com/);
+    await screenshot(page, 'recovery-action-wrong-account');
+    await signInInNewTab(context, () => page.getByRole('button', { name: 'Sign in to recover' }).click(), ALICE);
+    await expect(page.getByText('Signed in as alice@outlook.com.')).toBeVisible();
+    await page.getByRole('button', { name: 'Scan QR code…' }).click();
+    const recover = page.getByRole('dialog', { name: 'Recover Microsoft' });
+    await screenshot(page, 'recovery-action-scan');
+    const png = await pngOfQr(`otpauth://totp/Microsoft:alice@outlook.com?secret=${NEW_MICROSOFT_SECRET}&issuer=Microsoft`);
+    await recover.getByLabel('QR code picture').setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: png });
+    await expect(recover).toBeHidden();
+    await expect(page.getByRole('status').filter({ hasText: 'is recovered: its codes work here again' })).toBeVisible();
+    await expectDetailsCode(page, NEW_MICROSOFT_SECRET);
+    await screenshot(page, 'recovery-action-done');
+
+    // Work or school account: "Scan QR code to recover", here with the link pasted; a bad one is explained first.
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('button', { name: 'Details for Contoso, alice@contoso.com' }).click();
+    await expect(page.getByRole('button', { name: 'Sign in to recover' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Scan QR code to recover' }).click();
+    const recoverWork = page.getByRole('dialog', { name: 'Recover Contoso' });
+    await recoverWork.getByRole('tab', { name: 'Enter setup key' }).click();
+    await recoverWork.getByRole('textbox', { name: 'Setup key' }).fill('not base32!');
+    await recoverWork.getByRole('button', { name: 'Recover account' }).click();
+    await expect(recoverWork.getByRole('alert')).toHaveText(/not valid base32/);
+    await screenshot(page, 'recovery-action-bad-key');
+    await recoverWork.getByRole('textbox', { name: 'Setup key' }).fill(NEW_CONTOSO_SECRET.toLowerCase().replace(/(.{4})/g, '$1 '));
+    await recoverWork.getByRole('button', { name: 'Recover account' }).click();
+    await expect(recoverWork).toBeHidden();
+    await expectDetailsCode(page, NEW_CONTOSO_SECRET);
+    await page.getByRole('button', { name: 'Back' }).click();
+    await expect(tiles(page).filter({ hasText: 'Action required' })).toHaveCount(0);
+    await expect.poll(() => order(page)).toEqual(oldOrder);
 
     // Backup stays on with the same recovery account.
     await page.getByRole('button', { name: 'Settings' }).click();
@@ -97,6 +141,17 @@ test('recovery: a new PC gets the same tiles in the same order with the same cod
     await pc2.stop();
   }
 });
+
+/** The full-screen view's code is the one oathtool makes from the secret (this second or the next). */
+async function expectDetailsCode(page: Page, secret: string): Promise<void> {
+  await expect
+    .poll(async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const shown = (await page.locator('.details-code').innerText()).replace(/\s/g, '');
+      return [oathtoolTotp(secret, now), oathtoolTotp(secret, now - 1)].includes(shown);
+    })
+    .toBe(true);
+}
 
 test('recovery: the wrong Microsoft account says where the backup is not, and another account can be tried', async ({ page, context }) => {
   await oldPcWithBackup(page, context);
@@ -137,10 +192,10 @@ test('recovery: with accounts already here it explains and lists them; merge add
     await page.getByRole('button', { name: 'Unlock backup' }).click();
     await expect(page.getByText('Already on this PC')).toHaveCount(1);
     await screenshot(page, 'recovery-merge-preview');
-    await page.getByRole('button', { name: 'Add 2 accounts' }).click();
-    await expect(page.getByText(/2 accounts were added \(1 already on this PC\)/)).toBeVisible();
+    await page.getByRole('button', { name: 'Add 3 accounts' }).click();
+    await expect(page.getByText(/3 accounts were added \(1 already on this PC\)/)).toBeVisible();
     await page.getByRole('button', { name: 'Done' }).click();
-    await expect.poll(() => order(page)).toEqual(['GitHub, alice', 'Local, me', 'Fabrikam, alice', 'Microsoft, alice@outlook.com']);
+    await expect.poll(() => order(page)).toEqual(['GitHub, alice', 'Local, me', 'Fabrikam, alice', 'Microsoft, alice@outlook.com', 'Contoso, alice@contoso.com']);
   } finally {
     await pc2.stop();
   }

@@ -42,8 +42,8 @@ describe('the command-line tool', () => {
     await cli(dir, ['add', EXAMPLE, 'otpauth://hotp/Bank:bob?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=7&digits=8&algorithm=SHA256&issuer=Bank']);
     const list = await cli(dir, ['list', '--json']);
     expect(JSON.parse(list.stdout)).toEqual([
-      { id: expect.any(String), issuer: 'Example', name: 'alice@example.com', type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 },
-      { id: expect.any(String), issuer: 'Bank', name: 'bob', type: 'hotp', algorithm: 'SHA256', digits: 8, period: 30, counter: 7 },
+      { id: expect.any(String), issuer: 'Example', name: 'alice@example.com', kind: 'other', type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, deviceBound: false, needsVerification: false },
+      { id: expect.any(String), issuer: 'Bank', name: 'bob', kind: 'other', type: 'hotp', algorithm: 'SHA256', digits: 8, period: 30, counter: 7, deviceBound: false, needsVerification: false },
     ]);
     const plain = await cli(dir, ['list']);
     for (const output of [list.stdout, plain.stdout]) {

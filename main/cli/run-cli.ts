@@ -162,7 +162,19 @@ function describe(account: Pick<AccountView, 'issuer' | 'name'>): string {
 }
 
 function listEntry(a: AccountView) {
-  return { id: a.id, issuer: a.issuer, name: a.name, type: a.otp.type, algorithm: a.otp.algorithm, digits: a.otp.digits, period: a.otp.period, counter: a.otp.counter };
+  return {
+    id: a.id,
+    issuer: a.issuer,
+    name: a.name,
+    kind: a.kind,
+    type: a.otp.type,
+    algorithm: a.otp.algorithm,
+    digits: a.otp.digits,
+    period: a.otp.period,
+    counter: a.otp.counter,
+    deviceBound: a.deviceBound,
+    needsVerification: a.needsVerification,
+  };
 }
 
 function table(list: readonly AccountView[]): string {

@@ -248,6 +248,7 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
       await recovery?.cancel();
       return null;
     },
+    verifyAccountOwner: async ({ id }) => (await requireRecovery()).verifyOwner(id),
     reenrollAccount: async ({ id, uri }) => (await requireRecovery()).reenroll(id, uri),
   };
 

@@ -5,6 +5,7 @@ import { call } from './api.js';
 import { ClockOffset } from './clock-offset.js';
 import { accountLabel, accountTitle, groupDigits } from './format.js';
 import { ProviderIcon } from './ProviderIcon.js';
+import { RecoverAction } from './RecoverAction.js';
 import { SetupReveal } from './SetupReveal.js';
 import { BackBar, useBackOnEscape } from './sub-page.js';
 import { useNow } from './use-now.js';
@@ -25,6 +26,7 @@ export function AccountDetails({ account, code, onBack, onCopy }: Props) {
   const now = useNow(offset);
   const [mode, setMode] = useState<'view' | 'rename' | 'confirmDelete' | 'confirmReveal' | 'reveal'>('view');
   const [error, setError] = useState<string | null>(null);
+  const [recovered, setRecovered] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   const revealButton = useRef<HTMLButtonElement>(null);
 
@@ -86,9 +88,7 @@ export function AccountDetails({ account, code, onBack, onCopy }: Props) {
       </div>
 
       {account.needsVerification ? (
-        <div className="details-action" role="status">
-          <strong>Action required.</strong> This account needs more verification before it shows codes again.
-        </div>
+        <RecoverAction account={account} onRecovered={(recovered) => setRecovered(`${accountLabel(recovered)} is recovered: its codes work here again, and the backup keeps its new setup key.`)} />
       ) : (
         <div className="details-code-block">
           <button type="button" className="details-code" onClick={() => onCopy(account)} aria-label={`Copy code for ${accountLabel(account)}`}>
@@ -185,6 +185,9 @@ export function AccountDetails({ account, code, onBack, onCopy }: Props) {
         </div>
       )}
       {mode === 'view' && !exportable(account) ? <p className="hint">{whyNotExportable(account)}</p> : null}
+      <p className="form-status" role="status">
+        {recovered}
+      </p>
       {error ? (
         <p className="form-error" role="alert">
           {error}

@@ -10,6 +10,8 @@ export function ManualForm({ onAdded }: { onAdded(added: AccountView): void }) {
   const [form, setForm] = useState(INITIAL);
   const [error, setError] = useState<{ field: InputField | undefined; message: string } | null>(null);
   const set = <K extends keyof ManualAccountInput>(key: K, value: ManualAccountInput[K]) => {
+    // Only Microsoft and work or school accounts can be tied to the PC.
+    if (key === 'kind' && value === 'other') setForm((f) => ({ ...f, deviceBound: false }));
     setForm((f) => ({ ...f, ...(key === 'type' && value === 'steam' ? { digits: 5, algorithm: 'SHA1' } : key === 'type' && f.type === 'steam' ? { digits: 6 } : {}), [key]: value }));
     setError(null);
   };
@@ -37,6 +39,17 @@ export function ManualForm({ onAdded }: { onAdded(added: AccountView): void }) {
           <option value="workOrSchool">Work or school account</option>
         </select>
       </label>
+      {form.kind !== 'other' ? (
+        <label className="checkbox">
+          <input type="checkbox" checked={form.deviceBound ?? false} onChange={(e) => set('deviceBound', e.target.checked)} aria-describedby="device-bound-hint" />
+          Tied to this PC (sign-in approvals)
+        </label>
+      ) : null}
+      {form.kind !== 'other' ? (
+        <p id="device-bound-hint" className="hint">
+          Its setup key never leaves this PC, not even in the backup. On a new PC you sign in or scan a new QR code to use it again.
+        </p>
+      ) : null}
       <label>
         Issuer
         <input value={form.issuer} placeholder="e.g. GitHub" onChange={(e) => set('issuer', e.target.value)} aria-invalid={invalid('issuer')} aria-describedby={describedBy('issuer')} maxLength={256} />

@@ -1,14 +1,13 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import type { ImportResult } from '../../shared/contract.js';
 import { AppError } from '../../shared/errors.js';
-import { call } from './api.js';
 import { CameraScanner } from './qr/CameraScanner.js';
 import { scanScreen } from './qr/screen-scan.js';
 import { isSetupLink, notASetupCodeMessage, type ScanSource } from './qr/setup-text.js';
 import './qr/qr.css';
 
 interface Props {
-  onAdded(result: ImportResult, source: ScanSource): void;
+  /** Hands a decoded setup link to main (add, or re-enrol an account); an AppError it throws is shown. */
+  onLink(text: string, source: ScanSource): Promise<void>;
   /** Opens the camera at once (scanning the next QR code of an export with the camera again). */
   startWithCamera?: boolean;
 }
@@ -17,7 +16,7 @@ interface Props {
  * Adds from a QR code: a picture (file picker, dropped on the zone, or pasted with Ctrl/Cmd+V), a capture of the
  * screen, or the camera. Everything is decoded here; only the decoded link goes to main, which validates it.
  */
-export function QrScan({ onAdded, startWithCamera = false }: Props) {
+export function QrScan({ onLink, startWithCamera = false }: Props) {
   const [camera, setCamera] = useState(startWithCamera);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -32,11 +31,11 @@ export function QrScan({ onAdded, startWithCamera = false }: Props) {
       setError(notASetupCodeMessage(source));
       return;
     }
-    setStatus('Adding…');
+    setStatus('Saving…');
     try {
-      onAdded(await call('addAccountsFromUri', { uri: text }), source);
+      await onLink(text, source);
     } catch (caught) {
-      setError(caught instanceof AppError ? caught.message : 'The account could not be added.');
+      setError(caught instanceof AppError ? caught.message : 'The setup code could not be used.');
     } finally {
       setStatus(null);
     }

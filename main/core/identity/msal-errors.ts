@@ -34,11 +34,13 @@ export function signInRequired(username?: string): AppError {
   return new AppError('signInRequired', `Sign in to your recovery account${who} again: the sign-in saved on this PC has expired or was withdrawn. Nothing on this PC was changed.`);
 }
 
-export function wrongAccountType(username?: string): AppError {
+/** A work or school account signed in where a personal one is needed: as the recovery account, or to recover a personal one. */
+export function wrongAccountType(username?: string, needed: 'recoveryAccount' | 'personalAccount' = 'recoveryAccount'): AppError {
   const who = username ? `${username} is a work or school account.` : 'That is a work or school account.';
+  const what = needed === 'recoveryAccount' ? 'The recovery account must be' : 'This account is';
   return new AppError(
     'wrongAccountType',
-    `${who} The recovery account must be a personal Microsoft account (such as an Outlook.com, Hotmail or Live address). Sign in with your personal Microsoft account instead.`,
+    `${who} ${what} a personal Microsoft account (such as an Outlook.com, Hotmail or Live address). Sign in with your personal Microsoft account instead.`,
   );
 }
 

@@ -210,6 +210,42 @@ describe('createMsalRecoveryIdentity against the identity emulator', () => {
     expect((await identity().id.currentAccount())?.username).toBe('bob@example.com');
   });
 
+  it('verifying another personal account signs it in with its name as hint, keeps none of its tokens and leaves the recovery account', async () => {
+    const BOB = { username: 'bob@example.com', password: 'pw' };
+    await emulators.control.createUser(BOB);
+    const { id, browser } = identity();
+    browser.signInAs(ALICE);
+    await id.signIn();
+    browser.signInAs(BOB);
+    const verified = await id.verifyAccount(BOB.username);
+    expect(verified.username).toBe(BOB.username);
+    expect(new URL(browser.opened[1] ?? '').searchParams.get('login_hint')).toBe(BOB.username);
+    expect((await id.currentAccount())?.username).toBe(ALICE.username);
+    expect(await decryptedCache()).not.toContain(BOB.username);
+    expect(await me(await id.accessToken())).toBe(200); // backup goes on as Alice
+
+    // Verifying the recovery account itself keeps it signed in.
+    browser.signInAs(ALICE);
+    expect((await id.verifyAccount(ALICE.username)).username).toBe(ALICE.username);
+    expect((await id.currentAccount())?.username).toBe(ALICE.username);
+  });
+
+  it('verifying with nobody signed in leaves nobody signed in; a work account is wrongAccountType', async () => {
+    const { id, browser } = identity();
+    browser.signInAs(ALICE);
+    expect((await id.verifyAccount(ALICE.username)).username).toBe(ALICE.username);
+    expect(await id.currentAccount()).toBeNull();
+
+    browser.signInAs(WORKER);
+    const error = await rejection(id.verifyAccount(WORKER.username));
+    expect(error.kind).toBe('wrongAccountType');
+    expect(error.message).toMatch(/^worker@contoso\.com is a work or school account\. This account is a personal Microsoft account/);
+    expect(await decryptedCache()).not.toContain(WORKER.username);
+
+    browser.next({ kind: 'cancel' });
+    expect((await rejection(id.verifyAccount(ALICE.username))).kind).toBe('signInCancelled');
+  });
+
   it('signing out forgets the account and its tokens on this PC', async () => {
     const { id, browser } = identity();
     browser.signInAs(ALICE);

@@ -73,28 +73,31 @@ export function createMsalRecoveryIdentity(deps: MsalRecoveryIdentityDeps): Reco
     });
   }
 
+  /** One interactive sign-in at a time: a second click (the first tab was closed, say) replaces the one still waiting. */
+  async function interactiveSignIn(options: SignInOptions): Promise<AccountInfo> {
+    await pending?.abort('superseded');
+    const attempt = new PendingSignIn(deps.transport);
+    pending = attempt;
+    const timer = setTimeout(() => void attempt.abort('timeout'), timeoutMs);
+    try {
+      const result = await interactive(options, attempt);
+      if (!result.account) throw new AppError('internal', 'The sign-in finished without an account. Try again.');
+      return result.account;
+    } catch (error) {
+      if (attempt.abortReason) throw new AppError('signInCancelled', cancelledMessage(attempt.abortReason, timeoutMs));
+      const appError = fail(error, options.loginHint);
+      if (appError.kind === 'signInCancelled') deps.log.info('Sign-in cancelled in the browser');
+      else deps.log.error('Sign-in failed', describe(error));
+      throw appError;
+    } finally {
+      clearTimeout(timer);
+      if (pending === attempt) pending = null;
+    }
+  }
+
   return {
     async signIn(options = {}) {
-      // A second click on "Sign in" (the first tab was closed, say) replaces the sign-in still waiting.
-      await pending?.abort('superseded');
-      const attempt = new PendingSignIn(deps.transport);
-      pending = attempt;
-      const timer = setTimeout(() => void attempt.abort('timeout'), timeoutMs);
-      let result: AuthenticationResult;
-      try {
-        result = await interactive(options, attempt);
-      } catch (error) {
-        if (attempt.abortReason) throw new AppError('signInCancelled', cancelledMessage(attempt.abortReason, timeoutMs));
-        const appError = fail(error, options.loginHint);
-        if (appError.kind === 'signInCancelled') deps.log.info('Recovery account sign-in cancelled in the browser');
-        else deps.log.error('Recovery account sign-in failed', describe(error));
-        throw appError;
-      } finally {
-        clearTimeout(timer);
-        if (pending === attempt) pending = null;
-      }
-      const account = result.account;
-      if (!account) throw new AppError('internal', 'The sign-in finished without an account. Try again.');
+      const account = await interactiveSignIn(options);
       try {
         const others = (await pca.getAllAccounts()).filter((other) => other.homeAccountId !== account.homeAccountId);
         if (!isPersonal(account)) {
@@ -107,6 +110,24 @@ export function createMsalRecoveryIdentity(deps: MsalRecoveryIdentityDeps): Reco
         throw fail(error);
       }
       deps.log.info('Signed in to the recovery account');
+      return toRecoveryAccount(account);
+    },
+
+    async verifyAccount(loginHint) {
+      const recovery = await cachedAccount();
+      // The consumers authority itself refuses a work account; either way the message says what this sign-in was for.
+      const account = await interactiveSignIn({ loginHint }).catch((error: unknown) => {
+        if (!(error instanceof AppError) || error.kind !== 'wrongAccountType') throw error;
+        throw wrongAccountType(/^(\S+) is a work or school account\./.exec(error.message)?.[1], 'personalAccount');
+      });
+      try {
+        // The proof is the sign-in itself; its tokens are kept only when it was the recovery account anyway.
+        if (account.homeAccountId !== recovery?.homeAccountId) await forget([account]);
+      } catch (error) {
+        throw fail(error);
+      }
+      if (!isPersonal(account)) throw wrongAccountType(account.username, 'personalAccount');
+      deps.log.info('Verified a personal Microsoft account by signing in');
       return toRecoveryAccount(account);
     },
 

@@ -23,6 +23,12 @@ export interface SignInOptions {
 export interface RecoveryIdentity {
   /** Interactive sign-in in the system browser (loopback redirect, PKCE). Resolves once the tokens are cached. */
   signIn(options?: SignInOptions): Promise<RecoveryAccount>;
+  /**
+   * Proves that the person can sign in as an account (recovering a device-bound personal Microsoft account):
+   * an interactive sign-in with it as login hint. The recovery account stays as it was: tokens of any other
+   * account are dropped at once. Fails with wrongAccountType for a work or school account.
+   */
+  verifyAccount(loginHint: string): Promise<RecoveryAccount>;
   /** The account signed in earlier (from the encrypted token cache), or null. */
   currentAccount(): Promise<RecoveryAccount | null>;
   /**

@@ -19,6 +19,7 @@ import { appErrorOf } from '../testing/test-helpers.js';
 import type { StoredAccount } from '../vault/vault-data.js';
 import { Vault, type VaultSnapshot } from '../vault/vault.js';
 import { RecoveryService } from './recovery-service.js';
+import { AppError } from '../../../shared/errors.js';
 import { RecoveryPreview, RecoverySummary } from '../../../shared/recovery.js';
 
 const PASSWORD = 'correct horse battery staple';
@@ -431,6 +432,7 @@ describe('re-enrolling an account that needs verification', () => {
     await advance(newPc, 2000);
     const before = (await newPc.vault.read()).data.accounts;
 
+    expect(await recovery.verifyOwner('ms0personal')).toEqual({ username: 'alice@outlook.com' });
     const view = await recovery.reenroll('ms0personal', 'otpauth://totp/Whatever:other?secret=MZXW6YTBOI2TEMZU&issuer=Whatever&digits=8');
     expect(view).toMatchObject({ id: 'ms0personal', issuer: 'Microsoft', name: 'alice@outlook.com', kind: 'microsoftPersonal', needsVerification: false, deviceBound: false });
     expect(view.otp.digits).toBe(8);
@@ -457,6 +459,54 @@ describe('re-enrolling an account that needs verification', () => {
     const github = before.data.accounts.find((a) => a.issuer === 'GitHub')!;
     expect(await appErrorOf(recovery.reenroll(github.id, `otpauth://totp/GitHub:me?secret=${GITHUB_SECRET}`))).toMatchObject({ kind: 'invalidRequest' });
     expect(await appErrorOf(recovery.reenroll('feed0000', `otpauth://totp/X:me?secret=${GITHUB_SECRET}`))).toMatchObject({ kind: 'accountNotFound' });
+    expect(await newPc.vault.read()).toEqual(before);
+  });
+});
+
+describe('"Sign in to recover" a personal Microsoft account', () => {
+  async function restored(): Promise<VaultSnapshot> {
+    await backUpOldPc();
+    await recovery.signIn();
+    await recovery.unlock(PASSWORD);
+    await recovery.restore('restore');
+    return newPc.vault.read();
+  }
+  const NEW_KEY = 'otpauth://totp/Microsoft:alice@outlook.com?secret=MZXW6YTBOI2TEMZU&issuer=Microsoft';
+
+  it('takes no new key before the owner signed in, nor after a sign-in as someone else', async () => {
+    const before = await restored();
+    expect(await appErrorOf(recovery.reenroll('ms0personal', NEW_KEY))).toMatchObject({ kind: 'invalidRequest', message: expect.stringContaining('Sign in as alice@outlook.com first') });
+
+    newPc.identity.nextVerification = BOB;
+    const error = await appErrorOf(recovery.verifyOwner('ms0personal'));
+    expect(error).toMatchObject({ kind: 'wrongAccount' });
+    expect(error.message).toContain('You signed in as bob@outlook.com, but this account is alice@outlook.com');
+    expect(await appErrorOf(recovery.reenroll('ms0personal', NEW_KEY))).toMatchObject({ kind: 'invalidRequest' });
+
+    // The same address in other letters is the same account.
+    newPc.identity.nextVerification = { ...ALICE, username: 'Alice@Outlook.com' };
+    await recovery.verifyOwner('ms0personal');
+    expect((await recovery.reenroll('ms0personal', NEW_KEY)).needsVerification).toBe(false);
+    const after = await newPc.vault.read();
+    expect(after.data.accounts.filter((a) => a.id !== 'ms0personal')).toEqual(before.data.accounts.filter((a) => a.id !== 'ms0personal'));
+    // Verified once is used once: the account needs nothing any more.
+    expect(await appErrorOf(recovery.verifyOwner('ms0personal'))).toMatchObject({ kind: 'invalidRequest', message: expect.stringContaining('does not need verification') });
+  });
+
+  it('a work or school account needs no sign-in; its QR code is enough', async () => {
+    await restored();
+    expect(await appErrorOf(recovery.verifyOwner('ms0work'))).toMatchObject({ kind: 'invalidRequest', message: expect.stringContaining('scanning the QR code') });
+    const view = await recovery.reenroll('ms0work', `otpauth://totp/Contoso:me?secret=${GITHUB_SECRET}&issuer=Contoso`);
+    expect(view).toMatchObject({ id: 'ms0work', needsVerification: false });
+  });
+
+  it('a failed sign-in (cancelled in the browser) proves nothing and changes nothing', async () => {
+    const before = await restored();
+    newPc.identity.verifyAccount = async () => {
+      throw new AppError('signInCancelled', 'The sign-in was cancelled.');
+    };
+    expect(await appErrorOf(recovery.verifyOwner('ms0personal'))).toMatchObject({ kind: 'signInCancelled' });
+    expect(await appErrorOf(recovery.reenroll('ms0personal', NEW_KEY))).toMatchObject({ kind: 'invalidRequest' });
     expect(await newPc.vault.read()).toEqual(before);
   });
 });

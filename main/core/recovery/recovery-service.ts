@@ -45,6 +45,8 @@ export class RecoveryService {
   /** Bumped by cancel, so a step still waiting (on the browser, on scrypt) knows its recovery has ended. */
   private epoch = 0;
   private busy: { epoch: number; step: Step } | null = null;
+  /** Personal Microsoft accounts whose owner signed in ("Sign in to recover") since the app started, by id. */
+  private readonly verified = new Set<string>();
 
   constructor(private readonly deps: RecoveryServiceDeps) {}
 
@@ -148,12 +150,34 @@ export class RecoveryService {
   }
 
   /**
+   * "Sign in to recover" for a device-bound personal Microsoft account: the person signs in as that account (its
+   * name is the login hint; the identity provider asks for the password and proof such as a code sent to an
+   * alternate email or phone). Once proven, `reenroll` accepts the new setup key for it.
+   */
+  async verifyOwner(id: string): Promise<{ username: string }> {
+    const account = await this.needingVerification(id);
+    if (account.kind !== 'microsoftPersonal') {
+      throw new AppError('invalidRequest', `${label(account)} is recovered by scanning the QR code its provider gives you; it needs no sign-in here.`);
+    }
+    const signedIn = await this.deps.identity.verifyAccount(account.name);
+    if (account.name && sameSignInName(signedIn.username, account.name) === false) {
+      throw new AppError('wrongAccount', `You signed in as ${signedIn.username}, but this account is ${account.name}. Choose "Sign in to recover" again and sign in as ${account.name}.`);
+    }
+    this.verified.add(id);
+    return { username: signedIn.username };
+  }
+
+  /**
    * "Scan QR code to recover": gives an account restored without its device-bound secret the secret and code
    * settings of a new otpauth:// link. Its id, issuer, name, kind and place stay; from now on it is an ordinary
    * account, backed up with its new secret.
    */
   async reenroll(id: string, uri: string): Promise<AccountView> {
     const draft = parseOtpauthUri(uri); // invalidInput that says what is wrong with the link
+    const needed = await this.needingVerification(id);
+    if (needed.kind === 'microsoftPersonal' && !this.verified.has(id)) {
+      throw new AppError('invalidRequest', `Sign in as ${needed.name || 'this account'} first ("Sign in to recover"); then scan or enter its new setup key.`);
+    }
     const now = this.deps.clock.now();
     const { snapshot, result } = await this.deps.vault.update((data) => {
       const account = data.accounts.find((a) => a.id === id);
@@ -166,8 +190,16 @@ export class RecoveryService {
       Object.assign(account, { secret: draft.secret, otp: draft.otp, needsVerification: false, deviceBound: false, updatedAt });
       return { data, result: toView(account) };
     });
+    this.verified.delete(id);
     this.deps.onSaved(snapshot);
     return result;
+  }
+
+  private async needingVerification(id: string): Promise<StoredAccount> {
+    const account = (await this.deps.vault.read()).data.accounts.find((a) => a.id === id);
+    if (!account) throw new AppError('accountNotFound', 'That account no longer exists (it may have been removed in another window).');
+    if (!account.needsVerification) throw new AppError('invalidRequest', `${label(account)} does not need verification; its codes already work.`);
+    return account;
   }
 
   /** One step at a time within a recovery; `epoch` lets the step notice a cancel that happened while it waited. */
@@ -272,6 +304,15 @@ function decodeOpened(bytes: Buffer): BackupPayload {
   } catch {
     throw new AppError('backupDamaged', 'The backup file holds data this version of the app cannot read; nothing was restored.');
   }
+}
+
+/**
+ * Whether two sign-in names are the same account: email addresses compare without case. Null when the stored name
+ * is not a sign-in name at all (a phone number or free text typed when the account was added): nothing to compare.
+ */
+function sameSignInName(signedIn: string, stored: string): boolean | null {
+  if (!stored.includes('@')) return null;
+  return signedIn.trim().toLowerCase() === stored.trim().toLowerCase();
 }
 
 function label(account: StoredAccount): string {

@@ -11,6 +11,13 @@ export class FakeIdentity implements RecoveryIdentity {
     return this.signedIn;
   }
 
+  /** Who the next verification signs in as (the person may pick another account than the hint). */
+  nextVerification: RecoveryAccount | null = null;
+
+  async verifyAccount(loginHint: string): Promise<RecoveryAccount> {
+    return this.nextVerification ?? { id: `uid-${loginHint}`, username: loginHint, displayName: loginHint };
+  }
+
   async currentAccount(): Promise<RecoveryAccount | null> {
     return this.signedIn;
   }

@@ -1,0 +1,113 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { AccountView } from '../../shared/account.js';
+import { AppError } from '../../shared/errors.js';
+import { call } from './api.js';
+import { accountTitle } from './format.js';
+import { LinkForm } from './LinkForm.js';
+import { QrScan } from './QrScan.js';
+import { Tabs, type TabSpec } from './Tabs.js';
+
+type Tab = 'qr' | 'link' | 'key';
+const TABS: TabSpec<Tab>[] = [
+  { id: 'qr', label: 'Scan QR code' },
+  { id: 'link', label: 'Paste link' },
+  { id: 'key', label: 'Enter setup key' },
+];
+
+interface Props {
+  account: AccountView;
+  onClose(): void;
+  onRecovered(account: AccountView): void;
+}
+
+/**
+ * The new setup code of an account restored without its device-bound secret: the add dialog's QR scanner, link
+ * field and a setup-key field, bound to this one account (main re-enrols it: same name, kind and place).
+ */
+export function RecoverDialog({ account, onClose, onRecovered }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [tab, setTab] = useState<Tab>('qr');
+
+  useEffect(() => {
+    const element = dialog.current;
+    element?.showModal();
+    return () => element?.close();
+  }, []);
+
+  const reenroll = async (uri: string) => onRecovered(await call('reenrollAccount', { id: account.id, uri }));
+
+  return (
+    <dialog ref={dialog} className="add-dialog" aria-labelledby="recover-title" aria-describedby="recover-text" onClose={onClose} onCancel={onClose}>
+      <div className="dialog-head">
+        <h2 id="recover-title">Recover {accountTitle(account)}</h2>
+        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          ✕
+        </button>
+      </div>
+      <p id="recover-text" className="hint">
+        Scan the QR code the account&apos;s security page shows for a new authenticator app, or paste its link or setup key. The account keeps its name
+        and place.
+      </p>
+      <Tabs<Tab> tabs={TABS} tab={tab} setTab={setTab} label="How to recover">
+        {tab === 'qr' ? (
+          <QrScan onLink={(uri) => reenroll(uri)} />
+        ) : tab === 'link' ? (
+          <LinkForm onLink={reenroll} submitLabel="Recover account" hint="The setup link, starting with otpauth://." />
+        ) : (
+          <SetupKeyForm onKey={(key) => reenroll(`otpauth://totp/${encodeURIComponent(account.name || 'account')}?secret=${encodeURIComponent(key)}`)} />
+        )}
+      </Tabs>
+    </dialog>
+  );
+}
+
+/** Only the key: the codes of an account set up by hand are the usual ones (TOTP, SHA-1, 6 digits, 30 s). */
+function SetupKeyForm({ onKey }: { onKey(key: string): Promise<void> }) {
+  const [key, setKey] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await onKey(key);
+    } catch (caught) {
+      setError(caught instanceof AppError ? caught.message : 'The setup key could not be used.');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="form" onSubmit={(e) => void submit(e)}>
+      <label htmlFor="recover-key">Setup key</label>
+      <input
+        id="recover-key"
+        type="text"
+        autoComplete="off"
+        spellCheck={false}
+        autoFocus
+        className="mono"
+        value={key}
+        aria-invalid={error !== null}
+        aria-describedby={error ? 'recover-key-error' : 'recover-key-hint'}
+        onChange={(e) => {
+          setKey(e.target.value);
+          setError(null);
+        }}
+      />
+      <p id="recover-key-hint" className="hint">
+        The letters and digits shown under the QR code (&quot;Can&apos;t scan the image?&quot;); spaces do not matter.
+      </p>
+      {error ? (
+        <p id="recover-key-error" className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="row">
+        <button type="submit" disabled={busy || key.trim() === ''}>
+          Recover account
+        </button>
+      </div>
+    </form>
+  );
+}
