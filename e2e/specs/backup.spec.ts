@@ -93,3 +93,26 @@ test('backup: an expired sign-in asks to sign in again; after signing in the dot
     await harness.stop();
   }
 });
+
+test('backup: a backup deleted from OneDrive is reported, not quietly rewritten; "Make a new backup now" writes one', async ({ page, context }) => {
+  const harness = await startHarness(undefined, ['--cloud', 'emulated', '--emulators', emulators.controlUrl]);
+  try {
+    await harness.cli('add', link('GitHub', 'JBSWY3DPEHPK3PXP'));
+    await page.goto(harness.url);
+    await turnOnBackup(page, context);
+    expect(await emulators.control.deleteFile(ALICE.username, BACKUP_FILE_NAME)).toBe(true);
+
+    await harness.cli('add', link('Contoso', 'GEZDGNBVGY3TQOJQ'));
+    await expect(page.getByRole('alert').filter({ hasText: 'Your backup in OneDrive no longer exists' })).toBeVisible({ timeout: 15_000 });
+    await expect(page.locator('.red-dot')).toHaveCount(1);
+    await screenshot(page, 'backup-deleted');
+    expect(await emulators.control.readFile(ALICE.username, BACKUP_FILE_NAME)).toBeNull();
+
+    await page.getByRole('button', { name: 'Make a new backup now' }).click();
+    await expect(page.getByText(/Up to date · last backup today/)).toBeVisible();
+    await expect(page.locator('.red-dot')).toHaveCount(0);
+    expect(await cloudIssuers()).toEqual(['GitHub', 'Contoso']);
+  } finally {
+    await harness.stop();
+  }
+});

@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { AccountsService } from '../core/accounts/accounts-service.js';
+import { createBackupKey, sealBackup } from '../core/backup/backup-envelope.js';
+import { encodePayload, payloadOf } from '../core/backup/backup-payload.js';
 import { osKeychainKeyStore } from '../core/keystore/os-keychain-key-store.js';
 import { Vault } from '../core/vault/vault.js';
 import { runCli } from './run-cli.js';
@@ -120,5 +122,33 @@ describe('the command-line tool', () => {
       expect(text.toLowerCase()).not.toContain('jbswy3dpehpk3pxp');
       expect(text).not.toContain('alice@example.com');
     }
+  });
+  test('inspect-backup describes a backup file, lists its accounts only with the password, and never prints a secret', async () => {
+    const dir = fresh();
+    expect((await cli(dir, ['add', EXAMPLE])).code).toBe(0);
+    expect((await cli(dir, ['add', '--kind', 'workOrSchool', '--device-bound', 'otpauth://totp/Contoso:alice@contoso.com?secret=KRUGS4ZANFZSAYJA&issuer=Contoso'])).code).toBe(0);
+    const vault = await new Vault(dir, osKeychainKeyStore()).read();
+    // A low scrypt cost keeps the test fast; the reader takes the cost from the file.
+    const key = await createBackupKey('correct horse battery', { n: 2 ** 14, r: 8, p: 1 });
+    const file = path.join(dir, 'backup.json');
+    writeFileSync(file, sealBackup(encodePayload(payloadOf(vault.data)), key, { createdAt: '2026-11-23T10:00:00.000Z', deviceName: 'OLD-PC', appVersion: '0.1.0', accountCount: 2 }));
+
+    const described = await cli(dir, ['inspect-backup', file]);
+    expect(described).toMatchObject({ code: 0, stderr: '' });
+    expect(described.stdout).toContain('made 2026-11-23T10:00:00.000Z on OLD-PC by app 0.1.0; 2 account(s).');
+    expect(described.stdout).not.toContain('alice@example.com');
+
+    const opened = await cli(dir, ['inspect-backup', file, '--password-stdin'], 'correct horse battery\n');
+    expect(opened.code).toBe(0);
+    expect(opened.stdout).toContain('Example – alice@example.com  [other]');
+    expect(opened.stdout).toContain('Contoso – alice@contoso.com  [workOrSchool, device-bound: no secret in the backup]');
+    expect(opened.stdout).not.toContain('JBSWY3DPEHPK3PXP');
+    const json = JSON.parse((await cli(dir, ['inspect-backup', file, '--password-stdin', '--json'], 'correct horse battery')).stdout) as { accounts: { hasSecret: boolean }[] };
+    expect(json.accounts.map((a) => a.hasSecret)).toEqual([true, false]);
+
+    const wrong = await cli(dir, ['inspect-backup', file, '--password-stdin'], 'not it');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('password');
+    expect(wrong.stdout).toBe('');
   });
 });

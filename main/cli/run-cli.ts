@@ -10,6 +10,7 @@ import { decodeCanonicalKey } from '../core/otp/base32.js';
 import { defaultDataDir } from '../core/paths.js';
 import { Vault } from '../core/vault/vault.js';
 import { findAccount } from './find-account.js';
+import { describeInspected, inspectBackup } from './inspect-backup.js';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -31,6 +32,8 @@ Commands:
   remove <id>                delete an account
   move <id> --to <index>     move an account to a position (0 = first)
   restore-previous           put back the previous vault version after damage
+  inspect-backup <file>      describe a cloud backup file; with --password-stdin, list
+                             its accounts (the password is read from standard input)
 
 Options:
   --data-dir <dir>           the app's data folder (default: ${defaultDataDir()})
@@ -41,7 +44,7 @@ No command ever prints a secret.
 `;
 
 /** Exit codes: 0 done, 1 could not be done (storage, keychain), 2 bad input or usage. */
-const INPUT_ERRORS: ReadonlySet<ErrorKind> = new Set(['invalidInput', 'invalidRequest', 'duplicateAccount', 'accountNotFound', 'ambiguousAccount']);
+const INPUT_ERRORS: ReadonlySet<ErrorKind> = new Set(['invalidInput', 'invalidRequest', 'duplicateAccount', 'accountNotFound', 'ambiguousAccount', 'wrongPassword', 'backupDamaged', 'backupTooNew']);
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
@@ -58,6 +61,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         name: { type: 'string' },
         kind: { type: 'string' },
         'device-bound': { type: 'boolean', default: false },
+        'password-stdin': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -132,6 +136,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'restore-previous': {
         const restored = await accounts.restorePrevious();
         out(`Restored the previous version: ${restored.length} account(s).\n`, restored.map(listEntry));
+        return 0;
+      }
+      case 'inspect-backup': {
+        const file = single(args, 'inspect-backup needs the path of a backup file.');
+        const password = values['password-stdin'] ? (await io.readStdin()).replace(/\r?\n$/, '') : null;
+        const inspected = await inspectBackup(file, password);
+        out(describeInspected(inspected), inspected);
         return 0;
       }
       default:

@@ -335,5 +335,7 @@ function describeProblem(error: unknown): { kind: ErrorKind; message: string; fi
     return { kind: 'internal', message: 'The backup failed for an unexpected reason; it will be tried again.', fix: 'retry', retry: true };
   }
   const { fix, retry } = FIXES[error.kind] ?? { fix: 'retry', retry: true };
-  return { kind: error.kind, message: error.message, fix, retry };
+  // The cloud's messages say what went wrong; what the backup does about it is said here.
+  const message = error.kind === 'network' ? `${error.message} The backup is tried again by itself; nothing on this PC was changed.` : error.message;
+  return { kind: error.kind, message, fix, retry };
 }

@@ -79,14 +79,14 @@ const UPLOAD_ERROR_STATUS: Record<string, number> = { nameAlreadyExists: 409, re
 /** Graph's failures as the kinds the backup page explains. */
 function cloudError(error: unknown): AppError {
   if (error instanceof AppError && error.kind === 'network') {
-    return new AppError('network', 'OneDrive could not be reached. Check the internet connection; the backup is tried again by itself, and nothing on this PC was changed.');
+    return new AppError('network', 'OneDrive could not be reached. Check the internet connection.');
   }
   if (error instanceof AppError) return error;
-  if (error instanceof z.ZodError) return new AppError('network', 'OneDrive sent an answer this app does not understand; it will try again later.');
+  if (error instanceof z.ZodError) return new AppError('network', 'OneDrive sent an answer this app does not understand.');
   // An upload session's fragments are read raw: a refused last fragment throws Graph's error body itself.
   const code = GraphErrorBody.safeParse(error).data?.error.code;
   if (code) return cloudError(Object.assign(new GraphError(UPLOAD_ERROR_STATUS[code] ?? 0), { code }));
-  if (!(error instanceof GraphError)) return new AppError('network', 'OneDrive could not be reached; the backup will be tried again.');
+  if (!(error instanceof GraphError)) return new AppError('network', 'OneDrive could not be reached. Check the internet connection.');
   const ours = appErrorFromGraph(error);
   if (ours) return cloudError(ours);
   switch (error.statusCode) {
@@ -101,8 +101,8 @@ function cloudError(error: unknown): AppError {
     case 429:
     case 503:
     case 504:
-      return new AppError('network', 'OneDrive is busy right now; the backup will be tried again in a while.');
+      return new AppError('network', 'OneDrive is busy right now.');
     default:
-      return new AppError('network', `OneDrive answered with an error (${error.statusCode}${error.code ? ` ${error.code}` : ''}); the backup will be tried again.`);
+      return new AppError('network', `OneDrive answered with an error (${error.statusCode}${error.code ? ` ${error.code}` : ''}).`);
   }
 }

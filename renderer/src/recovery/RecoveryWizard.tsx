@@ -230,12 +230,19 @@ function failureOf(error: unknown): Failure {
   return error instanceof AppError ? { kind: error.kind, message: error.message } : { kind: 'internal', message: 'Something went wrong; try again.' };
 }
 
+/** What to do next, where the message itself cannot know (it comes from the cloud or the file format). */
+const WAY_OUT: Partial<Record<ErrorKind, string>> = {
+  network: ' Nothing on this PC or in OneDrive was changed.',
+  backupDamaged:
+    ' If your old PC still has your accounts, make a new backup there: in Settings > Backup turn backup off, then on again. The damaged file in OneDrive was left as it is.',
+};
+
 function FailureMessage({ failure }: { failure: Failure | null }) {
   if (!failure) return null;
   return (
     <p id="recovery-failure" className="form-error" role="alert">
       {failure.message}
-      {failure.kind === 'network' ? ' Nothing on this PC or in OneDrive was changed.' : ''}
+      {WAY_OUT[failure.kind] ?? ''}
     </p>
   );
 }
