@@ -91,10 +91,18 @@ export function QrScan({ onLink, startWithCamera = false }: Props) {
     return () => window.removeEventListener('paste', onPaste);
   });
 
+  // Focus goes back to "Use camera" once it is on screen again: after the commit, not at the next frame, which
+  // can come first when the camera closes itself from its frame loop.
+  const refocusCamera = useRef(false);
   const closeCamera = () => {
+    refocusCamera.current = true;
     setCamera(false);
-    requestAnimationFrame(() => cameraButton.current?.focus());
   };
+  useEffect(() => {
+    if (camera || !refocusCamera.current) return;
+    refocusCamera.current = false;
+    cameraButton.current?.focus();
+  }, [camera]);
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();

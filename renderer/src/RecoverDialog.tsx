@@ -44,7 +44,7 @@ export function RecoverDialog({ account, onClose, onRecovered }: Props) {
           ✕
         </button>
       </div>
-      <p id="recover-text" className="hint">
+      <p id="recover-text" className="hint dialog-intro">
         Scan the QR code the account&apos;s security page shows for a new authenticator app, or paste its link or setup key. The account keeps its name
         and place.
       </p>
