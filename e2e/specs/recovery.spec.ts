@@ -111,6 +111,7 @@ test('recovery: a new PC gets the same tiles in the same order with the same cod
     await recover.getByLabel('QR code picture').setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: png });
     await expect(recover).toBeHidden();
     await expect(page.getByRole('status').filter({ hasText: 'is recovered: its codes work here again' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Microsoft' })).toBeFocused();
     await expectDetailsCode(page, NEW_MICROSOFT_SECRET);
     await screenshot(page, 'recovery-action-done');
 

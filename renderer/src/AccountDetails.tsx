@@ -31,6 +31,12 @@ export function AccountDetails({ account, code, onBack, onCopy }: Props) {
   const revealButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => heading.current?.focus(), []);
+  // Once recovered, the recover dialog and its action are gone: focus goes back to the top of the view.
+  const neededVerification = useRef(account.needsVerification);
+  useEffect(() => {
+    if (neededVerification.current && !account.needsVerification) heading.current?.focus();
+    neededVerification.current = account.needsVerification;
+  }, [account.needsVerification]);
   useBackOnEscape(onBack, mode === 'view');
   // Escape cancels the warning (the shown key hides itself on Escape).
   useEffect(() => {
