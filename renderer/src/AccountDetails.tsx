@@ -9,6 +9,7 @@ import { RecoverAction } from './RecoverAction.js';
 import { SetupReveal } from './SetupReveal.js';
 import { BackBar, useBackOnEscape } from './sub-page.js';
 import { useNow } from './use-now.js';
+import { FormError } from './FormError.js';
 
 interface Props {
   account: AccountView;
@@ -194,11 +195,7 @@ export function AccountDetails({ account, code, onBack, onCopy }: Props) {
       <p className="form-status" role="status">
         {recovered}
       </p>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </section>
   );
 }
@@ -237,11 +234,7 @@ function RenameForm({ account, onDone }: { account: AccountView; onDone(): void 
         Account name
         <input value={name} onChange={(e) => setName(e.target.value)} maxLength={256} />
       </label>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <div className="row">
         <button type="submit">Save</button>
         <button type="button" className="secondary" onClick={onDone}>

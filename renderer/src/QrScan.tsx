@@ -4,6 +4,7 @@ import { CameraScanner } from './qr/CameraScanner.js';
 import { scanScreen } from './qr/screen-scan.js';
 import { isSetupLink, notASetupCodeMessage, type ScanSource } from './qr/setup-text.js';
 import './qr/qr.css';
+import { FormError } from './FormError.js';
 
 interface Props {
   /** Hands a decoded setup link to main (add, or re-enrol an account); an AppError it throws is shown. */
@@ -177,11 +178,7 @@ export function QrScan({ onLink, startWithCamera = false }: Props) {
       <p className="form-status" role="status">
         {status}
       </p>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { AccountView } from '../../shared/account.js';
 import { AppError } from '../../shared/errors.js';
 import { call } from './api.js';
 import { RecoverDialog } from './RecoverDialog.js';
+import { FormError } from './FormError.js';
 
 interface Props {
   account: AccountView;
@@ -78,11 +79,7 @@ export function RecoverAction({ account, onRecovered }: Props) {
       <p className="form-status" role="status">
         {signIn.state === 'waiting' ? `Finish signing in as ${who} in your browser.` : ''}
       </p>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       {scanning ? (
         <RecoverDialog
           account={account}

@@ -6,6 +6,7 @@ import { ChangePassword } from './ChangePassword.js';
 import { TurnOnBackup } from './TurnOnBackup.js';
 import { TurnOffBackup } from './TurnOffBackup.js';
 import { formatWhen } from './format-when.js';
+import { FormError } from '../FormError.js';
 
 /** Settings > Backup: turn on, the recovery account, last backup, back up now, change password, turn off, the problem. */
 export function BackupSection({ status, onBeginRecovery }: { status: BackupStatus | null; onBeginRecovery(): void }) {
@@ -111,11 +112,7 @@ export function BackupSection({ status, onBeginRecovery }: { status: BackupStatu
           </button>
         </div>
       )}
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </Frame>
   );
 }

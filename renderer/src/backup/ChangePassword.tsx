@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors.js';
 import { call } from '../api.js';
 import { newPasswordProblem, PasswordFields, type NewPassword } from './PasswordFields.js';
 import type { Strength } from './password-strength.js';
+import { FormError } from '../FormError.js';
 
 /** A new backup password; the next backup (made at once) carries it, and the old one stops working. */
 export function ChangePassword({ onDone }: { onDone(): void }) {
@@ -34,11 +35,7 @@ export function ChangePassword({ onDone }: { onDone(): void }) {
       <h3>Change backup password</h3>
       <p className="hint">From now on the backup opens only with the new password. Keep it somewhere safe: it cannot be reset.</p>
       <PasswordFields value={value} onChange={setValue} onStrength={onStrength} showErrors={tried} />
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <div className="row">
         <button type="submit" disabled={saving}>
           {saving ? 'Saving…' : 'Change password'}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { AppError } from '../../../shared/errors.js';
 import { call } from '../api.js';
+import { FormError } from '../FormError.js';
 
 /** Turning backup off asks whether the copy in OneDrive should go too (by default it stays). */
 export function TurnOffBackup({ account, onDone }: { account: string; onDone(): void }) {
@@ -31,11 +32,7 @@ export function TurnOffBackup({ account, onDone }: { account: string; onDone(): 
         <input type="checkbox" checked={deleteCloudCopy} onChange={(e) => setDeleteCloudCopy(e.target.checked)} />
         <span>Also delete the backup from OneDrive (other PCs that restore from it will find nothing)</span>
       </label>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <div className="row">
         <button type="button" className="danger" disabled={busy} onClick={() => void turnOff()}>
           {busy ? 'Turning off…' : 'Turn off backup'}

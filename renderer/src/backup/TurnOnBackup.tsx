@@ -5,6 +5,7 @@ import { call } from '../api.js';
 import { formatWhen } from './format-when.js';
 import { newPasswordProblem, PasswordFields, type NewPassword } from './PasswordFields.js';
 import type { Strength } from './password-strength.js';
+import { FormError } from '../FormError.js';
 
 type Step =
   | { name: 'start' }
@@ -65,11 +66,7 @@ export function TurnOnBackup({ onDone, onCancel }: { onDone(): void; onCancel():
             Waiting for you to finish signing in in your browser…
           </p>
         ) : null}
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         <div className="row">
           <button type="button" disabled={step.name === 'signingIn'} onClick={() => void signIn()}>
             {error ? 'Sign in again' : 'Sign in'}
@@ -115,11 +112,7 @@ export function TurnOnBackup({ onDone, onCancel }: { onDone(): void; onCancel():
           Encrypting and uploading the first backup…
         </p>
       ) : null}
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <div className="row">
         <button type="submit" disabled={saving}>
           Turn on backup

@@ -3,6 +3,7 @@ import type { AccountView } from '../../../shared/account.js';
 import { AppError } from '../../../shared/errors.js';
 import { call } from '../api.js';
 import { accountLabel } from '../format.js';
+import { FormError } from '../FormError.js';
 
 /**
  * Recovery never overwrites or erases by mistake: with accounts on this PC it explains that, lists them, and offers
@@ -75,11 +76,7 @@ export function ExistingAccounts({
           </button>
         </div>
       )}
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </>
   );
 }
