@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { channelOf, eventNames, methodNames, type AuthenticatorBridge, type EventName, type EventPayload, type MethodName } from '../shared/contract.js';
+import { channelOf, eventNames, methodNames, type EventName, type MethodName } from '../shared/contract-names.js';
+import type { AuthenticatorBridge, EventPayload } from '../shared/contract.js';
 
 /**
  * The whole surface the page gets: one function per contract method and `on` for contract events, all derived

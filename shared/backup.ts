@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { ErrorKind } from './errors.js';
 
-/** Minimum length of a backup password (main enforces it; the renderer also shows strength). */
-export const MIN_BACKUP_PASSWORD_LENGTH = 8;
-
 export const BackupPassword = z.string().max(1024);
 
 /** What a person can do about a backup problem; the backup page shows it as the one button beside the message. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AccountId, AccountView, CodeBatch, CodeView, ManualAccountInput } from './account.js';
 import { BackupPassword, BackupStatus, BackupSummary, RecoveryAccountView } from './backup.js';
+import type { EventName, MethodName } from './contract-names.js';
 import { AppErrorData } from './errors.js';
 import { RecoveryPreview, RecoverySummary, RestoreMode } from './recovery.js';
 import { Settings, SettingsPatch } from './settings.js';
@@ -31,6 +32,9 @@ export type ImportResult = z.infer<typeof ImportResult>;
 function method<Req extends z.ZodType, Rep extends z.ZodType>(request: Req, reply: Rep) {
   return { request, reply };
 }
+type Method = ReturnType<typeof method>;
+
+export { channelOf, eventNames, methodNames, type EventName, type MethodName } from './contract-names.js';
 
 export const methods = {
   listAccounts: method(NoInput, z.array(AccountView)),
@@ -98,7 +102,7 @@ export const methods = {
    * a personal Microsoft account only after verifyAccountOwner.
    */
   reenrollAccount: method(z.object({ id: AccountId, uri: z.string().max(8192) }).strict(), AccountView),
-} as const;
+} as const satisfies Record<MethodName, Method>; // exactly the names in contract-names.ts: none missing, none extra
 
 export const events = {
   /** Fresh codes, one batch per period boundary and after every change. */
@@ -109,11 +113,9 @@ export const events = {
   trayMenuChanged: TrayMenu,
   /** The backup status changed (an attempt started, succeeded or failed; backup turned on or off). */
   backupStatusChanged: BackupStatus,
-} as const;
+} as const satisfies Record<EventName, z.ZodType>;
 
 export type Methods = typeof methods;
-export type MethodName = keyof Methods;
-export type EventName = keyof typeof events;
 export type RequestOf<M extends MethodName> = z.input<Methods[M]['request']>;
 export type ReplyOf<M extends MethodName> = z.output<Methods[M]['reply']>;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
@@ -124,18 +126,9 @@ export const ResultEnvelope = z.union([
   z.object({ ok: z.literal(false), error: AppErrorData }),
 ]);
 
-export const methodNames = Object.keys(methods) as MethodName[];
-export const eventNames = Object.keys(events) as EventName[];
-
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(methods, name);
 }
-
-/** IPC channel names are derived here and nowhere else. */
-export const channelOf = {
-  method: (name: MethodName): string => `authenticator:call:${name}`,
-  event: (name: EventName): string => `authenticator:event:${name}`,
-};
 
 /**
  * The object the renderer sees as `window.authenticator`: one function per method (returning a Result,

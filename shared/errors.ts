@@ -1,83 +1,18 @@
 import { z } from 'zod';
+import { errorKinds, inputFields, type AppErrorData as AppErrorShape, type ErrorKind as Kind, type InputField as Field } from './app-error.js';
 
-/**
- * Every failure a user can meet has a kind, so each host can show a specific message and the way out.
- * Kinds travel through the IPC contract; messages are written for people and never contain secrets.
- */
-export const ErrorKind = z.enum([
-  // Contract and transport
-  'invalidRequest',
-  'unknownMethod',
-  'forbiddenSender',
-  'internal',
-  // Input from the user (links, forms, command-line arguments)
-  'invalidInput',
-  'duplicateAccount',
-  'accountNotFound',
-  'ambiguousAccount',
-  // Local storage
-  'vaultDamaged',
-  'vaultForeign',
-  'vaultBusy',
-  'vaultKeyMissing',
-  'keychainUnavailable',
-  'storageFull',
-  'storageError',
-  // Recovery account, backup and recovery
-  'notConfigured',
-  'network',
-  'signInRequired',
-  'signInCancelled',
-  'wrongAccountType',
-  /** Signed in as another account than the one being recovered. */
-  'wrongAccount',
-  'cloudStorageFull',
-  'cloudConflict',
-  'backupNotFound',
-  'backupDeleted',
-  'wrongPassword',
-  'weakPassword',
-  'backupDamaged',
-  'backupTooNew',
-  'conflictExistingAccounts',
-]);
-export type ErrorKind = z.infer<typeof ErrorKind>;
+// The error value and its kinds live in app-error.ts (no schemas, so the renderer can import them cheaply); these are
+// their schemas for the wire, and the re-exports keep one import path for main.
+export { AppError, invalidInput, isAppError } from './app-error.js';
 
-/** Which input field an `invalidInput` error is about, so a form can point at it. */
-export const InputField = z.enum(['uri', 'issuer', 'name', 'secret', 'type', 'algorithm', 'digits', 'period', 'counter', 'kind', 'password']);
-export type InputField = z.infer<typeof InputField>;
+export const ErrorKind = z.enum(errorKinds);
+export type ErrorKind = Kind;
+export const InputField = z.enum(inputFields);
+export type InputField = Field;
 
 export const AppErrorData = z.object({
   kind: ErrorKind,
   message: z.string(),
   field: InputField.optional(),
-});
-export type AppErrorData = z.infer<typeof AppErrorData>;
-
-export class AppError extends Error {
-  readonly kind: ErrorKind;
-  readonly field: InputField | undefined;
-
-  constructor(kind: ErrorKind, message: string, field?: InputField) {
-    super(message);
-    this.name = 'AppError';
-    this.kind = kind;
-    this.field = field;
-  }
-
-  static from(data: AppErrorData): AppError {
-    return new AppError(data.kind, data.message, data.field);
-  }
-
-  toData(): AppErrorData {
-    return this.field === undefined ? { kind: this.kind, message: this.message } : { kind: this.kind, message: this.message, field: this.field };
-  }
-}
-
-export function invalidInput(field: InputField, message: string): AppError {
-  return new AppError('invalidInput', message, field);
-}
-
-export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
-}
+}) satisfies z.ZodType<AppErrorShape>;
+export type AppErrorData = AppErrorShape;

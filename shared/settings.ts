@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-export const TRAY_MAX_ACCOUNTS_DEFAULT = 10;
+import { defaultSettings } from './default-settings.js';
 
 export const Theme = z.enum(['system', 'light', 'dark']);
 
@@ -8,16 +7,15 @@ const fields = {
   clipboardClearSeconds: z.number().int().min(5).max(600),
   hideCodes: z.boolean(),
   theme: Theme,
-  /** Above this many accounts the tray menu lists only the pinned ones, plus "All accounts…". */
   trayMaxAccounts: z.number().int().min(1).max(50),
 };
 
 /** App settings: stored in the vault and, later, part of the backup. Defaults let older vaults load unchanged. */
 export const Settings = z.object({
-  clipboardClearSeconds: fields.clipboardClearSeconds.default(30),
-  hideCodes: fields.hideCodes.default(false),
-  theme: fields.theme.default('system'),
-  trayMaxAccounts: fields.trayMaxAccounts.default(TRAY_MAX_ACCOUNTS_DEFAULT),
+  clipboardClearSeconds: fields.clipboardClearSeconds.default(defaultSettings.clipboardClearSeconds),
+  hideCodes: fields.hideCodes.default(defaultSettings.hideCodes),
+  theme: fields.theme.default(defaultSettings.theme),
+  trayMaxAccounts: fields.trayMaxAccounts.default(defaultSettings.trayMaxAccounts),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -1,6 +1,7 @@
 // Runs in the page served by the harness, before the app: builds `window.authenticator` from the same contract
 // the Electron preload uses, carried over a WebSocket to the harness instead of Electron IPC.
-import { eventNames, methodNames, type AuthenticatorBridge, type EventName, type Result } from '../../shared/contract.js';
+import { eventNames, methodNames, type EventName } from '../../shared/contract-names.js';
+import type { AuthenticatorBridge, Result } from '../../shared/contract.js';
 import type { TrayMenu } from '../../shared/tray.js';
 
 type Incoming =

@@ -1,6 +1,6 @@
 import { useContext, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AccountView, CodeView } from '../../shared/account.js';
-import { AppError } from '../../shared/errors.js';
+import { AppError } from '../../shared/app-error.js';
 import { call } from './api.js';
 import { ClockOffset } from './clock-offset.js';
 import { accountLabel, accountTitle, groupDigits } from './format.js';

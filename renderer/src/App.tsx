@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AccountView } from '../../shared/account.js';
-import { AppError } from '../../shared/errors.js';
+import { AppError } from '../../shared/app-error.js';
 import { AccountDetails } from './AccountDetails.js';
 import { AddDialog } from './AddDialog.js';
 import { call } from './api.js';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { AppError } from '../../shared/errors.js';
+import { AppError } from '../../shared/app-error.js';
 
 interface Props {
   /** Hands the link to main; an AppError it throws is shown under the field. */

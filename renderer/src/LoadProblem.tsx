@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { AppError } from '../../shared/errors.js';
+import { AppError } from '../../shared/app-error.js';
 import { call } from './api.js';
 
 /** Shown when the accounts cannot be loaded at all: says why, and offers the way out when there is one. */

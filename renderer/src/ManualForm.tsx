@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { AccountView, ManualAccountInput } from '../../shared/account.js';
-import { AppError, type InputField } from '../../shared/errors.js';
+import { AppError, type InputField } from '../../shared/app-error.js';
 import { call } from './api.js';
 
 const INITIAL: ManualAccountInput = { kind: 'other', issuer: '', name: '', secret: '', type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 };

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import { AppError } from '../../shared/errors.js';
+import { AppError } from '../../shared/app-error.js';
 import { CameraScanner } from './qr/CameraScanner.js';
 import { scanScreen } from './qr/screen-scan.js';
 import { isSetupLink, notASetupCodeMessage, type ScanSource } from './qr/setup-text.js';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AccountView } from '../../shared/account.js';
-import { AppError } from '../../shared/errors.js';
+import { AppError } from '../../shared/app-error.js';
 import { call } from './api.js';
 import { accountTitle } from './format.js';
 import { LinkForm } from './LinkForm.js';

@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { AccountView } from '../../shared/account.js';
-import { AppError } from '../../shared/errors.js';
+import { AppError } from '../../shared/app-error.js';
 import { call } from './api.js';
 import { accountLabel } from './format.js';
 import { QrCodeSvg, type QrModules } from './qr/QrCodeSvg.js';

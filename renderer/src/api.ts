@@ -1,5 +1,5 @@
 import type { AuthenticatorBridge, EventName, EventPayload, MethodName, ReplyOf, RequestOf, Result } from '../../shared/contract.js';
-import { AppError } from '../../shared/errors.js';
+import { AppError } from '../../shared/app-error.js';
 
 declare global {
   interface Window {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AccountView, CodeBatch, CodeView } from '../../shared/account.js';
-import { AppError } from '../../shared/errors.js';
+import { AppError } from '../../shared/app-error.js';
 import { call, on } from './api.js';
 
 export interface AccountsState {

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Settings } from '../../shared/settings.js';
+import { defaultSettings } from '../../shared/default-settings.js';
+import type { Settings } from '../../shared/settings.js';
 import { call } from './api.js';
 
-const DEFAULTS: Settings = Settings.parse({});
 
 /** App settings from the vault; changes are saved at once and applied (the theme to the document root). */
 export function useSettings(): [Settings, (patch: Partial<Settings>) => Promise<void>] {
-  const [settings, setSettings] = useState<Settings>(DEFAULTS);
+  const [settings, setSettings] = useState<Settings>(defaultSettings);
   useEffect(() => {
     call('getSettings').then(setSettings, () => undefined);
   }, []);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { MIN_BACKUP_PASSWORD_LENGTH } from '../../../shared/backup.js';
+import { MIN_BACKUP_PASSWORD_LENGTH } from '../../../shared/backup-password.js';
 import { AppError, type ErrorKind } from '../../../shared/errors.js';
 import {
   BACKUP_FORMAT_VERSION,

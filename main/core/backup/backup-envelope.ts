@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt } from 'node:crypto';
 import { z } from 'zod';
-import { MIN_BACKUP_PASSWORD_LENGTH } from '../../../shared/backup.js';
+import { MIN_BACKUP_PASSWORD_LENGTH } from '../../../shared/backup-password.js';
 import { AppError, invalidInput } from '../../../shared/errors.js';
 
 /**

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { BackupStatus } from '../../../shared/backup.js';
-import { AppError } from '../../../shared/errors.js';
+import { AppError } from '../../../shared/app-error.js';
 import { call } from '../api.js';
 import { ChangePassword } from './ChangePassword.js';
 import { TurnOnBackup } from './TurnOnBackup.js';

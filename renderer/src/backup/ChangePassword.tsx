@@ -1,5 +1,5 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import { AppError } from '../../../shared/errors.js';
+import { AppError } from '../../../shared/app-error.js';
 import { call } from '../api.js';
 import { newPasswordProblem, PasswordFields, type NewPassword } from './PasswordFields.js';
 import type { Strength } from './password-strength.js';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { MIN_BACKUP_PASSWORD_LENGTH } from '../../../shared/backup.js';
+import { MIN_BACKUP_PASSWORD_LENGTH } from '../../../shared/backup-password.js';
 import { estimateStrength, type Strength } from './password-strength.js';
 
 /** The weakest estimate accepted for a new backup password (zxcvbn's 0-4 scale). */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { AppError } from '../../../shared/errors.js';
+import { AppError } from '../../../shared/app-error.js';
 import { call } from '../api.js';
 import { FormError } from '../FormError.js';
 

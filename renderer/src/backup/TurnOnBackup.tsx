@@ -1,6 +1,6 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import type { BackupSummary, RecoveryAccountView } from '../../../shared/backup.js';
-import { AppError } from '../../../shared/errors.js';
+import { AppError } from '../../../shared/app-error.js';
 import { call } from '../api.js';
 import { formatWhen } from './format-when.js';
 import { newPasswordProblem, PasswordFields, type NewPassword } from './PasswordFields.js';

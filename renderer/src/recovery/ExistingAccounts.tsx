@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AccountView } from '../../../shared/account.js';
-import { AppError } from '../../../shared/errors.js';
+import { AppError } from '../../../shared/app-error.js';
 import { call } from '../api.js';
 import { accountLabel } from '../format.js';
 import { FormError } from '../FormError.js';

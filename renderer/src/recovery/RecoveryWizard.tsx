@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AccountView } from '../../../shared/account.js';
 import type { BackupSummary, RecoveryAccountView } from '../../../shared/backup.js';
-import { AppError, type ErrorKind } from '../../../shared/errors.js';
+import { AppError, type ErrorKind } from '../../../shared/app-error.js';
 import type { RecoveryPreview, RecoverySummary, RestoreMode } from '../../../shared/recovery.js';
 import { call } from '../api.js';
 import { formatWhen } from '../backup/format-when.js';

@@ -1,0 +1,84 @@
+/**
+ * Every failure a user can meet has a kind, so each host can show a specific message and the way out.
+ * Kinds travel through the IPC contract; messages are written for people and never contain secrets.
+ *
+ * Plain TypeScript on purpose: the renderer uses AppError, and importing a schema would load the validation library
+ * into the window at start-up for nothing (main validates everything that crosses). The wire schemas are errors.ts.
+ */
+export const errorKinds = [
+  // Contract and transport
+  'invalidRequest',
+  'unknownMethod',
+  'forbiddenSender',
+  'internal',
+  // Input from the user (links, forms, command-line arguments)
+  'invalidInput',
+  'duplicateAccount',
+  'accountNotFound',
+  'ambiguousAccount',
+  // Local storage
+  'vaultDamaged',
+  'vaultForeign',
+  'vaultBusy',
+  'vaultKeyMissing',
+  'keychainUnavailable',
+  'storageFull',
+  'storageError',
+  // Recovery account, backup and recovery
+  'notConfigured',
+  'network',
+  'signInRequired',
+  'signInCancelled',
+  'wrongAccountType',
+  /** Signed in as another account than the one being recovered. */
+  'wrongAccount',
+  'cloudStorageFull',
+  'cloudConflict',
+  'backupNotFound',
+  'backupDeleted',
+  'wrongPassword',
+  'weakPassword',
+  'backupDamaged',
+  'backupTooNew',
+  'conflictExistingAccounts',
+] as const;
+export type ErrorKind = (typeof errorKinds)[number];
+
+/** Which input field an `invalidInput` error is about, so a form can point at it. */
+export const inputFields = ['uri', 'issuer', 'name', 'secret', 'type', 'algorithm', 'digits', 'period', 'counter', 'kind', 'password'] as const;
+export type InputField = (typeof inputFields)[number];
+
+/** An error as it crosses the contract. */
+export interface AppErrorData {
+  kind: ErrorKind;
+  message: string;
+  field?: InputField | undefined;
+}
+
+export class AppError extends Error {
+  readonly kind: ErrorKind;
+  readonly field: InputField | undefined;
+
+  constructor(kind: ErrorKind, message: string, field?: InputField) {
+    super(message);
+    this.name = 'AppError';
+    this.kind = kind;
+    this.field = field;
+  }
+
+  static from(data: AppErrorData): AppError {
+    return new AppError(data.kind, data.message, data.field);
+  }
+
+  toData(): AppErrorData {
+    return this.field === undefined ? { kind: this.kind, message: this.message } : { kind: this.kind, message: this.message, field: this.field };
+  }
+}
+
+export function invalidInput(field: InputField, message: string): AppError {
+  return new AppError('invalidInput', message, field);
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

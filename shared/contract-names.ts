@@ -1,0 +1,50 @@
+/**
+ * The names of the contract's methods and events and the IPC channels derived from them, without their schemas.
+ * The preload and the harness page build `window.authenticator` from these alone: importing contract.ts would build
+ * every schema (and load the validation library) in the window at start-up, while validation happens in main.
+ * contract.ts checks at compile time that its declarations name exactly these.
+ */
+export const methodNames = [
+  'listAccounts',
+  'addAccountFromUri',
+  'addAccountsFromUri',
+  'addAccountManually',
+  'renameAccount',
+  'removeAccount',
+  'moveAccount',
+  'getCodes',
+  'exportAccount',
+  'setScannerSource',
+  'copyCode',
+  'setPinned',
+  'getTrayMenu',
+  'chooseTrayItem',
+  'nextHotpCode',
+  'getSettings',
+  'updateSettings',
+  'previousVaultVersion',
+  'restorePreviousVault',
+  'getBackupStatus',
+  'signInRecoveryAccount',
+  'turnOnBackup',
+  'changeBackupPassword',
+  'backUpNow',
+  'signInAgain',
+  'turnOffBackup',
+  'recoverySignIn',
+  'recoveryUnlock',
+  'recoveryRestore',
+  'recoveryCancel',
+  'verifyAccountOwner',
+  'reenrollAccount',
+] as const;
+export type MethodName = (typeof methodNames)[number];
+
+export const eventNames = ['codes', 'accountsChanged', 'trayMenuChanged', 'backupStatusChanged'] as const;
+export type EventName = (typeof eventNames)[number];
+
+/** IPC channel names are derived here and nowhere else. */
+export const channelOf = {
+  method: (name: MethodName): string => `authenticator:call:${name}`,
+  event: (name: EventName): string => `authenticator:event:${name}`,
+};

@@ -1,0 +1,11 @@
+/**
+ * The settings of a new vault (and of fields an older vault lacks). Kept apart from the schema so the renderer can
+ * show them before main answers, without loading the validation library.
+ */
+export const defaultSettings = {
+  clipboardClearSeconds: 30,
+  hideCodes: false,
+  theme: 'system',
+  /** Above this many accounts the tray menu lists only the pinned ones, plus "All accounts…". */
+  trayMaxAccounts: 10,
+} as const;
