@@ -296,12 +296,52 @@ test('many accounts: the list renders only what is near the viewport, yet every 
   // Search reaches accounts that were never rendered; Alt+Down still reorders.
   await page.getByRole('searchbox', { name: 'Search accounts' }).fill('Service150');
   await expect(tiles(page)).toHaveCount(1);
-  await page.getByRole('searchbox', { name: 'Search accounts' }).fill('');
+  // Clearing the search shows the tiles at once and attaches drag and drop when the page is next idle, which
+  // re-creates them: a tile focused in between keeps the focus. (Clear and focus in one task, so before that.)
   await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
-  await page.getByRole('button', { name: 'Copy code for Service0, user0' }).focus();
+  await page.getByRole('searchbox', { name: 'Search accounts' }).evaluate((search) => {
+    const input = search as unknown as { value: string; dispatchEvent(event: unknown): void; ownerDocument: { querySelector(s: string): { focus(): void } | null } };
+    const setValue = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value')!.set!;
+    setValue.call(input, '');
+    input.dispatchEvent(new (globalThis as unknown as { Event: new (type: string, init: object) => unknown }).Event('input', { bubbles: true }));
+    input.ownerDocument.querySelector('[aria-label="Copy code for Service0, user0"]')!.focus();
+  });
+  await expect(page.getByRole('button', { name: 'Reorder Service0, user0' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Copy code for Service0, user0' })).toBeFocused();
   await page.keyboard.press('Alt+ArrowDown');
   await expect(tiles(page).first()).toHaveAccessibleName('Service1, user1');
   const listed = JSON.parse((await harness.cli('list', '--json')).stdout) as { issuer: string }[];
   expect(listed.slice(0, 2).map((a) => a.issuer)).toEqual(['Service1', 'Service0']);
   await screenshot(page, 'many-accounts');
+});
+
+test('a rollover brings every shown code to the new period, in the list, in a search and in the full-screen view', async ({ page, controlledHarness: harness }) => {
+  const COUNT = 120; // virtualised: only tiles near the viewport exist, each reading its own code
+  const secret = (i: number) => `GEZDGNBVGY3TQOJQ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[i % 32]}${'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[Math.floor(i / 32)]}`;
+  expect((await harness.cli('add', ...Array.from({ length: COUNT }, (_, i) => `otpauth://totp/Site${i}:bob${i}?secret=${secret(i)}&issuer=Site${i}`))).code).toBe(0);
+  await page.goto(harness.url);
+  await expect(tiles(page).first()).toHaveAttribute('aria-setsize', String(COUNT));
+
+  /** Every rendered tile shows the code oathtool gives for main's current time. */
+  const allMatchMainTime = async () => {
+    const seconds = Math.floor((await harness.controls.now()) / 1000);
+    const shown = await tiles(page).evaluateAll((items) => items.map((item) => [item.getAttribute('aria-label') ?? '', item.querySelector('.tile-code')?.getAttribute('data-code') ?? '']));
+    return shown.length > 0 && shown.every(([label, code]) => code === oathtoolTotp(secret(Number(/^Site(\d+),/.exec(label!)![1])), seconds));
+  };
+  await expect.poll(allMatchMainTime).toBe(true);
+  const before = await tiles(page).first().locator('.tile-code').getAttribute('data-code');
+  await harness.controls.advanceClock(30_000);
+  await expect.poll(allMatchMainTime).toBe(true);
+  expect(await tiles(page).first().locator('.tile-code').getAttribute('data-code')).not.toBe(before);
+
+  // While a search filters the list (tiles without drag and drop), codes still follow.
+  await page.getByRole('searchbox', { name: 'Search accounts' }).fill('Site1');
+  await expect(tiles(page).first()).toHaveAccessibleName('Site1, bob1');
+  await harness.controls.advanceClock(30_000);
+  await expect.poll(allMatchMainTime).toBe(true);
+
+  // The full-screen view reads the same codes.
+  await page.getByRole('button', { name: 'Details for Site1, bob1' }).click();
+  const seconds = Math.floor((await harness.controls.advanceClock(30_000)) / 1000);
+  await expect(page.locator('.details-code')).toHaveText(oathtoolTotp(secret(1), seconds).replace(/^(\d{3})(\d{3})$/, '$1 $2'));
 });

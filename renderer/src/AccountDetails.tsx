@@ -1,8 +1,8 @@
-import { useContext, useEffect, useRef, useState, type FormEvent } from 'react';
-import type { AccountView, CodeView } from '../../shared/account.js';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { AccountView } from '../../shared/account.js';
 import { AppError } from '../../shared/app-error.js';
 import { call } from './api.js';
-import { ClockOffset } from './clock-offset.js';
+import { useCode, type CodeStore } from './code-store.js';
 import { accountLabel, accountTitle, groupDigits } from './format.js';
 import { ProviderIcon } from './ProviderIcon.js';
 import { RecoverAction } from './RecoverAction.js';
@@ -13,7 +13,7 @@ import { FormError } from './FormError.js';
 
 interface Props {
   account: AccountView;
-  code: CodeView | undefined;
+  codes: CodeStore;
   onBack(): void;
   onCopy(account: AccountView): void;
 }
@@ -22,9 +22,9 @@ interface Props {
  * The full-screen view of one account: large code, the next one, countdown, details, rename, delete, and its QR code
  * and setup key behind a warning.
  */
-export function AccountDetails({ account, code, onBack, onCopy }: Props) {
-  const offset = useContext(ClockOffset);
-  const now = useNow(offset);
+export function AccountDetails({ account, codes, onBack, onCopy }: Props) {
+  const code = useCode(codes, account.id);
+  const now = useNow(codes.clockOffsetMs);
   const [mode, setMode] = useState<'view' | 'rename' | 'confirmDelete' | 'confirmReveal' | 'reveal'>('view');
   const [error, setError] = useState<string | null>(null);
   const [recovered, setRecovered] = useState('');

@@ -4,7 +4,6 @@ import { AppError } from '../../shared/app-error.js';
 import { AccountDetails } from './AccountDetails.js';
 import { AddDialog } from './AddDialog.js';
 import { call } from './api.js';
-import { ClockOffset } from './clock-offset.js';
 import { accountLabel } from './format.js';
 import { LoadProblem } from './LoadProblem.js';
 import { RecoveryWizard } from './recovery/RecoveryWizard.js';
@@ -18,6 +17,7 @@ type View = { name: 'tiles' } | { name: 'account'; id: string } | { name: 'setti
 
 export function App() {
   const state = useAccounts();
+  const { codes } = state;
   const [settings, updateSettings] = useSettings();
   const backup = useBackupStatus();
   const backupOutOfDate = backup?.state === 'outOfDate';
@@ -49,13 +49,13 @@ export function App() {
     async (account: AccountView) => {
       try {
         const { clearsAt } = await call('copyCode', { id: account.id });
-        const seconds = clearsAt === null ? null : Math.round((clearsAt - Date.now() - state.clockOffsetMs) / 1000);
+        const seconds = clearsAt === null ? null : Math.round((clearsAt - Date.now() - codes.clockOffsetMs) / 1000);
         announce(`Code for ${accountLabel(account)} copied${seconds !== null ? `; the clipboard clears in ${seconds} seconds` : ''}.`);
       } catch (caught) {
         announce(caught instanceof AppError ? caught.message : 'The code could not be copied.');
       }
     },
-    [announce, state.clockOffsetMs],
+    [announce, codes],
   );
   const move = useCallback((account: AccountView, toIndex: number) => {
     call('moveAccount', { id: account.id, toIndex }).then(
@@ -72,85 +72,83 @@ export function App() {
   }, [view, current, state.loaded]);
 
   return (
-    <ClockOffset.Provider value={state.clockOffsetMs}>
-      <div className={`app${settings.hideCodes ? ' hide-codes' : ''}`}>
-        <header className="app-header">
-          <h1>Authenticator</h1>
-          {view.name === 'tiles' && state.accounts.length > 0 ? (
-            <input
-              ref={searchBox}
-              type="search"
-              className="search"
-              placeholder="Search accounts (Ctrl+F)"
-              aria-label="Search accounts"
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-              onKeyDown={(e) => e.key === 'Escape' && setSearch('')}
-            />
-          ) : (
-            <span className="spacer" />
-          )}
-          <button type="button" onClick={() => setAdding(true)}>
-            Add account
-          </button>
-          <button
-            type="button"
-            className="secondary settings-button"
-            onClick={() => setView({ name: 'settings' })}
-            aria-current={view.name === 'settings' ? 'page' : undefined}
-            aria-describedby={backupOutOfDate ? 'backup-dot' : undefined}
-          >
-            Settings
-            {backupOutOfDate ? (
-              <span id="backup-dot" className="red-dot" title="Backup out of date">
-                <span className="visually-hidden">Backup out of date</span>
-              </span>
-            ) : null}
-          </button>
-        </header>
-        <main className="app-main">
-          {state.loadError ? (
-            <LoadProblem error={state.loadError} onResolved={state.reload} />
-          ) : view.name === 'settings' ? (
-            <SettingsPage
-              settings={settings}
-              backup={backup}
-              onChange={(patch) => void updateSettings(patch)}
-              onBack={back}
-              onBeginRecovery={() => setView({ name: 'recovery' })}
-            />
-          ) : view.name === 'recovery' ? (
-            <RecoveryWizard accounts={state.accounts} onClose={back} />
-          ) : current ? (
-            <AccountDetails account={current} code={state.codes.get(current.id)} onBack={back} onCopy={copy} />
-          ) : !state.loaded ? null : state.accounts.length === 0 ? (
-            <div className="empty-state">
-              <h2>No accounts yet</h2>
-              <p>Add the accounts you protect with two-step verification: scan their QR code, paste a setup link or type the setup key.</p>
-              <p>New PC? If you backed up your accounts on another one, get them back with your recovery account.</p>
-              <div className="row centered">
-                <button type="button" onClick={() => setAdding(true)}>
-                  Add account
-                </button>
-                <button type="button" className="secondary" onClick={() => setView({ name: 'recovery' })}>
-                  Begin recovery
-                </button>
-              </div>
-            </div>
-          ) : (
-            <TileList accounts={state.accounts} codes={state.codes} search={search} hideCodes={settings.hideCodes} onCopy={copy} onOpen={open} onMove={move} />
-          )}
-        </main>
-        <div className="visually-hidden" role="status" aria-live="polite">
-          {announcement}
-        </div>
-        {adding ? (
-          <AddDialog
-            onClose={() => setAdding(false)}
-            onAdded={(added) => announce(added.length === 1 ? `Added ${accountLabel(added[0]!)}.` : `Added ${added.length} accounts.`)}
+    <div className={`app${settings.hideCodes ? ' hide-codes' : ''}`}>
+      <header className="app-header">
+        <h1>Authenticator</h1>
+        {view.name === 'tiles' && state.accounts.length > 0 ? (
+          <input
+            ref={searchBox}
+            type="search"
+            className="search"
+            placeholder="Search accounts (Ctrl+F)"
+            aria-label="Search accounts"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            onKeyDown={(e) => e.key === 'Escape' && setSearch('')}
           />
-        ) : null}
+        ) : (
+          <span className="spacer" />
+        )}
+        <button type="button" onClick={() => setAdding(true)}>
+          Add account
+        </button>
+        <button
+          type="button"
+          className="secondary settings-button"
+          onClick={() => setView({ name: 'settings' })}
+          aria-current={view.name === 'settings' ? 'page' : undefined}
+          aria-describedby={backupOutOfDate ? 'backup-dot' : undefined}
+        >
+          Settings
+          {backupOutOfDate ? (
+            <span id="backup-dot" className="red-dot" title="Backup out of date">
+              <span className="visually-hidden">Backup out of date</span>
+            </span>
+          ) : null}
+        </button>
+      </header>
+      <main className="app-main">
+        {state.loadError ? (
+          <LoadProblem error={state.loadError} onResolved={state.reload} />
+        ) : view.name === 'settings' ? (
+          <SettingsPage
+            settings={settings}
+            backup={backup}
+            onChange={(patch) => void updateSettings(patch)}
+            onBack={back}
+            onBeginRecovery={() => setView({ name: 'recovery' })}
+          />
+        ) : view.name === 'recovery' ? (
+          <RecoveryWizard accounts={state.accounts} onClose={back} />
+        ) : current ? (
+          <AccountDetails account={current} codes={codes} onBack={back} onCopy={copy} />
+        ) : !state.loaded ? null : state.accounts.length === 0 ? (
+          <div className="empty-state">
+            <h2>No accounts yet</h2>
+            <p>Add the accounts you protect with two-step verification: scan their QR code, paste a setup link or type the setup key.</p>
+            <p>New PC? If you backed up your accounts on another one, get them back with your recovery account.</p>
+            <div className="row centered">
+              <button type="button" onClick={() => setAdding(true)}>
+                Add account
+              </button>
+              <button type="button" className="secondary" onClick={() => setView({ name: 'recovery' })}>
+                Begin recovery
+              </button>
+            </div>
+          </div>
+        ) : (
+          <TileList accounts={state.accounts} codes={state.codes} search={search} hideCodes={settings.hideCodes} onCopy={copy} onOpen={open} onMove={move} />
+        )}
+      </main>
+      <div className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
       </div>
-    </ClockOffset.Provider>
+      {adding ? (
+        <AddDialog
+          onClose={() => setAdding(false)}
+          onAdded={(added) => announce(added.length === 1 ? `Added ${accountLabel(added[0]!)}.` : `Added ${added.length} accounts.`)}
+        />
+      ) : null}
+    </div>
   );
 }

@@ -1,18 +1,22 @@
-import { useSortable } from '@dnd-kit/sortable';
+import type { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { memo, useContext, type CSSProperties, type KeyboardEvent } from 'react';
-import type { AccountView, CodeView } from '../../shared/account.js';
-import { ClockOffset } from './clock-offset.js';
+import { memo, useCallback, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import type { AccountView } from '../../shared/account.js';
+import { useCode, type CodeStore } from './code-store.js';
+import { useFocusHandoff } from './focus-handoff.js';
 import { accountLabel, accountTitle, groupDigits } from './format.js';
 import { ProviderIcon } from './ProviderIcon.js';
 import type { TilePlacement } from './VirtualTileGrid.js';
 
 export interface TileProps {
   account: AccountView;
-  code: CodeView | undefined;
+  /** Read by the code and countdown alone, so a rollover does not re-render the rest of the tile. */
+  codes: CodeStore;
   hideCodes: boolean;
-  /** Reordering is off while a search filters the list. */
-  sortable: boolean;
+  /** The list is in its own order (no search filters it): Alt+Up/Down moves the tile. */
+  reorderable: boolean;
+  /** dnd-kit's binding once drag and drop is attached (SortableTile). */
+  sortable?: SortableBinding | undefined;
   onCopy(account: AccountView): void;
   onOpen(account: AccountView): void;
   onMove(account: AccountView, delta: -1 | 1): void;
@@ -20,22 +24,32 @@ export interface TileProps {
   placement?: TilePlacement | undefined;
 }
 
+export type SortableBinding = Pick<ReturnType<typeof useSortable>, 'attributes' | 'listeners' | 'setNodeRef' | 'setActivatorNodeRef' | 'transform' | 'transition' | 'isDragging'>;
+
 /**
  * One account: icon, issuer, account name, the code in large grouped digits and a countdown bar that CSS
  * animates from the code's validity window (no timers or per-frame work in script). Click or Enter copies;
  * the details button opens the full-screen view; Alt+Up/Down (or the drag handle) reorders.
  */
-export const Tile = memo(function Tile({ account, code, hideCodes, sortable, onCopy, onOpen, onMove, placement }: TileProps) {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: account.id, disabled: !sortable });
+export const Tile = memo(function Tile({ account, codes, hideCodes, reorderable, sortable, onCopy, onOpen, onMove, placement }: TileProps) {
+  const element = useRef<HTMLLIElement | null>(null);
+  useFocusHandoff(account.id, element);
+  const setSortableNode = sortable?.setNodeRef;
+  const setNode = useCallback(
+    (node: HTMLLIElement | null) => {
+      element.current = node;
+      setSortableNode?.(node);
+    },
+    [setSortableNode],
+  );
   const style: CSSProperties = {
-    transform: CSS.Transform.toString(transform),
-    transition,
+    ...(sortable ? { transform: CSS.Transform.toString(sortable.transform), transition: sortable.transition } : {}),
     ...(placement ? { position: 'absolute', top: placement.top, left: placement.left, width: placement.width } : {}),
   };
   const title = accountTitle(account);
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown') && sortable) {
+    if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown') && reorderable) {
       event.preventDefault();
       onMove(account, event.key === 'ArrowUp' ? -1 : 1);
     }
@@ -43,9 +57,9 @@ export const Tile = memo(function Tile({ account, code, hideCodes, sortable, onC
 
   return (
     <li
-      ref={setNodeRef}
+      ref={setNode}
       style={style}
-      className={`tile kind-${account.kind}${isDragging ? ' dragging' : ''}`}
+      className={`tile kind-${account.kind}${sortable?.isDragging ? ' dragging' : ''}`}
       aria-label={accountLabel(account)}
       aria-posinset={placement?.positionInSet}
       aria-setsize={placement?.setSize}
@@ -53,6 +67,7 @@ export const Tile = memo(function Tile({ account, code, hideCodes, sortable, onC
       <button
         type="button"
         className="tile-main"
+        data-part="copy"
         onClick={() => onCopy(account)}
         onKeyDown={onKeyDown}
         disabled={account.needsVerification}
@@ -76,42 +91,69 @@ export const Tile = memo(function Tile({ account, code, hideCodes, sortable, onC
         {account.needsVerification ? (
           <span className="tile-action">Action required</span>
         ) : (
-          <span className={`tile-code${hideCodes ? ' concealed' : ''}`} data-code={code?.code ?? ''}>
-            {code ? groupDigits(code.code) : '······'}
-          </span>
+          <TileCode codes={codes} id={account.id} hideCodes={hideCodes} />
         )}
       </button>
-      {code && code.validFrom !== null && code.validUntil !== null ? <Countdown key={code.validFrom} validFrom={code.validFrom} validUntil={code.validUntil} /> : null}
+      <Countdown codes={codes} id={account.id} />
       <div className="tile-tools">
-        <button type="button" className="icon-button" onClick={() => onOpen(account)} aria-label={`Details for ${accountLabel(account)}`} title="Details">
+        <button type="button" className="icon-button" data-part="details" onClick={() => onOpen(account)} aria-label={`Details for ${accountLabel(account)}`} title="Details">
           ⋯
         </button>
         {sortable ? (
           <button
             type="button"
-            ref={setActivatorNodeRef}
+            ref={sortable.setActivatorNodeRef}
             className="icon-button drag-handle"
+            data-part="handle"
             aria-label={`Reorder ${accountLabel(account)}`}
             title="Drag to reorder (or Space, then arrow keys)"
-            {...attributes}
-            {...listeners}
+            {...sortable.attributes}
+            {...sortable.listeners}
           >
             ⠿
           </button>
+        ) : reorderable ? (
+          // Drag and drop is attached in a moment (see TileList); the handle looks the same meanwhile.
+          <span className="icon-button drag-handle" aria-hidden="true">
+            ⠿
+          </span>
         ) : null}
       </div>
     </li>
   );
-});
+}, sameTileProps);
+
+/** The virtual grid makes a new placement object at every scroll; a tile re-renders only when its values change. */
+export function sameTileProps(before: TileProps, after: TileProps): boolean {
+  const { placement: placedBefore, ...restBefore } = before;
+  const { placement: placedAfter, ...restAfter } = after;
+  return shallowEqual(restBefore, restAfter) && shallowEqual(placedBefore ?? {}, placedAfter ?? {});
+}
+
+function shallowEqual(a: object, b: object): boolean {
+  const keysA = Object.keys(a);
+  return keysA.length === Object.keys(b).length && keysA.every((key) => Object.is(a[key as keyof typeof a], b[key as keyof typeof b]));
+}
+
+function TileCode({ codes, id, hideCodes }: { codes: CodeStore; id: string; hideCodes: boolean }) {
+  const code = useCode(codes, id);
+  return (
+    <span className={`tile-code${hideCodes ? ' concealed' : ''}`} data-code={code?.code ?? ''}>
+      {code ? groupDigits(code.code) : '······'}
+    </span>
+  );
+}
 
 /** A bar that empties over the code's lifetime: a CSS animation started part-way through by a negative delay. */
-function Countdown({ validFrom, validUntil }: { validFrom: number; validUntil: number }) {
-  const offset = useContext(ClockOffset);
-  const period = validUntil - validFrom;
-  const elapsed = Math.min(period, Math.max(0, Date.now() + offset - validFrom));
+function Countdown({ codes, id }: { codes: CodeStore; id: string }) {
+  const code = useCode(codes, id);
+  if (!code || code.validFrom === null || code.validUntil === null) return null;
+  const period = code.validUntil - code.validFrom;
+  const elapsed = Math.min(period, Math.max(0, Date.now() + codes.clockOffsetMs - code.validFrom));
   return (
     <span className="countdown" aria-hidden="true">
-      <span className="countdown-bar" style={{ animationDuration: `${period}ms`, animationDelay: `-${elapsed}ms` }} />
+      {/* A new element per code restarts the animation. */}
+      <span key={code.validFrom} className="countdown-bar" style={{ animationDuration: `${period}ms`, animationDelay: `-${elapsed}ms` }} />
     </span>
   );
 }

@@ -1,9 +1,11 @@
-import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
-import { SortableContext, rectSortingStrategy, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useCallback, useMemo } from 'react';
-import type { AccountView, CodeView } from '../../shared/account.js';
-import { accountLabel, matchesSearch } from './format.js';
+import type { AccountView } from '../../shared/account.js';
+import type { CodeStore } from './code-store.js';
+import { DragAndDrop } from './DragAndDrop.js';
+import { matchesSearch } from './format.js';
+import { SortableTile } from './SortableTile.js';
 import { Tile } from './Tile.js';
+import { useWhenIdle } from './use-when-idle.js';
 import { VirtualTileGrid, type TilePlacement } from './VirtualTileGrid.js';
 
 /** Beyond this many visible tiles only those near the viewport are rendered. */
@@ -11,7 +13,7 @@ const VIRTUALIZE_ABOVE = 60;
 
 interface Props {
   accounts: readonly AccountView[];
-  codes: ReadonlyMap<string, CodeView>;
+  codes: CodeStore;
   search: string;
   hideCodes: boolean;
   onCopy(account: AccountView): void;
@@ -20,38 +22,21 @@ interface Props {
 }
 
 /**
- * The tiles, in the vault's order. Reordering uses dnd-kit (mouse, touch, and its keyboard pattern: Space to lift,
- * arrows to move, Space to drop, with screen-reader announcements) plus Alt+Up/Down on a focused tile.
+ * The tiles, in the vault's order, filtered by the search. Alt+Up/Down on a focused tile moves it; drag and drop
+ * (DragAndDrop) is attached once the tiles are shown, when the page is next idle: dnd-kit costs more to start than
+ * the tiles themselves, and a filtered list cannot be reordered, so it never gets it.
  */
 export function TileList({ accounts, codes, search, hideCodes, onCopy, onOpen, onMove }: Props) {
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
-  );
   const visible = useMemo(() => accounts.filter((a) => matchesSearch(a, search)), [accounts, search]);
-  const sortable = search.trim() === '';
-  const ids = useMemo(() => visible.map((a) => a.id), [visible]);
-  const indexOf = useCallback((id: string) => accounts.findIndex((a) => a.id === id), [accounts]);
+  const reorderable = search.trim() === '';
+  const dragReady = useWhenIdle(reorderable);
 
   const move = useCallback(
     (account: AccountView, delta: -1 | 1) => {
-      const to = indexOf(account.id) + delta;
+      const to = accounts.findIndex((a) => a.id === account.id) + delta;
       if (to >= 0 && to < accounts.length) onMove(account, to);
     },
-    [accounts.length, indexOf, onMove],
-  );
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
-    if (!over || active.id === over.id) return;
-    const account = accounts.find((a) => a.id === active.id);
-    if (account) onMove(account, indexOf(String(over.id)));
-  };
-  const nameOf = (id: string | number) => {
-    const account = accounts.find((a) => a.id === id);
-    return account ? accountLabel(account) : 'account';
-  };
-
-  const tile = (account: AccountView, placement?: TilePlacement) => (
-    <Tile key={account.id} account={account} code={codes.get(account.id)} hideCodes={hideCodes} sortable={sortable} onCopy={onCopy} onOpen={onOpen} onMove={move} placement={placement} />
+    [accounts, onMove],
   );
 
   if (visible.length === 0) {
@@ -61,29 +46,24 @@ export function TileList({ accounts, codes, search, hideCodes, onCopy, onOpen, o
       </p>
     );
   }
-  return (
-    <DndContext
-      sensors={sensors}
-      collisionDetection={closestCenter}
-      onDragEnd={onDragEnd}
-      accessibility={{
-        announcements: {
-          onDragStart: ({ active }) => `Picked up ${nameOf(active.id)}.`,
-          onDragOver: ({ active, over }) => (over ? `${nameOf(active.id)} is now at position ${indexOf(String(over.id)) + 1} of ${accounts.length}.` : undefined),
-          onDragEnd: ({ active, over }) => (over ? `${nameOf(active.id)} dropped at position ${indexOf(String(over.id)) + 1}.` : `${nameOf(active.id)} dropped.`),
-          onDragCancel: ({ active }) => `Reordering cancelled; ${nameOf(active.id)} is back in place.`,
-        },
-      }}
-    >
-      <SortableContext items={ids} strategy={rectSortingStrategy} disabled={!sortable}>
-        {visible.length > VIRTUALIZE_ABOVE ? (
-          <VirtualTileGrid accounts={visible} renderTile={(account, placement) => tile(account, placement)} />
-        ) : (
-          <ul className="tiles" aria-label="Accounts">
-            {visible.map((account) => tile(account))}
-          </ul>
-        )}
-      </SortableContext>
-    </DndContext>
+  // Attaching drag and drop re-creates the tiles; the focus goes along (useFocusHandoff).
+  const TileKind = dragReady ? SortableTile : Tile;
+  const tile = (account: AccountView, placement?: TilePlacement) => (
+    <TileKind key={account.id} account={account} codes={codes} hideCodes={hideCodes} reorderable={reorderable} onCopy={onCopy} onOpen={onOpen} onMove={move} placement={placement} />
+  );
+  const grid =
+    visible.length > VIRTUALIZE_ABOVE ? (
+      <VirtualTileGrid accounts={visible} renderTile={tile} />
+    ) : (
+      <ul className="tiles" aria-label="Accounts">
+        {visible.map((account) => tile(account))}
+      </ul>
+    );
+  return dragReady ? (
+    <DragAndDrop accounts={accounts} onMove={onMove}>
+      {grid}
+    </DragAndDrop>
+  ) : (
+    grid
   );
 }

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
-import type { AccountView, CodeBatch, CodeView } from '../../shared/account.js';
+import type { AccountView, CodeBatch } from '../../shared/account.js';
 import { AppError } from '../../shared/app-error.js';
 import { call, on } from './api.js';
+import { CodeStore } from './code-store.js';
 
 export interface AccountsState {
   accounts: AccountView[];
-  codes: ReadonlyMap<string, CodeView>;
-  /** main's clock minus this page's clock, so countdowns agree with main even when its clock is moved. */
-  clockOffsetMs: number;
+  /** The latest codes; the same object for the page's lifetime, so holding it re-renders nothing at a rollover. */
+  codes: CodeStore;
   /** A problem that stops the list from loading (damaged vault, keychain unavailable). */
   loadError: AppError | null;
   /** The first load has finished (so "no accounts" really means none). */
@@ -18,7 +18,7 @@ export interface AccountsState {
 /** The account list and the latest codes, kept current by main's events. */
 export function useAccounts(): AccountsState {
   const [accounts, setAccounts] = useState<AccountView[]>([]);
-  const [batch, setBatch] = useState<{ codes: Map<string, CodeView>; offset: number }>({ codes: new Map(), offset: 0 });
+  const [codes] = useState(() => new CodeStore());
   const [loadError, setLoadError] = useState<AppError | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [loaded, setLoaded] = useState(false);
@@ -26,7 +26,7 @@ export function useAccounts(): AccountsState {
   useEffect(() => {
     let live = true;
     const takeBatch = (next: CodeBatch) => {
-      if (live) setBatch({ codes: new Map(next.codes.map((c) => [c.id, c])), offset: next.issuedAt - Date.now() });
+      if (live) codes.take(next);
     };
     const offAccounts = on('accountsChanged', (list) => {
       if (!live) return;
@@ -51,7 +51,7 @@ export function useAccounts(): AccountsState {
       offAccounts();
       offCodes();
     };
-  }, [attempt]);
+  }, [attempt, codes]);
 
-  return { accounts, codes: batch.codes, clockOffsetMs: batch.offset, loadError, loaded, reload: () => setAttempt((n) => n + 1) };
+  return { accounts, codes, loadError, loaded, reload: () => setAttempt((n) => n + 1) };
 }
