@@ -104,10 +104,16 @@ function runCli(dataDir: string, args: string[]): Promise<{ code: number; stdout
 }
 
 async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');
+  // A harness that has not exited 10 s after SIGTERM is killed, so a slow shutdown fails no test that passed.
+  const killer = setTimeout(() => {
+    console.warn(`the harness (pid ${child.pid}) did not stop within 10 s of SIGTERM; killing it`);
+    child.kill('SIGKILL');
+  }, 10_000);
   await exited;
+  clearTimeout(killer);
 }
 
 /** Calls a contract method through the page's bridge (`window.authenticator`), as the renderer does. */

@@ -177,7 +177,10 @@ export async function startHarnessServer(core: AppCore, rendererDir: string, por
     },
     close: async () => {
       for (const client of sockets.clients) client.terminate();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // The page's keep-alive connections (it may still be fetching) would otherwise hold the close open.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -114,7 +114,8 @@ test('five accounts: every code matches oathtool, search filters, reorder by key
     await page.getByRole('button', { name: 'Reorder Steam, alice' }).focus();
     const announcer = page.locator('[id^=DndLiveRegion]');
     await page.keyboard.press('Space');
-    await expect(announcer).toHaveText(/Picked up Steam|Steam, alice is now at position 5/);
+    // Lifted once dnd-kit has measured the tiles and says where Steam is (an arrow before that does nothing).
+    await expect(announcer).toHaveText(/Steam, alice is now at position 5/);
     await page.keyboard.press('ArrowUp');
     await expect(announcer).toHaveText(/Steam, alice is now at position [1-3]/);
     await page.keyboard.press('Space');
