@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { AccountView } from '../../shared/account.js';
 import type { CodeStore } from './code-store.js';
 import { DragAndDrop } from './DragAndDrop.js';
@@ -6,7 +6,7 @@ import { matchesSearch } from './format.js';
 import { SortableTile } from './SortableTile.js';
 import { Tile } from './Tile.js';
 import { useWhenIdle } from './use-when-idle.js';
-import { VirtualTileGrid, type TilePlacement } from './VirtualTileGrid.js';
+import { VirtualTileGrid, type GridLayout, type TilePlacement } from './VirtualTileGrid.js';
 
 /** Beyond this many visible tiles only those near the viewport are rendered. */
 const VIRTUALIZE_ABOVE = 60;
@@ -30,6 +30,12 @@ export function TileList({ accounts, codes, search, hideCodes, onCopy, onOpen, o
   const visible = useMemo(() => accounts.filter((a) => matchesSearch(a, search)), [accounts, search]);
   const reorderable = search.trim() === '';
   const dragReady = useWhenIdle(reorderable);
+  // Kept here because the grid is re-created when drag and drop comes or goes.
+  const [layout, setLayout] = useState<GridLayout | null>(null);
+  const onLayout = useCallback(
+    (next: GridLayout) => setLayout((known) => (known?.columns === next.columns && known.offset === next.offset ? known : next)),
+    [],
+  );
 
   const move = useCallback(
     (account: AccountView, delta: -1 | 1) => {
@@ -53,7 +59,7 @@ export function TileList({ accounts, codes, search, hideCodes, onCopy, onOpen, o
   );
   const grid =
     visible.length > VIRTUALIZE_ABOVE ? (
-      <VirtualTileGrid accounts={visible} renderTile={tile} />
+      <VirtualTileGrid accounts={visible} renderTile={tile} layout={layout} onLayout={onLayout} />
     ) : (
       <ul className="tiles" aria-label="Accounts">
         {visible.map((account) => tile(account))}

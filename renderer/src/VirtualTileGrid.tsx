@@ -1,5 +1,5 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { AccountView } from '../../shared/account.js';
 
 // Must match the grid in styles.css: tiles at least 290 px wide, 12 px apart, each row ROW_HEIGHT tall.
@@ -22,25 +22,39 @@ export interface TilePlacement {
  * grid), so a thousand accounts cost what thirty do at every rollover and keystroke. Each tile keeps its place in
  * the whole list for assistive technology (aria-setsize / aria-posinset).
  */
-export function VirtualTileGrid({ accounts, renderTile }: { accounts: readonly AccountView[]; renderTile(account: AccountView, placement: TilePlacement): ReactNode }) {
+/** How the grid fits the window: tiles per row, and where the list starts on the page. */
+export interface GridLayout {
+  columns: number;
+  offset: number;
+}
+
+interface Props {
+  accounts: readonly AccountView[];
+  renderTile(account: AccountView, placement: TilePlacement): ReactNode;
+  /** The last measured layout, kept by the parent: a grid re-created by a search starts from it instead of measuring. */
+  layout: GridLayout | null;
+  onLayout(layout: GridLayout): void;
+}
+
+export function VirtualTileGrid({ accounts, renderTile, layout, onLayout }: Props) {
   const list = useRef<HTMLUListElement>(null);
-  const [columns, setColumns] = useState(0);
-  const [offset, setOffset] = useState(0);
+  const known = layout !== null;
 
   useLayoutEffect(() => {
     const element = list.current;
     if (!element) return;
-    const measure = () => {
-      setColumns(Math.max(1, Math.floor((element.clientWidth + GAP) / (MIN_TILE_WIDTH + GAP))));
-      setOffset(element.getBoundingClientRect().top + window.scrollY);
-    };
-    // Measured before the first paint, so the tiles are rendered once, in the right number of columns.
-    measure();
+    const measure = () =>
+      onLayout({ columns: Math.max(1, Math.floor((element.clientWidth + GAP) / (MIN_TILE_WIDTH + GAP))), offset: element.getBoundingClientRect().top + window.scrollY });
+    // The first time, measured before the first paint, so the tiles are rendered once, in the right number of columns;
+    // afterwards the observer's first report (after layout, without forcing one) confirms or corrects the layout.
+    if (!known) measure();
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
-  }, []);
+  }, [onLayout]); // not `known`: it matters only when the grid is created
 
+  const columns = layout?.columns ?? 0;
+  const offset = layout?.offset ?? 0;
   const perRow = Math.max(1, columns);
   const rows = useWindowVirtualizer({ count: Math.ceil(accounts.length / perRow), estimateSize: () => ROW_HEIGHT, overscan: 3, scrollMargin: offset });
   const width = `calc((100% - ${GAP * (perRow - 1)}px) / ${perRow})`;
