@@ -101,7 +101,7 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
     refreshTray();
     backup.vaultChanged();
   };
-  const accounts = new AccountsService(vault, apply);
+  const accounts = new AccountsService(vault, apply, clock);
   const backup = new BackupService({
     dataDir,
     keyStore,

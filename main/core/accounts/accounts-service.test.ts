@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ManualAccountInput } from '../../../shared/account.js';
+import { ManualClock } from '../clock.js';
 import { memoryKeyStore } from '../keystore/memory-key-store.js';
+import { DELETIONS_KEPT_DAYS } from '../vault/vault-data.js';
 import { VAULT_FILE, Vault, type VaultSnapshot } from '../vault/vault.js';
 import { AccountsService } from './accounts-service.js';
 
@@ -305,5 +307,28 @@ describe('changing accounts', () => {
     expect(saved[2]!.data.accounts.map((x) => x.name)).toEqual(['two', 'three', 'one']);
     expect(saved[3]!.data.settings.hideCodes).toBe(true);
     expect((await reopen().settings()).hideCodes).toBe(true);
+  });
+});
+
+describe('time stamps', () => {
+  it('come from the clock it is given (a corrected clock is the one backups compare), deletions too', async () => {
+    const start = Date.parse('2031-05-06T07:08:09.000Z'); // far from the real time, so the system clock cannot pass
+    const clock = new ManualClock(start);
+    const timed = new AccountsService(new Vault(dataDir, keys), () => undefined, clock);
+    const [added] = await timed.addManyFromUris([totp('GitHub', 'alice', SECRET_A), totp('Dropbox', 'alice', SECRET_B)]);
+    clock.advance(60_000);
+    await timed.rename(added!.id, 'GitHub', 'alice2');
+    clock.advance(60_000);
+    await timed.remove(added!.id);
+
+    const { data } = await new Vault(dataDir, keys).read();
+    expect(data.accounts[0]!.createdAt).toBe('2031-05-06T07:08:09.000Z');
+    expect(data.deleted).toEqual([{ id: added!.id, at: '2031-05-06T07:10:09.000Z' }]);
+
+    // A deletion is forgotten once it is older than DELETIONS_KEPT_DAYS by this clock (at the next deletion).
+    clock.advance(DELETIONS_KEPT_DAYS * 86_400_000 + 1);
+    await timed.remove(data.accounts[0]!.id);
+    const after = await new Vault(dataDir, keys).read();
+    expect(after.data.deleted.map((d) => d.id)).toEqual([data.accounts[0]!.id]);
   });
 });

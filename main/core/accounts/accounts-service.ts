@@ -4,6 +4,7 @@ import type { ImportResult } from '../../../shared/contract.js';
 import { AppError, invalidInput } from '../../../shared/errors.js';
 import { AccountKind, OTP_LIMITS, OtpType } from '../../../shared/otp.js';
 import type { Settings } from '../../../shared/settings.js';
+import { systemClock, type Clock } from '../clock.js';
 import { decodeCanonicalKey, parseSetupKey } from '../otp/base32.js';
 import { isMigrationUri, parseMigrationUri } from '../import/google-migration.js';
 import { parseOtpauthUri, validateOtpParams, type AccountDraft } from '../otp/otpauth-uri.js';
@@ -25,7 +26,13 @@ export class AccountsService {
   constructor(
     private readonly vault: Vault,
     private readonly onSaved: (snapshot: VaultSnapshot) => void = () => undefined,
+    /** The app's clock, so changes and deletions carry the same (corrected) time that backups compare. */
+    private readonly clock: Pick<Clock, 'now'> = systemClock(),
   ) {}
+
+  private stamp(): string {
+    return new Date(this.clock.now()).toISOString();
+  }
 
   async list(): Promise<AccountView[]> {
     return (await this.vault.read()).data.accounts.map(toView);
@@ -97,7 +104,7 @@ export class AccountsService {
       const account = find(data, id);
       account.issuer = cleanIssuer;
       account.name = cleanName;
-      account.updatedAt = new Date().toISOString();
+      account.updatedAt = this.stamp();
       return toView(account);
     });
   }
@@ -106,9 +113,9 @@ export class AccountsService {
     await this.change((data) => {
       find(data, id);
       data.accounts = data.accounts.filter((a) => a.id !== id);
-      const now = new Date();
-      const oldest = now.getTime() - DELETIONS_KEPT_DAYS * 86_400_000;
-      data.deleted = [...data.deleted.filter((d) => d.id !== id && Date.parse(d.at) >= oldest), { id, at: now.toISOString() }];
+      const now = this.clock.now();
+      const oldest = now - DELETIONS_KEPT_DAYS * 86_400_000;
+      data.deleted = [...data.deleted.filter((d) => d.id !== id && Date.parse(d.at) >= oldest), { id, at: new Date(now).toISOString() }];
     });
   }
 
@@ -117,7 +124,7 @@ export class AccountsService {
     return this.change((data) => {
       const account = find(data, id);
       account.pinned = pinned;
-      account.updatedAt = new Date().toISOString();
+      account.updatedAt = this.stamp();
       return toView(account);
     });
   }
@@ -139,7 +146,7 @@ export class AccountsService {
       const account = find(data, id);
       if (account.otp.type !== 'hotp') throw new AppError('invalidRequest', 'Only counter-based (HOTP) accounts have a next code.');
       account.otp = { ...account.otp, counter: account.otp.counter + 1 };
-      account.updatedAt = new Date().toISOString();
+      account.updatedAt = this.stamp();
       return structuredClone(account);
     });
   }
@@ -160,7 +167,7 @@ export class AccountsService {
       throw invalidInput('kind', 'Only personal Microsoft and work or school accounts can be tied to this PC.');
     }
     return this.change((data) => {
-      const now = new Date().toISOString();
+      const now = this.stamp();
       const added: StoredAccount[] = [];
       for (const draft of drafts) {
         const twin = [...data.accounts, ...added].find((a) => isSameAccount(a, draft));
