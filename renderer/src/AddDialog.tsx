@@ -4,7 +4,7 @@ import type { ImportResult } from '../../shared/contract.js';
 import { call } from './api.js';
 import { BatchProgress } from './import-summary.js';
 import { ImportSummary } from './ImportSummary.js';
-import { LinkForm } from './LinkForm.js';
+import { SingleFieldForm } from './SingleFieldForm.js';
 import { ManualForm } from './ManualForm.js';
 import type { ScanSource } from './qr/setup-text.js';
 import { QrScan } from './QrScan.js';
@@ -76,10 +76,14 @@ export function AddDialog({ onClose, onAdded }: { onClose(): void; onAdded(added
           {tab === 'qr' ? (
             <QrScan onLink={async (uri, source) => imported(await addFromLink(uri), source)} startWithCamera={cameraNext} />
           ) : tab === 'link' ? (
-            <LinkForm
-              onLink={async (uri) => imported(await addFromLink(uri), 'link')}
-              submitLabel="Add account"
+            <SingleFieldForm
+              id="otpauth-link"
+              label="Setup link"
+              placeholder="otpauth://totp/Example:alice@example.com?secret=…"
               hint="A link that starts with otpauth:// (or otpauth-migration:// from Google Authenticator's export)."
+              submitLabel="Add account"
+              fallbackError="The link could not be used."
+              onSubmit={async (uri) => imported(await addFromLink(uri), 'link')}
             />
           ) : (
             <ManualForm onAdded={(a) => added([a])} />

@@ -1,9 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AccountView } from '../../shared/account.js';
-import { AppError } from '../../shared/app-error.js';
 import { call } from './api.js';
 import { accountTitle } from './format.js';
-import { LinkForm } from './LinkForm.js';
+import { SingleFieldForm } from './SingleFieldForm.js';
 import { QrScan } from './QrScan.js';
 import { Tabs, type TabSpec } from './Tabs.js';
 
@@ -52,62 +51,27 @@ export function RecoverDialog({ account, onClose, onRecovered }: Props) {
         {tab === 'qr' ? (
           <QrScan onLink={(uri) => reenroll(uri)} />
         ) : tab === 'link' ? (
-          <LinkForm onLink={reenroll} submitLabel="Recover account" hint="The setup link, starting with otpauth://." />
+          <SingleFieldForm
+            id="otpauth-link"
+            label="Setup link"
+            placeholder="otpauth://totp/Example:alice@example.com?secret=…"
+            hint="The setup link, starting with otpauth://."
+            submitLabel="Recover account"
+            fallbackError="The link could not be used."
+            onSubmit={reenroll}
+          />
         ) : (
-          <SetupKeyForm onKey={(key) => reenroll(`otpauth://totp/${encodeURIComponent(account.name || 'account')}?secret=${encodeURIComponent(key)}`)} />
+          // Only the key: the codes of an account set up by hand are the usual ones (TOTP, SHA-1, 6 digits, 30 s).
+          <SingleFieldForm
+            id="recover-key"
+            label="Setup key"
+            hint={`The letters and digits shown under the QR code ("Can't scan the image?"); spaces do not matter.`}
+            submitLabel="Recover account"
+            fallbackError="The setup key could not be used."
+            onSubmit={(key) => reenroll(`otpauth://totp/${encodeURIComponent(account.name || 'account')}?secret=${encodeURIComponent(key)}`)}
+          />
         )}
       </Tabs>
     </dialog>
-  );
-}
-
-/** Only the key: the codes of an account set up by hand are the usual ones (TOTP, SHA-1, 6 digits, 30 s). */
-function SetupKeyForm({ onKey }: { onKey(key: string): Promise<void> }) {
-  const [key, setKey] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await onKey(key);
-    } catch (caught) {
-      setError(caught instanceof AppError ? caught.message : 'The setup key could not be used.');
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <form className="form" onSubmit={(e) => void submit(e)}>
-      <label htmlFor="recover-key">Setup key</label>
-      <input
-        id="recover-key"
-        type="text"
-        autoComplete="off"
-        spellCheck={false}
-        autoFocus
-        className="mono"
-        value={key}
-        aria-invalid={error !== null}
-        aria-describedby={error ? 'recover-key-error' : 'recover-key-hint'}
-        onChange={(e) => {
-          setKey(e.target.value);
-          setError(null);
-        }}
-      />
-      <p id="recover-key-hint" className="hint">
-        The letters and digits shown under the QR code (&quot;Can&apos;t scan the image?&quot;); spaces do not matter.
-      </p>
-      {error ? (
-        <p id="recover-key-error" className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="row">
-        <button type="submit" disabled={busy || key.trim() === ''}>
-          Recover account
-        </button>
-      </div>
-    </form>
   );
 }
