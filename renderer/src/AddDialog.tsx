@@ -4,18 +4,12 @@ import type { ImportResult } from '../../shared/contract.js';
 import { call } from './api.js';
 import { BatchProgress } from './import-summary.js';
 import { ImportSummary } from './ImportSummary.js';
-import { SingleFieldForm } from './SingleFieldForm.js';
+import { SETUP_METHOD_TABS, SetupLinkForm, type SetupMethod } from './setup-methods.js';
 import { ManualForm } from './ManualForm.js';
 import type { ScanSource } from './qr/setup-text.js';
 import { QrScan } from './QrScan.js';
-import { Tabs, type TabSpec } from './Tabs.js';
+import { Tabs } from './Tabs.js';
 
-type Tab = 'qr' | 'link' | 'manual';
-const TABS: TabSpec<Tab>[] = [
-  { id: 'qr', label: 'Scan QR code' },
-  { id: 'link', label: 'Paste link' },
-  { id: 'manual', label: 'Enter setup key' },
-];
 
 /** After a Google Authenticator export: what was imported, and how many of its QR codes are in so far. */
 interface Summary {
@@ -30,7 +24,7 @@ interface Summary {
  */
 export function AddDialog({ onClose, onAdded }: { onClose(): void; onAdded(added: AccountView[]): void }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [tab, setTab] = useState<Tab>('qr');
+  const [tab, setTab] = useState<SetupMethod>('qr');
   const [summary, setSummary] = useState<Summary | null>(null);
   const [cameraNext, setCameraNext] = useState(false);
   const batches = useRef(new BatchProgress());
@@ -72,18 +66,14 @@ export function AddDialog({ onClose, onAdded }: { onClose(): void; onAdded(added
           onDone={onClose}
         />
       ) : (
-        <Tabs<Tab> tabs={TABS} tab={tab} setTab={setTab} label="How to add">
+        <Tabs<SetupMethod> tabs={SETUP_METHOD_TABS} tab={tab} setTab={setTab} label="How to add">
           {tab === 'qr' ? (
             <QrScan onLink={async (uri, source) => imported(await addFromLink(uri), source)} startWithCamera={cameraNext} />
           ) : tab === 'link' ? (
-            <SingleFieldForm
-              id="otpauth-link"
-              label="Setup link"
-              placeholder="otpauth://totp/Example:alice@example.com?secret=…"
+            <SetupLinkForm
               hint="A link that starts with otpauth:// (or otpauth-migration:// from Google Authenticator's export)."
               submitLabel="Add account"
-              fallbackError="The link could not be used."
-              onSubmit={async (uri) => imported(await addFromLink(uri), 'link')}
+              onLink={async (uri) => imported(await addFromLink(uri), 'link')}
             />
           ) : (
             <ManualForm onAdded={(a) => added([a])} />

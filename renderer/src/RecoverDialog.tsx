@@ -2,16 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import type { AccountView } from '../../shared/account.js';
 import { call } from './api.js';
 import { accountTitle } from './format.js';
+import { SETUP_METHOD_TABS, SetupLinkForm, type SetupMethod } from './setup-methods.js';
 import { SingleFieldForm } from './SingleFieldForm.js';
 import { QrScan } from './QrScan.js';
-import { Tabs, type TabSpec } from './Tabs.js';
+import { Tabs } from './Tabs.js';
 
-type Tab = 'qr' | 'link' | 'key';
-const TABS: TabSpec<Tab>[] = [
-  { id: 'qr', label: 'Scan QR code' },
-  { id: 'link', label: 'Paste link' },
-  { id: 'key', label: 'Enter setup key' },
-];
 
 interface Props {
   account: AccountView;
@@ -25,7 +20,7 @@ interface Props {
  */
 export function RecoverDialog({ account, onClose, onRecovered }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [tab, setTab] = useState<Tab>('qr');
+  const [tab, setTab] = useState<SetupMethod>('qr');
 
   useEffect(() => {
     const element = dialog.current;
@@ -47,19 +42,11 @@ export function RecoverDialog({ account, onClose, onRecovered }: Props) {
         Scan the QR code the account&apos;s security page shows for a new authenticator app, or paste its link or setup key. The account keeps its name
         and place.
       </p>
-      <Tabs<Tab> tabs={TABS} tab={tab} setTab={setTab} label="How to recover">
+      <Tabs<SetupMethod> tabs={SETUP_METHOD_TABS} tab={tab} setTab={setTab} label="How to recover">
         {tab === 'qr' ? (
           <QrScan onLink={(uri) => reenroll(uri)} />
         ) : tab === 'link' ? (
-          <SingleFieldForm
-            id="otpauth-link"
-            label="Setup link"
-            placeholder="otpauth://totp/Example:alice@example.com?secret=…"
-            hint="The setup link, starting with otpauth://."
-            submitLabel="Recover account"
-            fallbackError="The link could not be used."
-            onSubmit={reenroll}
-          />
+          <SetupLinkForm hint="The setup link, starting with otpauth://." submitLabel="Recover account" onLink={reenroll} />
         ) : (
           // Only the key: the codes of an account set up by hand are the usual ones (TOTP, SHA-1, 6 digits, 30 s).
           <SingleFieldForm

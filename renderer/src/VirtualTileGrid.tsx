@@ -17,11 +17,6 @@ export interface TilePlacement {
   setSize: number;
 }
 
-/**
- * Above a few dozen accounts only the rows near the viewport are rendered (TanStack Virtual, by rows of the
- * grid), so a thousand accounts cost what thirty do at every rollover and keystroke. Each tile keeps its place in
- * the whole list for assistive technology (aria-setsize / aria-posinset).
- */
 /** How the grid fits the window: tiles per row, and where the list starts on the page. */
 export interface GridLayout {
   columns: number;
@@ -36,6 +31,11 @@ interface Props {
   onLayout(layout: GridLayout): void;
 }
 
+/**
+ * Above a few dozen accounts only the rows near the viewport are rendered (TanStack Virtual, by rows of the
+ * grid), so a thousand accounts cost what thirty do at every rollover and keystroke. Each tile keeps its place in
+ * the whole list for assistive technology (aria-setsize / aria-posinset).
+ */
 export function VirtualTileGrid({ accounts, renderTile, layout, onLayout }: Props) {
   const list = useRef<HTMLUListElement>(null);
   const known = layout !== null;
@@ -53,23 +53,21 @@ export function VirtualTileGrid({ accounts, renderTile, layout, onLayout }: Prop
     return () => observer.disconnect();
   }, [onLayout]); // not `known`: it matters only when the grid is created
 
-  const columns = layout?.columns ?? 0;
-  const offset = layout?.offset ?? 0;
-  const perRow = Math.max(1, columns);
-  const rows = useWindowVirtualizer({ count: Math.ceil(accounts.length / perRow), estimateSize: () => ROW_HEIGHT, overscan: 3, scrollMargin: offset });
-  const width = `calc((100% - ${GAP * (perRow - 1)}px) / ${perRow})`;
+  const { columns, offset } = layout ?? { columns: 1, offset: 0 };
+  const rows = useWindowVirtualizer({ count: Math.ceil(accounts.length / columns), estimateSize: () => ROW_HEIGHT, overscan: 3, scrollMargin: offset });
+  const width = `calc((100% - ${GAP * (columns - 1)}px) / ${columns})`;
 
   return (
     <ul ref={list} className="tiles virtual" aria-label="Accounts" style={{ height: rows.getTotalSize() }}>
-      {columns === 0
+      {!known
         ? null
         : rows.getVirtualItems().flatMap((row) =>
-            accounts.slice(row.index * perRow, row.index * perRow + perRow).map((account, column) =>
+            accounts.slice(row.index * columns, row.index * columns + columns).map((account, column) =>
               renderTile(account, {
                 top: row.start - offset,
-                left: `calc((100% + ${GAP}px) * ${column} / ${perRow})`,
+                left: `calc((100% + ${GAP}px) * ${column} / ${columns})`,
                 width,
-                positionInSet: row.index * perRow + column + 1,
+                positionInSet: row.index * columns + column + 1,
                 setSize: accounts.length,
               }),
             ),

@@ -3,7 +3,6 @@ import { defaultSettings } from '../../shared/default-settings.js';
 import type { Settings } from '../../shared/settings.js';
 import { call } from './api.js';
 
-
 /** App settings from the vault; changes are saved at once and applied (the theme to the document root). */
 export function useSettings(): [Settings, (patch: Partial<Settings>) => Promise<void>] {
   const [settings, setSettings] = useState<Settings>(defaultSettings);
