@@ -290,6 +290,7 @@ test('many accounts: the list renders only what is near the viewport, yet every 
   await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 1e7));
   const last = page.getByRole('listitem', { name: `Service${COUNT - 1}, user${COUNT - 1}` });
   await expect(last).toHaveAttribute('aria-posinset', String(COUNT));
+  await expect(last).toBeInViewport(); // placed where the list's end is, not where the rendered rows begin
   await expect
     .poll(async () => (await last.locator('.tile-code').innerText()).replace(/\s/g, '') === oathtoolTotp(secret(COUNT - 1), Math.floor(Date.now() / 1000)))
     .toBe(true);

@@ -9,6 +9,7 @@ import { LoadProblem } from './LoadProblem.js';
 import { RecoveryWizard } from './recovery/RecoveryWizard.js';
 import { SettingsPage } from './SettingsPage.js';
 import { TileList } from './TileList.js';
+import { useGridLayout } from './use-grid-layout.js';
 import { useAccounts } from './use-accounts.js';
 import { useSettings } from './use-settings.js';
 import { useBackupStatus } from './backup/use-backup-status.js';
@@ -26,6 +27,7 @@ export function App() {
   const [search, setSearch] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const searchBox = useRef<HTMLInputElement>(null);
+  const [observeMain, gridLayout] = useGridLayout();
 
   // Ctrl/Cmd+F focuses the search box.
   useEffect(() => {
@@ -107,7 +109,7 @@ export function App() {
           ) : null}
         </button>
       </header>
-      <main className="app-main">
+      <main className="app-main" ref={observeMain}>
         {state.loadError ? (
           <LoadProblem error={state.loadError} onResolved={state.reload} />
         ) : view.name === 'settings' ? (
@@ -137,7 +139,7 @@ export function App() {
             </div>
           </div>
         ) : (
-          <TileList accounts={state.accounts} codes={state.codes} search={search} hideCodes={settings.hideCodes} onCopy={copy} onOpen={open} onMove={move} />
+          <TileList accounts={state.accounts} codes={state.codes} search={search} hideCodes={settings.hideCodes} layout={gridLayout} onCopy={copy} onOpen={open} onMove={move} />
         )}
       </main>
       <div className="visually-hidden" role="status" aria-live="polite">

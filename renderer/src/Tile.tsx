@@ -20,7 +20,7 @@ export interface TileProps {
   onCopy(account: AccountView): void;
   onOpen(account: AccountView): void;
   onMove(account: AccountView, delta: -1 | 1): void;
-  /** Where the tile sits when the list is virtualised; absent in the plain grid. */
+  /** The tile's place in the whole list when the list is virtualised; absent in the plain grid. */
   placement?: TilePlacement | undefined;
 }
 
@@ -42,10 +42,7 @@ export const Tile = memo(function Tile({ account, codes, hideCodes, reorderable,
     },
     [setSortableNode],
   );
-  const style: CSSProperties = {
-    ...(sortable ? { transform: CSS.Transform.toString(sortable.transform), transition: sortable.transition } : {}),
-    ...(placement ? { position: 'absolute', top: placement.top, left: placement.left, width: placement.width } : {}),
-  };
+  const style: CSSProperties | undefined = sortable ? { transform: CSS.Transform.toString(sortable.transform), transition: sortable.transition } : undefined;
   const title = accountTitle(account);
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -123,7 +120,7 @@ export const Tile = memo(function Tile({ account, codes, hideCodes, reorderable,
   );
 }, sameTileProps);
 
-/** The virtual grid makes a new placement object at every scroll; a tile re-renders only when its values change. */
+/** The virtual grid makes a new placement object at every render; a tile re-renders only when its values change. */
 export function sameTileProps(before: TileProps, after: TileProps): boolean {
   const { placement: placedBefore, ...restBefore } = before;
   const { placement: placedAfter, ...restAfter } = after;

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { AccountView } from '../../shared/account.js';
 import type { CodeStore } from './code-store.js';
 import { DragAndDrop } from './DragAndDrop.js';
@@ -6,7 +6,8 @@ import { matchesSearch } from './format.js';
 import { SortableTile } from './SortableTile.js';
 import { Tile } from './Tile.js';
 import { useWhenIdle } from './use-when-idle.js';
-import { VirtualTileGrid, type GridLayout, type TilePlacement } from './VirtualTileGrid.js';
+import type { GridLayout } from './use-grid-layout.js';
+import { VirtualTileGrid, type TilePlacement } from './VirtualTileGrid.js';
 
 /** Beyond this many visible tiles only those near the viewport are rendered. */
 const VIRTUALIZE_ABOVE = 60;
@@ -16,6 +17,8 @@ interface Props {
   codes: CodeStore;
   search: string;
   hideCodes: boolean;
+  /** How the grid fits the page, measured before the list shows. */
+  layout: GridLayout | null;
   onCopy(account: AccountView): void;
   onOpen(account: AccountView): void;
   onMove(account: AccountView, toIndex: number): void;
@@ -26,16 +29,10 @@ interface Props {
  * (DragAndDrop) is attached once the tiles are shown, when the page is next idle: dnd-kit costs more to start than
  * the tiles themselves, and a filtered list cannot be reordered, so it never gets it.
  */
-export function TileList({ accounts, codes, search, hideCodes, onCopy, onOpen, onMove }: Props) {
+export function TileList({ accounts, codes, search, hideCodes, layout, onCopy, onOpen, onMove }: Props) {
   const visible = useMemo(() => accounts.filter((a) => matchesSearch(a, search)), [accounts, search]);
   const reorderable = search.trim() === '';
   const dragReady = useWhenIdle(reorderable);
-  // Kept here because the grid is re-created when drag and drop comes or goes.
-  const [layout, setLayout] = useState<GridLayout | null>(null);
-  const onLayout = useCallback(
-    (next: GridLayout) => setLayout((known) => (known?.columns === next.columns && known.offset === next.offset ? known : next)),
-    [],
-  );
 
   const move = useCallback(
     (account: AccountView, delta: -1 | 1) => {
@@ -59,7 +56,7 @@ export function TileList({ accounts, codes, search, hideCodes, onCopy, onOpen, o
   );
   const grid =
     visible.length > VIRTUALIZE_ABOVE ? (
-      <VirtualTileGrid accounts={visible} renderTile={tile} layout={layout} onLayout={onLayout} />
+      <VirtualTileGrid accounts={visible} renderTile={tile} layout={layout} />
     ) : (
       <ul className="tiles" aria-label="Accounts">
         {visible.map((account) => tile(account))}
