@@ -33,7 +33,7 @@ export function VirtualTileGrid({ accounts, renderTile, layout }: Props) {
   // The first frame renders only the rows in view; the rows around them follow in idle time.
   const overscan = useWhenIdle(known) ? OVERSCAN : 0;
   const rowCount = known ? Math.ceil(accounts.length / columns) : 0;
-  const { first, end } = useWindowRows(rowCount, ROW_HEIGHT, offset, overscan);
+  const { first, end } = useWindowRows({ count: rowCount, height: ROW_HEIGHT, offset }, overscan);
 
   // The shown rows flow in the list's own CSS grid, pushed down by padding to where they belong: no tile is placed
   // one by one, and a width change that keeps the column count (a scrollbar appearing) re-renders nothing.

@@ -6,17 +6,33 @@ export interface RowRange {
   end: number;
 }
 
+/** Rows of `rowHeight` px, the first `offset` px down the page. */
+export interface Rows {
+  count: number;
+  height: number;
+  offset: number;
+}
+
+/** The rows that meet a window scrolled to `scrollY` and `viewportHeight` tall, with `overscan` rows more each side. */
+export function rowsInView(rows: Rows, scrollY: number, viewportHeight: number, overscan: number): RowRange {
+  const top = Math.floor((scrollY - rows.offset) / rows.height);
+  const first = Math.min(rows.count, Math.max(0, top - overscan));
+  // One row more than fit, for the one cut by the window's bottom edge.
+  return { first, end: Math.min(rows.count, Math.max(first, top + Math.ceil(viewportHeight / rows.height) + 1 + overscan)) };
+}
+
 /**
- * Which rows of a list of equal-height rows, starting `offset` px down the page, the window shows, with `overscan`
- * rows more on each side. Plain arithmetic on the scroll position: a general virtualiser (TanStack Virtual, used
- * here before) measures every row up front so rows may differ in height, which cost a third of the list's first
- * render. The component re-renders only when the scroll crosses a row boundary or the window's height changes.
+ * The rows the window shows (rowsInView), kept current as it scrolls and resizes. Plain arithmetic on the scroll
+ * position, since every row has the same height: a general virtualiser (TanStack Virtual, used here before)
+ * measures every row up front so rows may differ, which cost a third of the list's first render. The component
+ * re-renders only when the scroll crosses a row boundary or the window's height changes.
  */
-export function useWindowRows(rowCount: number, rowHeight: number, offset: number, overscan: number): RowRange {
+export function useWindowRows(rows: Rows, overscan: number): RowRange {
   // Read while rendering, before this render changes the page, so it forces no layout.
   const [view, setView] = useState(() => ({ y: window.scrollY, height: window.innerHeight }));
-  const rowAt = (y: number) => Math.floor((y - offset) / rowHeight);
+  const { height, offset } = rows;
   useEffect(() => {
+    const rowAt = (y: number) => Math.floor((y - offset) / height);
     const update = () =>
       setView((seen) => (rowAt(seen.y) === rowAt(window.scrollY) && seen.height === window.innerHeight ? seen : { y: window.scrollY, height: window.innerHeight }));
     window.addEventListener('scroll', update, { passive: true });
@@ -25,8 +41,6 @@ export function useWindowRows(rowCount: number, rowHeight: number, offset: numbe
       window.removeEventListener('scroll', update);
       window.removeEventListener('resize', update);
     };
-  }, [offset, rowHeight]); // all that rowAt reads
-  const top = rowAt(view.y);
-  const first = Math.min(rowCount, Math.max(0, top - overscan));
-  return { first, end: Math.min(rowCount, Math.max(first, top + Math.ceil(view.height / rowHeight) + 1 + overscan)) };
+  }, [height, offset]);
+  return rowsInView(rows, view.y, view.height, overscan);
 }
