@@ -1,7 +1,7 @@
 import type { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { memo, useCallback, useRef, type CSSProperties, type KeyboardEvent } from 'react';
-import type { AccountView } from '../../shared/account.js';
+import type { AccountView, CodeView } from '../../shared/account.js';
 import { useCode, type CodeStore } from './code-store.js';
 import { useFocusHandoff } from './focus-handoff.js';
 import { accountLabel, accountTitle, groupDigits } from './format.js';
@@ -91,7 +91,6 @@ export const Tile = memo(function Tile({ account, codes, hideCodes, reorderable,
           <TileCode codes={codes} id={account.id} hideCodes={hideCodes} />
         )}
       </button>
-      <Countdown codes={codes} id={account.id} />
       <div className="tile-tools">
         <button type="button" className="icon-button" data-part="details" onClick={() => onOpen(account)} aria-label={`Details for ${accountLabel(account)}`} title="Details">
           ⋯
@@ -132,21 +131,24 @@ function shallowEqual(a: object, b: object): boolean {
   return keysA.length === Object.keys(b).length && keysA.every((key) => Object.is(a[key as keyof typeof a], b[key as keyof typeof b]));
 }
 
+/** The code and the bar under the tile that empties over its lifetime: one subscription, re-rendered at a rollover. */
 function TileCode({ codes, id, hideCodes }: { codes: CodeStore; id: string; hideCodes: boolean }) {
   const code = useCode(codes, id);
   return (
-    <span className={`tile-code${hideCodes ? ' concealed' : ''}`} data-code={code?.code ?? ''}>
-      {code ? groupDigits(code.code) : '······'}
-    </span>
+    <>
+      <span className={`tile-code${hideCodes ? ' concealed' : ''}`} data-code={code?.code ?? ''}>
+        {code ? groupDigits(code.code) : '······'}
+      </span>
+      {code ? countdown(code, codes.clockOffsetMs) : null}
+    </>
   );
 }
 
-/** A bar that empties over the code's lifetime: a CSS animation started part-way through by a negative delay. */
-function Countdown({ codes, id }: { codes: CodeStore; id: string }) {
-  const code = useCode(codes, id);
-  if (!code || code.validFrom === null || code.validUntil === null) return null;
+/** A CSS animation started part-way through by a negative delay (the bar is placed by the tile, not the button). */
+function countdown(code: CodeView, clockOffsetMs: number) {
+  if (code.validFrom === null || code.validUntil === null) return null;
   const period = code.validUntil - code.validFrom;
-  const elapsed = Math.min(period, Math.max(0, Date.now() + codes.clockOffsetMs - code.validFrom));
+  const elapsed = Math.min(period, Math.max(0, Date.now() + clockOffsetMs - code.validFrom));
   return (
     <span className="countdown" aria-hidden="true">
       {/* A new element per code restarts the animation. */}

@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import type { AccountView } from '../../shared/account.js';
 import type { CodeStore } from './code-store.js';
 import { DragAndDrop } from './DragAndDrop.js';
-import { matchesSearch } from './format.js';
+import { searchFilter } from './format.js';
 import { SortableTile } from './SortableTile.js';
 import { Tile } from './Tile.js';
 import { useWhenIdle } from './use-when-idle.js';
@@ -30,8 +30,9 @@ interface Props {
  * the tiles themselves, and a filtered list cannot be reordered, so it never gets it.
  */
 export function TileList({ accounts, codes, search, hideCodes, layout, onCopy, onOpen, onMove }: Props) {
-  const visible = useMemo(() => accounts.filter((a) => matchesSearch(a, search)), [accounts, search]);
-  const reorderable = search.trim() === '';
+  const matches = useMemo(() => searchFilter(search), [search]);
+  const visible = useMemo(() => (matches ? accounts.filter(matches) : accounts), [accounts, matches]);
+  const reorderable = matches === null;
   const dragReady = useWhenIdle(reorderable);
 
   const move = useCallback(

@@ -16,7 +16,9 @@ export function accountLabel(account: Pick<AccountView, 'issuer' | 'name'>): str
   return [account.issuer, account.name].filter(Boolean).join(', ');
 }
 
-export function matchesSearch(account: Pick<AccountView, 'issuer' | 'name'>, query: string): boolean {
+/** What a search keeps: issuer or account name contains the query, case aside; null for a blank query (all of it). */
+export function searchFilter(query: string): ((account: Pick<AccountView, 'issuer' | 'name'>) => boolean) | null {
   const needle = query.trim().toLowerCase();
-  return needle === '' || account.issuer.toLowerCase().includes(needle) || account.name.toLowerCase().includes(needle);
+  if (needle === '') return null;
+  return (account) => account.issuer.toLowerCase().includes(needle) || account.name.toLowerCase().includes(needle);
 }

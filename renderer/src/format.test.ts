@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { groupDigits, searchFilter } from './format.js';
+
+describe('searchFilter', () => {
+  const github = { issuer: 'GitHub', name: 'alice@example.com' };
+  const bank = { issuer: 'Bank', name: 'Alice' };
+
+  it('keeps everything for a blank query, without filtering at all', () => {
+    expect(searchFilter('')).toBeNull();
+    expect(searchFilter('   ')).toBeNull();
+  });
+
+  it('matches the issuer or the account name anywhere, case and surrounding spaces aside', () => {
+    const matches = searchFilter('  HUB ')!;
+    expect([github, bank].filter(matches)).toEqual([github]);
+    expect([github, bank].filter(searchFilter('alice')!)).toEqual([github, bank]);
+    expect([github, bank].filter(searchFilter('example.com')!)).toEqual([github]);
+    expect([github, bank].filter(searchFilter('carol')!)).toEqual([]);
+  });
+});
+
+describe('groupDigits', () => {
+  it('splits a code in two halves, the first the longer, and leaves short codes whole', () => {
+    expect(groupDigits('123456')).toBe('123 456');
+    expect(groupDigits('1234567')).toBe('1234 567');
+    expect(groupDigits('58YDG')).toBe('58YDG');
+  });
+});
