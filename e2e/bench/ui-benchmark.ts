@@ -53,7 +53,7 @@ const ATTACHED = 'bench-attached';
  * Arms a watch in the page that settles once `condition` (a JavaScript expression over `arg` and `document`) holds
  * after a DOM change and the next frame is painted (a task queued from that frame's animation callback runs after its
  * paint, before any idle-time work), and marks that moment in the trace with `mark`. A MutationObserver, so no
- * polling adds scripting while the app works. (No named functions inside: the page has no `__name` helper that the
+ * polling runs while the app works, only a small check at each change. (No named functions inside: the page has no `__name` helper that the
  * TypeScript runner would add.)
  */
 async function watchFor(page: Page, condition: string, arg: unknown = null, mark = SETTLED): Promise<void> {
@@ -106,8 +106,10 @@ async function measure(browser: Browser, page: Page, action: () => Promise<unkno
   const markAt = (label: string) => events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === label);
   const ends = marks.map((label) => markAt(label) ?? fail(`The trace has no ${label} mark.`));
   const thread = ends[0]!;
-  const onThread = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X').sort((a, b) => a.ts - b.ts);
-  let from = newWindow ? -Infinity : (markAt(START)?.ts ?? -Infinity);
+  // By start, an outer event before the events it holds when they start together.
+  const onThread = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X').sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  let from = newWindow ? -Infinity : (markAt(START) ?? fail(`The trace has no ${START} mark.`)).ts;
+  if (ends.some((end, i) => end.ts < (ends[i - 1]?.ts ?? from))) fail(`The marks ${marks.join(', ')} came out of order.`);
   return ends.map((end) => {
     let scripting = 0;
     let scriptUntil = -Infinity;
@@ -175,6 +177,7 @@ try {
   // tool, as a restore or an import would) while it shows the empty state. A new harness each time, since it must
   // start with none; the first run is not counted.
   const shownCode = `/\\d/.test(document.querySelector('.tiles > li .tile-code')?.textContent ?? '')`;
+  await page.close(); // no other page of the harness's origin may share the measured page's process
   const listArrives: number[] = [];
   for (let run = 0; run <= RUNS; run++) {
     const empty = await startControlledHarness();

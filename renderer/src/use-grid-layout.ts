@@ -14,18 +14,20 @@ export interface GridLayout {
  * Measures the element the tile list fills (the main area) from the window's first frame, while it still shows the
  * empty state or nothing: when the accounts arrive, the list renders its tiles at once, in the right number of columns,
  * instead of rendering, measuring itself and rendering again. The observer reports after layout, so measuring forces
- * none; a width change that keeps the column count (a scrollbar appearing) changes nothing.
+ * none; a width change that keeps the column count (a scrollbar appearing) changes nothing. (React calls the
+ * returned clean-up instead of calling the ref with null.)
  */
-export function useGridLayout(): [(element: HTMLElement | null) => () => void, GridLayout | null] {
+export function useGridLayout(): [(element: HTMLElement) => () => void, GridLayout | null] {
   const [layout, setLayout] = useState<GridLayout | null>(null);
-  const observe = useCallback((element: HTMLElement | null) => {
-    const observer = new ResizeObserver(([entry]) => {
-      if (!element || !entry) return;
-      const columns = Math.max(1, Math.floor((entry.contentRect.width + GAP) / (MIN_TILE_WIDTH + GAP)));
+  const observe = useCallback((element: HTMLElement) => {
+    const observer = new ResizeObserver(() => {
+      const columns = Math.max(1, Math.floor((element.clientWidth + GAP) / (MIN_TILE_WIDTH + GAP)));
       const offset = element.getBoundingClientRect().top + window.scrollY;
       setLayout((known) => (known?.columns === columns && known.offset === offset ? known : { columns, offset }));
     });
-    if (element) observer.observe(element);
+    observer.observe(element);
+    // The parent changes size when what sits above the element does (the header), which moves the element.
+    if (element.parentElement) observer.observe(element.parentElement);
     return () => observer.disconnect();
   }, []);
   return [observe, layout];

@@ -37,6 +37,7 @@ export function useWindowRows(rows: Rows, overscan: number): RowRange {
       setView((seen) => (rowAt(seen.y) === rowAt(window.scrollY) && seen.height === window.innerHeight ? seen : { y: window.scrollY, height: window.innerHeight }));
     window.addEventListener('scroll', update, { passive: true });
     window.addEventListener('resize', update);
+    update(); // a scroll between the render and now, or rows that moved (a new offset)
     return () => {
       window.removeEventListener('scroll', update);
       window.removeEventListener('resize', update);
