@@ -37,8 +37,11 @@ export function useWindowRows(rows: Rows, overscan: number): RowRange {
       setView((seen) => (rowAt(seen.y) === rowAt(window.scrollY) && seen.height === window.innerHeight ? seen : { y: window.scrollY, height: window.innerHeight }));
     window.addEventListener('scroll', update, { passive: true });
     window.addEventListener('resize', update);
-    update(); // a scroll between the render and now, or rows that moved (a new offset)
+    // A scroll between the render and now, or rows that moved (a new offset): checked with the next frame, whose
+    // layout it then shares, rather than now, which would force a layout of the tiles just rendered.
+    const frame = requestAnimationFrame(update);
     return () => {
+      cancelAnimationFrame(frame);
       window.removeEventListener('scroll', update);
       window.removeEventListener('resize', update);
     };
