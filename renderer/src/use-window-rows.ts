@@ -13,9 +13,14 @@ export interface Rows {
   offset: number;
 }
 
+/** The row at `y` px down the page (negative above the first). */
+function rowAt(rows: Pick<Rows, 'height' | 'offset'>, y: number): number {
+  return Math.floor((y - rows.offset) / rows.height);
+}
+
 /** The rows that meet a window scrolled to `scrollY` and `viewportHeight` tall, with `overscan` rows more each side. */
 export function rowsInView(rows: Rows, scrollY: number, viewportHeight: number, overscan: number): RowRange {
-  const top = Math.floor((scrollY - rows.offset) / rows.height);
+  const top = rowAt(rows, scrollY);
   const first = Math.min(rows.count, Math.max(0, top - overscan));
   // One row more than fit, for the one cut by the window's bottom edge.
   return { first, end: Math.min(rows.count, Math.max(first, top + Math.ceil(viewportHeight / rows.height) + 1 + overscan)) };
@@ -32,9 +37,11 @@ export function useWindowRows(rows: Rows, overscan: number): RowRange {
   const [view, setView] = useState(() => ({ y: window.scrollY, height: window.innerHeight }));
   const { height, offset } = rows;
   useEffect(() => {
-    const rowAt = (y: number) => Math.floor((y - offset) / height);
+    const placed = { height, offset };
     const update = () =>
-      setView((seen) => (rowAt(seen.y) === rowAt(window.scrollY) && seen.height === window.innerHeight ? seen : { y: window.scrollY, height: window.innerHeight }));
+      setView((seen) =>
+        rowAt(placed, seen.y) === rowAt(placed, window.scrollY) && seen.height === window.innerHeight ? seen : { y: window.scrollY, height: window.innerHeight },
+      );
     window.addEventListener('scroll', update, { passive: true });
     window.addEventListener('resize', update);
     // A scroll between the render and now, or rows that moved (a new offset): checked with the next frame, whose
