@@ -44,6 +44,7 @@ export const Tile = memo(function Tile({ account, codes, hideCodes, reorderable,
   );
   const style: CSSProperties | undefined = sortable ? { transform: CSS.Transform.toString(sortable.transform), transition: sortable.transition } : undefined;
   const title = accountTitle(account);
+  const label = accountLabel(account);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown') && reorderable) {
@@ -57,7 +58,7 @@ export const Tile = memo(function Tile({ account, codes, hideCodes, reorderable,
       ref={setNode}
       style={style}
       className={`tile kind-${account.kind}${sortable?.isDragging ? ' dragging' : ''}`}
-      aria-label={accountLabel(account)}
+      aria-label={label}
       aria-posinset={placement?.positionInSet}
       aria-setsize={placement?.setSize}
     >
@@ -68,7 +69,7 @@ export const Tile = memo(function Tile({ account, codes, hideCodes, reorderable,
         onClick={() => onCopy(account)}
         onKeyDown={onKeyDown}
         disabled={account.needsVerification}
-        aria-label={account.needsVerification ? `${accountLabel(account)}: action required` : `Copy code for ${accountLabel(account)}`}
+        aria-label={account.needsVerification ? `${label}: action required` : `Copy code for ${label}`}
         aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
       >
         <ProviderIcon account={account} />
@@ -92,7 +93,7 @@ export const Tile = memo(function Tile({ account, codes, hideCodes, reorderable,
         )}
       </button>
       <div className="tile-tools">
-        <button type="button" className="icon-button" data-part="details" onClick={() => onOpen(account)} aria-label={`Details for ${accountLabel(account)}`} title="Details">
+        <button type="button" className="icon-button" data-part="details" onClick={() => onOpen(account)} aria-label={`Details for ${label}`} title="Details">
           ⋯
         </button>
         {sortable ? (
@@ -101,7 +102,7 @@ export const Tile = memo(function Tile({ account, codes, hideCodes, reorderable,
             ref={sortable.setActivatorNodeRef}
             className="icon-button drag-handle"
             data-part="handle"
-            aria-label={`Reorder ${accountLabel(account)}`}
+            aria-label={`Reorder ${label}`}
             title="Drag to reorder (or Space, then arrow keys)"
             {...sortable.attributes}
             {...sortable.listeners}
@@ -136,7 +137,7 @@ function TileCode({ codes, id, hideCodes }: { codes: CodeStore; id: string; hide
   const code = useCode(codes, id);
   return (
     <>
-      <span className={`tile-code${hideCodes ? ' concealed' : ''}`} data-code={code?.code ?? ''}>
+      <span className={`tile-code${hideCodes ? ' concealed' : ''}`}>
         {code ? groupDigits(code.code) : '······'}
       </span>
       {code ? countdown(code, codes.clockOffsetMs) : null}
@@ -144,15 +145,13 @@ function TileCode({ codes, id, hideCodes }: { codes: CodeStore; id: string; hide
   );
 }
 
-/** A CSS animation started part-way through by a negative delay (the bar is placed by the tile, not the button). */
+/**
+ * The bar (drawn by CSS under the track) is a CSS animation started part-way through by a negative delay; a new
+ * element per code restarts it. Placed by the tile, not the button.
+ */
 function countdown(code: CodeView, clockOffsetMs: number) {
   if (code.validFrom === null || code.validUntil === null) return null;
   const period = code.validUntil - code.validFrom;
   const elapsed = Math.min(period, Math.max(0, Date.now() + clockOffsetMs - code.validFrom));
-  return (
-    <span className="countdown" aria-hidden="true">
-      {/* A new element per code restarts the animation. */}
-      <span key={code.validFrom} className="countdown-bar" style={{ animationDuration: `${period}ms`, animationDelay: `-${elapsed}ms` }} />
-    </span>
-  );
+  return <span key={code.validFrom} className="countdown" aria-hidden="true" style={{ '--period': `${period}ms`, '--elapsed': `-${elapsed}ms` } as CSSProperties} />;
 }
