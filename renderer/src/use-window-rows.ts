@@ -38,10 +38,11 @@ export function useWindowRows(rows: Rows, overscan: number): RowRange {
   const { height, offset } = rows;
   useEffect(() => {
     const placed = { height, offset };
-    const update = () =>
-      setView((seen) =>
-        rowAt(placed, seen.y) === rowAt(placed, window.scrollY) && seen.height === window.innerHeight ? seen : { y: window.scrollY, height: window.innerHeight },
-      );
+    // Read here, not in the updater, which React may run later, while it renders.
+    const update = () => {
+      const now = { y: window.scrollY, height: window.innerHeight };
+      setView((seen) => (rowAt(placed, seen.y) === rowAt(placed, now.y) && seen.height === now.height ? seen : now));
+    };
     window.addEventListener('scroll', update, { passive: true });
     window.addEventListener('resize', update);
     // A scroll between the render and now, or rows that moved (a new offset): checked with the next frame, whose
