@@ -22,7 +22,7 @@ import { decodeCanonicalKey } from './otp/base32.js';
 import { createDispatcher, type Dispatch, type Handlers } from './rpc/dispatcher.js';
 import { findTrayItem, trayMenu, type TrayLockState } from './tray/tray-model.js';
 import { toView, type StoredAccount } from './vault/vault-data.js';
-import { VAULT_FILE, Vault, type VaultSnapshot } from './vault/vault.js';
+import { VAULT_FILE, Vault, supersedes, type VaultSnapshot } from './vault/vault.js';
 
 export interface CoreDeps {
   dataDir: string;
@@ -90,11 +90,9 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
     emit('codes', batch);
     refreshTray();
   });
-  let generation = -1;
 
   const apply = (snapshot: VaultSnapshot) => {
-    if (snapshot.generation === generation) return;
-    generation = snapshot.generation;
+    if (!supersedes(snapshot, latest)) return;
     latest = snapshot;
     ticker.setAccounts(snapshot.data.accounts);
     emit('accountsChanged', snapshot.data.accounts.map(toView));

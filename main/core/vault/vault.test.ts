@@ -10,7 +10,7 @@ import { AccountsService } from '../accounts/accounts-service.js';
 import type { KeyStore } from '../keystore/key-store.js';
 import { memoryKeyStore } from '../keystore/memory-key-store.js';
 import { osKeychainKeyStore } from '../keystore/os-keychain-key-store.js';
-import { PREVIOUS_VAULT_FILE, VAULT_FILE, Vault } from './vault.js';
+import { PREVIOUS_VAULT_FILE, VAULT_FILE, Vault, supersedes } from './vault.js';
 
 // Runs against the real OS keychain (run under scripts/with-keyring.sh). Every test files its keys under a
 // service name of its own and removes them afterwards.
@@ -51,7 +51,7 @@ const randomBase32 = (bytes = 20) => base32nopad.encode(randomBytes(bytes));
 describe('Vault round trip', () => {
   it('reads an empty vault from an empty folder, without creating a key or a file', async () => {
     const snapshot = await openVault().read();
-    expect(snapshot).toEqual({ data: { accounts: [], deleted: [], settings: { clipboardClearSeconds: 30, hideCodes: false, theme: 'system', trayMaxAccounts: 10 } }, generation: 0 });
+    expect(snapshot).toEqual({ data: { accounts: [], deleted: [], settings: { clipboardClearSeconds: 30, hideCodes: false, theme: 'system', trayMaxAccounts: 10 } }, generation: 0, vaultId: null });
     expect(await fs.readdir(dataDir)).toEqual([]);
     expect(await store.findCredentials()).toEqual([]);
     expect(await openVault().previousGeneration()).toBeNull();
@@ -100,6 +100,34 @@ describe('Vault round trip', () => {
       expect((await openVault().read()).generation).toBe(i);
     }
     expect(generations).toEqual([1, 2, 3, 4]);
+  });
+
+  it('names its vault in every snapshot, so a read that finished late is told from news', async () => {
+    const empty = await openVault().read();
+    await addAccounts(openVault(), 'first');
+    const older = await openVault().read();
+    await addAccounts(openVault(), 'second');
+    const newer = await openVault().read();
+    expect(older.vaultId).toBe((await header(vaultFile())).vaultId);
+    expect(newer.vaultId).toBe(older.vaultId);
+
+    expect(supersedes(older, undefined)).toBe(true);
+    expect(supersedes(newer, older)).toBe(true);
+    // The read that began before the second write and finished after it changes nothing, nor does the same one again.
+    expect(supersedes(older, newer)).toBe(false);
+    expect(supersedes(newer, newer)).toBe(false);
+
+    // Another vault in its place (the folder emptied, then a new vault started) is news at any generation.
+    await fs.rm(vaultFile());
+    await fs.rm(previousFile());
+    const gone = await openVault().read();
+    expect(gone).toEqual(empty);
+    expect(supersedes(gone, newer)).toBe(true);
+    await addAccounts(openVault(), 'again');
+    const replaced = await openVault().read();
+    expect(replaced.vaultId).not.toBe(newer.vaultId);
+    expect(replaced.generation).toBeLessThan(newer.generation);
+    expect(supersedes(replaced, newer)).toBe(true);
   });
 
   it('keeps the previous generation beside the current one', async () => {

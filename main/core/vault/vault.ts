@@ -19,6 +19,17 @@ export interface VaultOptions {
 export interface VaultSnapshot {
   data: VaultData;
   generation: number;
+  /** Which vault it is (null: none was written yet); generations count within one vault. */
+  vaultId: string | null;
+}
+
+/**
+ * Whether `next` is news to a process holding `held`: a reload that read the file just before a later write can
+ * finish after it, and that older generation must not undo the write in memory. A different vault (the file
+ * replaced or removed) always is.
+ */
+export function supersedes(next: VaultSnapshot, held: VaultSnapshot | undefined): boolean {
+  return held === undefined || next.vaultId !== held.vaultId || next.generation > held.generation;
 }
 
 /**
@@ -45,7 +56,7 @@ export class Vault {
     const bytes = await readIfExists(this.file);
     if (bytes === null) {
       if ((await readIfExists(this.previousFile)) !== null) return this.missingCurrentFile();
-      return { data: emptyVaultData(), generation: 0 };
+      return { data: emptyVaultData(), generation: 0, vaultId: null };
     }
     const { snapshot } = await this.withRecoveryHint(() => this.decode(bytes, 'current'));
     return snapshot;
@@ -65,7 +76,7 @@ export class Vault {
       const { data, result } = change(structuredClone(current?.snapshot.data ?? emptyVaultData()));
       const next: VaultHeader = { ...header, generation: header.generation + 1, savedAt: new Date().toISOString() };
       await this.write(next, VaultData.parse(data));
-      return { snapshot: { data, generation: next.generation }, result };
+      return { snapshot: { data, generation: next.generation, vaultId: next.vaultId }, result };
     });
   }
 
@@ -94,7 +105,7 @@ export class Vault {
       if (current !== null) await fs.writeFile(path.join(this.dataDir, `vault.damaged-${Date.now()}.json`), current, { mode: 0o600 });
       const next: VaultHeader = { ...previous.header, generation: previous.header.generation + 1, savedAt: new Date().toISOString() };
       await this.write(next, previous.snapshot.data, false);
-      return { data: previous.snapshot.data, generation: next.generation };
+      return { data: previous.snapshot.data, generation: next.generation, vaultId: next.vaultId };
     });
   }
 
@@ -120,7 +131,7 @@ export class Vault {
     }
     const data = VaultData.safeParse(parseJson(plaintext));
     if (!data.success) throw this.damaged('The vault file holds data this version of the app cannot read.');
-    return { header: file.header, snapshot: { data: data.data, generation: file.header.generation } };
+    return { header: file.header, snapshot: { data: data.data, generation: file.header.generation, vaultId: file.header.vaultId } };
   }
 
   /**
