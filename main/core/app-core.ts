@@ -90,9 +90,15 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
     emit('codes', batch);
     refreshTray();
   });
+  let applied = 0;
 
-  const apply = (snapshot: VaultSnapshot) => {
-    if (!supersedes(snapshot, latest)) return;
+  /**
+   * Takes a snapshot read from the vault unless it is old news. A different vault counts only if nothing was taken
+   * while it was read: a read of the still empty folder can finish after the first account was added.
+   */
+  const apply = (snapshot: VaultSnapshot, appliedBeforeRead = applied) => {
+    if (!supersedes(snapshot, latest) || (snapshot.vaultId !== latest?.vaultId && appliedBeforeRead !== applied)) return;
+    applied += 1;
     latest = snapshot;
     ticker.setAccounts(snapshot.data.accounts);
     emit('accountsChanged', snapshot.data.accounts.map(toView));
@@ -112,12 +118,20 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
     onStatus: (status) => emit('backupStatusChanged', status),
   });
 
+  /** The vault as on disk, or something newer that came in while it was read. */
+  const readAndApply = async () => {
+    const before = applied;
+    const snapshot = await vault.read();
+    apply(snapshot, before);
+    return latest ?? snapshot;
+  };
+
   // Another process (the command-line tool, a second instance) may change the vault: follow it.
   let reloadTimer: (() => void) | undefined;
   const reload = () => {
     reloadTimer?.();
     reloadTimer = clock.setTimer(50, () => {
-      vault.read().then(apply, (error: unknown) => log.error('reloading the vault failed', error));
+      readAndApply().catch((error: unknown) => log.error('reloading the vault failed', error));
     });
   };
   let watcher: FSWatcher | undefined;
@@ -130,12 +144,8 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
   }
 
   // Start ticking at once; a problem with the vault is reported by the first call, which reads it again.
-  vault.read().then(apply, () => undefined);
-  const current = async () => {
-    const snapshot = await vault.read();
-    apply(snapshot);
-    return snapshot;
-  };
+  readAndApply().catch(() => undefined);
+  const current = readAndApply;
 
   const clipboardService = new ClipboardService({
     port: clipboard ?? {

@@ -204,6 +204,7 @@ describe('Vault with a damaged current file', () => {
       await addAccounts(writer, 'three');
       const previous = await header(previousFile());
       expect(previous.generation).toBe(2);
+      const readBeforeTheDamage = await openVault().read();
 
       const damaged = damage(await fs.readFile(vaultFile()));
       await fs.writeFile(vaultFile(), damaged);
@@ -220,9 +221,10 @@ describe('Vault with a damaged current file', () => {
 
       const restored = await vault.restorePrevious();
       expect(restored.data.accounts.map((a) => a.name)).toEqual(['one', 'two']);
-      expect(restored.generation).toBe(3);
+      expect(restored.generation).toBe(4);
+      expect(supersedes(restored, readBeforeTheDamage)).toBe(true);
       expect(await names(openVault())).toEqual(['one', 'two']);
-      expect((await openVault().read()).generation).toBe(3);
+      expect((await openVault().read()).generation).toBe(4);
 
       // The damaged file is set aside, byte for byte.
       const asides = (await fs.readdir(dataDir)).filter((n) => n.startsWith('vault.damaged-'));

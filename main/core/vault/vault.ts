@@ -103,7 +103,8 @@ export class Vault {
       if (bytes === null) throw this.damaged('There is no previous version to go back to.');
       const previous = await this.decode(bytes, 'previous');
       if (current !== null) await fs.writeFile(path.join(this.dataDir, `vault.damaged-${Date.now()}.json`), current, { mode: 0o600 });
-      const next: VaultHeader = { ...previous.header, generation: previous.header.generation + 1, savedAt: new Date().toISOString() };
+      // Past the damaged file's generation too, which a process may have read before it was damaged: it must see news.
+      const next: VaultHeader = { ...previous.header, generation: previous.header.generation + 2, savedAt: new Date().toISOString() };
       await this.write(next, previous.snapshot.data, false);
       return { data: previous.snapshot.data, generation: next.generation, vaultId: next.vaultId };
     });
