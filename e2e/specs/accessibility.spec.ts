@@ -1,6 +1,7 @@
 import { expectNoSeriousViolations } from '../axe.js';
 import { expect, test } from '../harness-fixture.js';
 import { migrationLink } from '../qr-images.js';
+import { tilesSettled } from '../tile-list.js';
 
 const LINKS = [
   'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub',
@@ -18,6 +19,7 @@ test('no serious accessibility violations on any screen, light and dark', async 
     await page.emulateMedia({ colorScheme: scheme });
     await expectNoSeriousViolations(page, `tiles (${scheme})`);
   }
+  await tilesSettled(page);
   await page.getByRole('button', { name: 'Details for GitHub, alice' }).click();
   await expectNoSeriousViolations(page, 'account view');
   await page.keyboard.press('Escape');
@@ -52,6 +54,7 @@ test('no serious accessibility violations on the QR sources, the import summary 
     await expectNoSeriousViolations(page, `import summary (${scheme})`);
     await dialog.getByRole('button', { name: 'Done' }).click();
 
+    await tilesSettled(page);
     await page.getByRole('button', { name: 'Details for GitHub, alice' }).click();
     await page.getByRole('button', { name: 'Show QR code and setup key…' }).click();
     await expectNoSeriousViolations(page, `show setup warning (${scheme})`);

@@ -1,7 +1,7 @@
 import type { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { memo, useCallback, useRef, type CSSProperties, type KeyboardEvent } from 'react';
-import type { AccountView, CodeView } from '../../shared/account.js';
+import { memo, useCallback, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import type { AccountView } from '../../shared/account.js';
 import { useCode, type CodeStore } from './code-store.js';
 import { useFocusHandoff } from './focus-handoff.js';
 import { accountLabel, accountTitle, groupDigits } from './format.js';
@@ -140,18 +140,21 @@ function TileCode({ codes, id, hideCodes }: { codes: CodeStore; id: string; hide
       <span className={`tile-code${hideCodes ? ' concealed' : ''}`}>
         {code ? groupDigits(code.code) : '······'}
       </span>
-      {code ? countdown(code, codes.clockOffsetMs) : null}
+      {code && code.validFrom !== null && code.validUntil !== null ? (
+        // A new element per code restarts the animation.
+        <Countdown key={code.validFrom} validFrom={code.validFrom} validUntil={code.validUntil} clockOffsetMs={codes.clockOffsetMs} />
+      ) : null}
     </>
   );
 }
 
 /**
- * The bar (drawn by CSS under the track) is a CSS animation started part-way through by a negative delay; a new
- * element per code restarts it. Placed by the tile, not the button.
+ * The bar (drawn by CSS under the track) is a CSS animation started part-way through by a negative delay. The delay is
+ * read once, when the bar appears (one per code): a later render, for any other reason, must not hand the running
+ * animation a later delay, which would push the bar ahead. Placed by the tile, not the button.
  */
-function countdown(code: CodeView, clockOffsetMs: number) {
-  if (code.validFrom === null || code.validUntil === null) return null;
-  const period = code.validUntil - code.validFrom;
-  const elapsed = Math.min(period, Math.max(0, Date.now() + clockOffsetMs - code.validFrom));
-  return <span key={code.validFrom} className="countdown" aria-hidden="true" style={{ '--period': `${period}ms`, '--elapsed': `-${elapsed}ms` } as CSSProperties} />;
+function Countdown({ validFrom, validUntil, clockOffsetMs }: { validFrom: number; validUntil: number; clockOffsetMs: number }) {
+  const period = validUntil - validFrom;
+  const [elapsed] = useState(() => Math.min(period, Math.max(0, Date.now() + clockOffsetMs - validFrom)));
+  return <span className="countdown" aria-hidden="true" style={{ '--period': `${period}ms`, '--elapsed': `-${elapsed}ms` } as CSSProperties} />;
 }
