@@ -5,6 +5,7 @@ import { startTransition, useEffect, useState } from 'react';
  * For work that can wait a moment, such as attaching drag and drop to freshly shown tiles: the tiles appear within a
  * frame, and the rest follows in idle time, in a transition React may split across frames. The idle callback is asked
  * for from the next animation frame: asked for at once, it can run in a gap before that frame and add its work to it.
+ * (A hidden window runs no frames, so there it waits until the window shows, which is when it is wanted.)
  */
 export function useWhenIdle(wanted: boolean): boolean {
   const [ready, setReady] = useState(false);
