@@ -4,8 +4,11 @@ import type { Page } from '@playwright/test';
 
 const shots = path.resolve(import.meta.dirname, '../.test-output/screens');
 
-/** Saves a full-page screenshot as .test-output/screens/<name>.png, to be looked at. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Saves a screenshot as .test-output/screens/<name>.png, to be looked at: the full page, or only the window (a
+ * virtualised list has nothing to show below the rows it rendered).
+ */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   await fs.mkdir(shots, { recursive: true });
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage });
 }

@@ -4,15 +4,10 @@ import { base32nopad } from '@scure/base';
 import type { Page } from '@playwright/test';
 import { expect, startHarness, test } from '../harness-fixture.js';
 import { oathtoolTotp } from '../oathtool.js';
+import { screenshot } from '../screenshot.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const LINK = `otpauth://totp/Example:alice@example.com?secret=${SECRET}&issuer=Example`;
-const shots = path.resolve(import.meta.dirname, '../../.test-output/screens');
-
-async function screenshot(page: Page, name: string) {
-  await fs.mkdir(shots, { recursive: true });
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-}
 
 /** The code a tile shows, without the grouping space. */
 async function tileCode(page: Page, issuer: string): Promise<string> {

@@ -1,16 +1,10 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { expect, startHarness, test } from '../harness-fixture.js';
 import { oathtoolTotp } from '../oathtool.js';
+import { screenshot } from '../screenshot.js';
 import { tilesSettled } from '../tile-list.js';
 
-const shots = path.resolve(import.meta.dirname, '../../.test-output/screens');
-async function screenshot(page: Page, name: string) {
-  await fs.mkdir(shots, { recursive: true });
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-}
 const tiles = (page: Page) => page.getByRole('list', { name: 'Accounts' }).getByRole('listitem');
 const order = async (page: Page) => (await tiles(page).evaluateAll((items) => items.map((i) => i.getAttribute('aria-label') ?? '')));
 
@@ -348,7 +342,7 @@ test('many accounts: the list renders only what is near the viewport, yet every 
   await expect(tiles(page).first()).toHaveAccessibleName('Service1, user1');
   const listed = JSON.parse((await harness.cli('list', '--json')).stdout) as { issuer: string }[];
   expect(listed.slice(0, 2).map((a) => a.issuer)).toEqual(['Service1', 'Service0']);
-  await screenshot(page, 'many-accounts');
+  await screenshot(page, 'many-accounts', { fullPage: false });
 });
 
 test('a rollover brings every shown code to the new period, in the list, in a search and in the full-screen view', async ({ page, controlledHarness: harness }) => {

@@ -1,13 +1,11 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { callContract, expect, test, type ControlledHarness } from '../harness-fixture.js';
 import { oathtoolTotp } from '../oathtool.js';
+import { screenshot } from '../screenshot.js';
 import { tilesSettled } from '../tile-list.js';
 
 const GITHUB = 'JBSWY3DPEHPK3PXP';
 const GOOGLE = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
-const shots = path.resolve(import.meta.dirname, '../../.test-output/screens');
 
 const grouped = (code: string) => `${code.slice(0, 3)} ${code.slice(3)}`;
 const menuItems = (page: Page) => page.getByRole('menu', { name: 'Tray menu' }).getByRole('menuitem');
@@ -30,8 +28,7 @@ test('choosing a tray item copies the code oathtool computes, notifies, and the 
   const items = menuItems(page);
   await expect(items).toHaveText([/^GitHub \(alice\) \d{3} \d{3}$/, /^Google \(alice@example\.com\) \d{3} \d{3}$/, 'Open Authenticator', 'Quit']);
   await expect.poll(async () => (await items.first().innerText()) === (await githubLabel(harness))).toBe(true);
-  await fs.mkdir(shots, { recursive: true });
-  await page.screenshot({ path: path.join(shots, 'tray.png'), fullPage: true });
+  await screenshot(page, 'tray');
 
   const before = await harness.controls.now();
   await items.first().click();
@@ -76,7 +73,7 @@ test('a rename and a reorder show in the tray menu; pinned accounts when there a
   await expect(items).toHaveText(['Pin accounts to list them here', 'All accounts…', 'Open Authenticator', 'Quit']);
   expect((await callContract(page, 'setPinned', { id: github, pinned: true })).ok).toBe(true);
   await expect(items).toHaveText([/^GitHub Work \(alice\) \d{3} \d{3}$/, 'All accounts…', 'Open Authenticator', 'Quit']);
-  await page.screenshot({ path: path.join(shots, 'tray-pinned.png'), fullPage: true });
+  await screenshot(page, 'tray-pinned');
   await page.getByRole('menuitem', { name: 'All accounts…' }).click();
   await expect(page).toHaveURL(harness.url);
 });
@@ -87,7 +84,7 @@ test('an empty vault shows "No accounts yet", disabled', async ({ page, controll
   await expect(page.getByRole('menuitem', { name: 'No accounts yet' })).toBeDisabled();
   await page.getByRole('menuitem', { name: 'Quit' }).click();
   await expect(page.getByRole('status')).toHaveText(/would quit/);
-  await page.screenshot({ path: path.join(shots, 'tray-empty.png'), fullPage: true });
+  await screenshot(page, 'tray-empty');
 });
 
 test('pinning from the full-screen view decides what a long tray menu lists', async ({ page, controlledHarness: harness }) => {
