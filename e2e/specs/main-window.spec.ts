@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { expect, startHarness, test } from '../harness-fixture.js';
-import { oathtoolTotp } from '../oathtool.js';
+import { expectOathtoolCode, oathtoolTotp } from '../oathtool.js';
 import { screenshot } from '../screenshot.js';
 import { tilesSettled } from '../tile-list.js';
 
@@ -46,9 +46,7 @@ test('adding by the manual form: each field error points at its field, then it w
   await expect(dialog).toBeHidden();
 
   const tile = page.getByRole('listitem', { name: 'Acme, carol@acme.example' });
-  await expect
-    .poll(async () => (await tile.locator('.tile-code').innerText()).replace(/\s/g, '') === oathtoolTotp('JBSWY3DPEHPK3PXQ', Math.floor(Date.now() / 1000), { digits: 8, period: 60, algorithm: 'sha512' }))
-    .toBe(true);
+  await expectOathtoolCode(tile.locator('.tile-code'), 'JBSWY3DPEHPK3PXQ', { digits: 8, period: 60, algorithm: 'sha512' });
 });
 
 test('the manual form can tie a Microsoft account to this PC; other kinds cannot be', async ({ page, harness }) => {
@@ -87,9 +85,7 @@ test('five accounts: every code matches oathtool, search filters, reorder by key
     expect((await first.cli('add', ...FIVE)).code).toBe(0);
     await page.goto(first.url);
     await expect(tiles(page)).toHaveCount(5);
-    // Compared with the oracle at the moment of reading; a read across a rollover is tried again.
-    const firstShown = async () => (await page.locator('.tile-code').first().innerText()).replace(/\s/g, '');
-    await expect.poll(async () => (await firstShown()) === oathtoolTotp('JBSWY3DPEHPK3PXP', Math.floor(Date.now() / 1000))).toBe(true);
+    await expectOathtoolCode(page.locator('.tile-code').first(), 'JBSWY3DPEHPK3PXP');
     await screenshot(page, 'five-accounts');
 
     // Search (Ctrl+F) over issuer and name.
@@ -264,9 +260,7 @@ test('adding by a QR code picture; a picture without one says so', async ({ page
   await dialog.getByLabel('QR code picture').setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: png });
   await expect(dialog).toBeHidden();
   const tile = page.getByRole('listitem', { name: 'Fastmail, dave@fastmail.example' });
-  await expect
-    .poll(async () => (await tile.locator('.tile-code').innerText()).replace(/\s/g, '') === oathtoolTotp('ORSXG5DJNZTXE3DJMVZQ', Math.floor(Date.now() / 1000)))
-    .toBe(true);
+  await expectOathtoolCode(tile.locator('.tile-code'), 'ORSXG5DJNZTXE3DJMVZQ');
   await screenshot(page, 'after-qr');
 });
 
@@ -320,9 +314,7 @@ test('many accounts: the list renders only what is near the viewport, yet every 
   const last = page.getByRole('listitem', { name: `Service${COUNT - 1}, user${COUNT - 1}` });
   await expect(last).toHaveAttribute('aria-posinset', String(COUNT));
   await expect(last).toBeInViewport(); // placed where the list's end is, not where the rendered rows begin
-  await expect
-    .poll(async () => (await last.locator('.tile-code').innerText()).replace(/\s/g, '') === oathtoolTotp(secret(COUNT - 1), Math.floor(Date.now() / 1000)))
-    .toBe(true);
+  await expectOathtoolCode(last.locator('.tile-code'), secret(COUNT - 1));
 
   // Search reaches accounts that were never rendered; Alt+Down still reorders.
   await page.getByRole('searchbox', { name: 'Search accounts' }).fill('Service150');
@@ -375,7 +367,5 @@ test('a rollover brings every shown code to the new period, in the list, in a se
   // The full-screen view reads the same codes.
   await page.getByRole('button', { name: 'Details for Site1, bob1' }).click();
   await harness.controls.advanceClock(30_000);
-  await expect
-    .poll(async () => (await page.locator('.details-code').innerText()).replace(/\s/g, '') === oathtoolTotp(secret(1), Math.floor((await harness.controls.now()) / 1000)))
-    .toBe(true);
+  await expectOathtoolCode(page.locator('.details-code'), secret(1), {}, () => harness.controls.now());
 });

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expectNoSeriousViolations } from '../axe.js';
 import { chromiumLaunchOptions } from '../chromium.js';
 import { expect, test as base } from '../harness-fixture.js';
-import { oathtoolTotp } from '../oathtool.js';
+import { expectOathtoolCode } from '../oathtool.js';
 import { fakeCameraFile, migrationLink, pngOfQr } from '../qr-images.js';
 import { screenshot } from '../screenshot.js';
 
@@ -73,8 +73,7 @@ async function openQrTab(page: Page) {
 }
 
 async function expectCodeOf(page: Page, name: string, secret: string) {
-  const tile = page.getByRole('listitem', { name });
-  await expect.poll(async () => (await tile.locator('.tile-code').innerText()).replace(/\s/g, '') === oathtoolTotp(secret, Math.floor(Date.now() / 1000))).toBe(true);
+  await expectOathtoolCode(page.getByRole('listitem', { name }).locator('.tile-code'), secret);
 }
 
 /** Another tab, titled so that the screen capture picks it, showing `body`. */

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { startEmulators, type RunningEmulators } from '../emulators/index.js';
 import { ALICE, BACKUP_PASSWORD, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
 import { expect, startHarness, test } from '../harness-fixture.js';
-import { oathtoolTotp } from '../oathtool.js';
+import { expectOathtoolCode, oathtoolTotp } from '../oathtool.js';
 import { tilesSettled } from '../tile-list.js';
 import { pngOfQr } from '../qr-images.js';
 import { screenshot } from '../screenshot.js';
@@ -151,13 +151,7 @@ test('recovery: a new PC gets the same tiles in the same order with the same cod
 
 /** The full-screen view's code is the one oathtool makes from the secret (this second or the next). */
 async function expectDetailsCode(page: Page, secret: string): Promise<void> {
-  await expect
-    .poll(async () => {
-      const now = Math.floor(Date.now() / 1000);
-      const shown = (await page.locator('.details-code').innerText()).replace(/\s/g, '');
-      return [oathtoolTotp(secret, now), oathtoolTotp(secret, now - 1)].includes(shown);
-    })
-    .toBe(true);
+  await expectOathtoolCode(page.locator('.details-code'), secret);
 }
 
 test('recovery: the wrong Microsoft account says where the backup is not, and another account can be tried', async ({ page, context }) => {

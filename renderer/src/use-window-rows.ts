@@ -6,7 +6,7 @@ export interface RowRange {
   end: number;
 }
 
-/** Rows of `rowHeight` px, the first `offset` px down the page. */
+/** `count` rows of `height` px, the first `offset` px down the page. */
 export interface Rows {
   count: number;
   height: number;
