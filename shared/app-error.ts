@@ -36,6 +36,10 @@ export const errorKinds = [
   'cloudConflict',
   'backupNotFound',
   'backupDeleted',
+  /** Another PC changed the backup password (the cloud copy has a new key): enter the new password here. */
+  'backupPasswordChanged',
+  /** OneDrive asked the app to wait (429/503 with Retry-After); tried again by itself. */
+  'cloudBusy',
   'wrongPassword',
   'weakPassword',
   'backupDamaged',

@@ -4,7 +4,7 @@ import { ErrorKind } from './errors.js';
 export const BackupPassword = z.string().max(1024);
 
 /** What a person can do about a backup problem; the backup page shows it as the one button beside the message. */
-export const BackupFix = z.enum(['signIn', 'backUpNow', 'retry', 'turnOnAgain', 'none']);
+export const BackupFix = z.enum(['signIn', 'backUpNow', 'retry', 'turnOnAgain', 'enterPassword', 'none']);
 export type BackupFix = z.infer<typeof BackupFix>;
 
 export const BackupProblem = z.object({
@@ -13,6 +13,8 @@ export const BackupProblem = z.object({
   fix: BackupFix,
   /** When the failed attempt happened. */
   at: z.string(),
+  /** When the app tries again by itself; null when only the person can fix it. (Absent in files of older versions.) */
+  nextAttemptAt: z.string().nullable().default(null),
 });
 export type BackupProblem = z.infer<typeof BackupProblem>;
 

@@ -28,6 +28,7 @@ export const methodNames = [
   'signInRecoveryAccount',
   'turnOnBackup',
   'changeBackupPassword',
+  'enterNewBackupPassword',
   'backUpNow',
   'signInAgain',
   'turnOffBackup',

@@ -84,7 +84,10 @@ export const methods = {
   signInRecoveryAccount: method(NoInput, z.object({ account: RecoveryAccountView, existing: BackupSummary.nullable() })),
   /** With a backup already there, `password` must be that backup's (they are merged); else it becomes the new one's. */
   turnOnBackup: method(z.object({ password: BackupPassword }).strict(), BackupStatus),
-  changeBackupPassword: method(z.object({ password: BackupPassword }).strict(), BackupStatus),
+  /** The current password is checked first; the cloud copy is re-sealed under a new key that only `password` opens. */
+  changeBackupPassword: method(z.object({ currentPassword: BackupPassword, password: BackupPassword }).strict(), BackupStatus),
+  /** After the backup password was changed on another PC (problem `backupPasswordChanged`): the new password. */
+  enterNewBackupPassword: method(z.object({ password: BackupPassword }).strict(), BackupStatus),
   backUpNow: method(NoInput, BackupStatus),
   /** Signs in to the same recovery account again after "sign-in required", then backs up. */
   signInAgain: method(NoInput, BackupStatus),

@@ -56,7 +56,7 @@ describe('backup envelope', () => {
 
     const byKey = await openBackup(bytes, { dataKey: key.dataKey });
     expect(byKey.payload.equals(PAYLOAD)).toBe(true);
-    expect(byKey.header).toEqual({ ...META, formatVersion: BACKUP_FORMAT_VERSION });
+    expect(byKey.header).toEqual({ ...META, formatVersion: BACKUP_FORMAT_VERSION, keyId: key.wrapped.keyId });
   });
 
   it('keeps the wrapped key as plain JSON that survives a round trip through a file', async () => {
@@ -97,8 +97,8 @@ describe('backup envelope', () => {
   });
 
   it('reads the header without any key', async () => {
-    const { bytes } = await sealedFile();
-    expect(readBackupHeader(bytes)).toEqual({ ...META, formatVersion: BACKUP_FORMAT_VERSION });
+    const { bytes, key } = await sealedFile();
+    expect(readBackupHeader(bytes)).toEqual({ ...META, formatVersion: BACKUP_FORMAT_VERSION, keyId: key.wrapped.keyId });
   });
 
   it('refuses to seal with a data key that is not the wrapped one, or with bad details', async () => {

@@ -109,7 +109,11 @@ const BackupMeta = z.strictObject(MetaShape);
 export type BackupMeta = z.infer<typeof BackupMeta>;
 
 /** What a backup says about itself. Not authenticated until the backup is opened: show it, do not trust it. */
-export type BackupHeader = BackupMeta & { formatVersion: number };
+export type BackupHeader = BackupMeta & {
+  formatVersion: number;
+  /** Names the data key the file is sealed with: another id than this PC's key means another password (a change on another PC). */
+  keyId: string;
+};
 
 const HeaderJson = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
@@ -141,6 +145,24 @@ export async function rewrapBackupKey(dataKey: Buffer, newPassword: string, kdf:
   return wrapKey(dataKey, newPassword, kdf);
 }
 
+/** The data key a wrapped key holds, given its password; `wrongPassword` otherwise. */
+export async function unwrapBackupKey(wrapped: WrappedKey, password: string): Promise<Buffer> {
+  const parsed = WrappedKey.safeParse(wrapped);
+  if (!parsed.success) throw new AppError('backupDamaged', DAMAGED);
+  const derived = await deriveKey(password, parsed.data.kdf);
+  const dataKey = gcmOpen(derived, parsed.data, keyWrapAad(parsed.data));
+  derived.fill(0);
+  if (!dataKey) throw new AppError('wrongPassword', 'The backup password is not right. Check it and try again.');
+  if (keyIdOf(dataKey) !== parsed.data.keyId) throw new AppError('backupDamaged', DAMAGED);
+  return dataKey;
+}
+
+/** The id a file's header gives the data key it is sealed with (see BackupHeader.keyId). */
+export function backupKeyIdOf(dataKey: Buffer): string {
+  checkDataKey(dataKey);
+  return keyIdOf(dataKey);
+}
+
 /** The backup file's bytes. */
 export function sealBackup(payload: Buffer, key: BackupKey, meta: BackupMeta): Buffer {
   checkDataKey(key.dataKey);
@@ -167,12 +189,7 @@ export async function openBackup(bytes: Buffer, unlock: BackupUnlock): Promise<{
   const wrapped = file.header.key;
   let dataKey: Buffer;
   if ('password' in unlock) {
-    const derived = await deriveKey(unlock.password, wrapped.kdf);
-    const unwrapped = gcmOpen(derived, wrapped, keyWrapAad(wrapped));
-    derived.fill(0);
-    if (!unwrapped) throw new AppError('wrongPassword', 'The backup password is not right. Check it and try again.');
-    if (keyIdOf(unwrapped) !== wrapped.keyId) throw new AppError('backupDamaged', DAMAGED);
-    dataKey = unwrapped;
+    dataKey = await unwrapBackupKey(wrapped, unlock.password);
   } else {
     checkDataKey(unlock.dataKey);
     // Another device may have started over with a new password (a new data key): ask for it rather than call it damage.
@@ -227,7 +244,7 @@ function serialiseFile(headerJson: string, payload: { iv: string; ciphertext: st
 
 function headerOf(header: HeaderJson): BackupHeader {
   const { version, createdAt, deviceName, appVersion, accountCount } = header;
-  return { formatVersion: version, createdAt, deviceName, appVersion, accountCount };
+  return { formatVersion: version, createdAt, deviceName, appVersion, accountCount, keyId: header.key.keyId };
 }
 
 async function wrapKey(dataKey: Buffer, password: string, cost: ScryptCost): Promise<WrappedKey> {

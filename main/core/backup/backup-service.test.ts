@@ -10,9 +10,10 @@ import { memoryKeyStore } from '../keystore/memory-key-store.js';
 import { silentLogger } from '../logger.js';
 import { appErrorOf } from '../testing/test-helpers.js';
 import { Vault } from '../vault/vault.js';
-import { openBackup, readBackupHeader, sealBackup } from './backup-envelope.js';
+import { createBackupKey, openBackup, readBackupHeader, sealBackup } from './backup-envelope.js';
 import { decodePayload, encodePayload, payloadOf } from './backup-payload.js';
-import { BACKUP_FILE_NAME, BackupService } from './backup-service.js';
+import { BACKUP_FILE_NAME, BackupService, CHECK_INTERVAL_MS } from './backup-service.js';
+import { CloudBusyError } from './cloud-store.js';
 import { FakeIdentity } from './testing/fake-identity.js';
 import { MemoryCloudStore } from './testing/memory-cloud-store.js';
 
@@ -233,10 +234,95 @@ describe('the sync engine', () => {
   });
 });
 
+describe('what other PCs and OneDrive did, noticed without a change here', () => {
+  /** Another PC writes the backup with `key`, holding this PC's accounts, theirs (`issuers`) and its own settings. */
+  async function otherPcWrites(key: Awaited<ReturnType<typeof createBackupKey>>, issuers: string[]): Promise<void> {
+    const payload = payloadOf((await vault.read()).data);
+    payload.accounts = [...payload.accounts, ...issuers.map((issuer, i) => ({ ...payload.accounts[0]!, id: `feed000${i}`, issuer }))];
+    payload.settings = { ...payload.settings, clipboardClearSeconds: 90 };
+    store.put(BACKUP_FILE_NAME, sealBackup(encodePayload(payload), key, { createdAt: new Date().toISOString(), deviceName: 'PC-TWO', appVersion: '0.1.0', accountCount: payload.accounts.length }));
+  }
+
+  it('notices a deleted backup within minutes, by its eTag alone, and writes nothing', async () => {
+    await accounts.addFromUri(uri('Mine'));
+    const backup = await turnedOn();
+    const { reads, writes } = store;
+    await advance(backup, CHECK_INTERVAL_MS);
+    expect(store.reads).toBe(reads); // nothing changed: no download
+    expect(store.versions).toBeGreaterThan(0);
+    store.files.clear();
+    await advance(backup, CHECK_INTERVAL_MS);
+    expect((await backup.status()).problem).toMatchObject({ kind: 'backupDeleted', fix: 'backUpNow' });
+    expect(store.writes).toBe(writes);
+    expect(CHECK_INTERVAL_MS).toBeLessThanOrEqual(5 * 60_000);
+  });
+
+  it('notices a password changed on another PC within minutes, and never writes under the old one', async () => {
+    await accounts.addFromUri(uri('Mine'));
+    const backup = await turnedOn();
+    await otherPcWrites(await createBackupKey('the other PC’s new password'), ['Theirs']);
+    const theirs = Buffer.from(store.files.get(BACKUP_FILE_NAME)!.bytes);
+    await advance(backup, CHECK_INTERVAL_MS);
+    expect((await backup.status()).problem).toMatchObject({ kind: 'backupPasswordChanged', fix: 'enterPassword' });
+    await accounts.addFromUri(uri('Added meanwhile', 'GEZDGNBVGY3TQOJQ'));
+    backup.vaultChanged();
+    await advance(backup, 2000);
+    await backup.backUpNow();
+    expect(store.files.get(BACKUP_FILE_NAME)!.bytes.equals(theirs)).toBe(true);
+    await backup.enterNewPassword('the other PC’s new password');
+    expect((await backup.status()).state).toBe('upToDate');
+    expect((await cloudPayload({ password: 'the other PC’s new password' })).accounts.map((a) => a.issuer)).toEqual(['Mine', 'Theirs', 'Added meanwhile']);
+  });
+
+  it('takes in another PC’s backup without answering it with an upload when nothing changed here (no ping-pong)', async () => {
+    await accounts.addFromUri(uri('Mine'));
+    const backup = await turnedOn();
+    const key = (await openBackup(store.files.get(BACKUP_FILE_NAME)!.bytes, { password: PASSWORD })).key;
+    await otherPcWrites(key, ['Theirs']);
+    const writes = store.writes;
+    await advance(backup, CHECK_INTERVAL_MS);
+    await advance(backup, CHECK_INTERVAL_MS);
+    expect(store.writes).toBe(writes);
+    expect((await backup.status()).state).toBe('upToDate');
+    // A change here afterwards is merged into their copy, not over it.
+    await accounts.addFromUri(uri('Later', 'MFRGGZDFMZTWQ2LK'));
+    backup.vaultChanged();
+    await advance(backup, 2000);
+    expect((await cloudPayload()).accounts.map((a) => a.issuer)).toEqual(['Mine', 'Theirs', 'Later']);
+  });
+});
+
+describe('throttling', () => {
+  it('says at once that OneDrive asked to wait and when the next try is, shows it as out of date, and tries then', async () => {
+    const backup = await turnedOn();
+    await accounts.addFromUri(uri('Throttled'));
+    store.failNext(new CloudBusyError(120_000));
+    backup.vaultChanged();
+    await advance(backup, 2000);
+    const status = await backup.status();
+    expect(status.state).toBe('outOfDate');
+    expect(status.problem).toMatchObject({ kind: 'cloudBusy', fix: 'retry', nextAttemptAt: new Date(clock.now() + 120_000).toISOString() });
+    expect(status.problem?.message).toMatch(/OneDrive/);
+    await advance(backup, 119_000);
+    expect((await backup.status()).state).toBe('outOfDate');
+    await advance(backup, 1000);
+    expect((await backup.status())).toMatchObject({ state: 'upToDate', problem: null });
+    expect((await cloudPayload()).accounts.map((a) => a.issuer)).toEqual(['Throttled']);
+  });
+
+  it('a network failure also says when the next try is', async () => {
+    const backup = await turnedOn();
+    store.failNext(new AppError('network', 'OneDrive could not be reached.'));
+    await backup.backUpNow();
+    expect((await backup.status()).problem?.nextAttemptAt).toBe(new Date(clock.now() + 30_000).toISOString());
+  });
+});
+
 describe('password and turning off', () => {
   it('changes the password: the old one stops opening the backup', async () => {
     const backup = await turnedOn();
-    await backup.changePassword('a different long passphrase');
+    expect(await appErrorOf(backup.changePassword('not the current one', 'a different long passphrase'))).toMatchObject({ kind: 'wrongPassword' });
+    await backup.changePassword(PASSWORD, 'a different long passphrase');
     expect((await cloudPayload({ password: 'a different long passphrase' })).accounts).toEqual([]);
     expect(await appErrorOf(cloudPayload())).toMatchObject({ kind: 'wrongPassword' });
   });

@@ -5,10 +5,10 @@ import type { RecoveryAccount, RecoveryIdentity } from '../identity/recovery-ide
 import type { KeyStore } from '../keystore/key-store.js';
 import type { Logger } from '../logger.js';
 import type { VaultSnapshot } from '../vault/vault.js';
-import { createBackupKey, openBackup, readBackupHeader, rewrapBackupKey, sealBackup, WrappedKey, type BackupKey } from './backup-envelope.js';
+import { backupKeyIdOf, createBackupKey, openBackup, readBackupHeader, sealBackup, unwrapBackupKey, WrappedKey, type BackupKey } from './backup-envelope.js';
 import { decodePayload, encodePayload, mergePayloads, payloadOf, type BackupPayload } from './backup-payload.js';
 import { loadBackupState, saveBackupState, type BackupState } from './backup-state.js';
-import type { CloudStore } from './cloud-store.js';
+import { CloudBusyError, type CloudStore } from './cloud-store.js';
 
 /** The one file in the recovery account's app folder. */
 export const BACKUP_FILE_NAME = 'authenticator-backup.json';
@@ -29,6 +29,11 @@ export interface BackupServiceDeps {
 }
 
 const RETRY_DELAYS_MS = [30_000, 60_000, 120_000, 300_000, 900_000];
+/**
+ * How often a PC with backup on asks OneDrive for the backup's eTag (a few hundred bytes, no download), so that a
+ * deleted backup or a password changed on another PC is noticed within minutes, not at the next change here.
+ */
+export const CHECK_INTERVAL_MS = 5 * 60_000;
 /** Conflicts with another PC are merged and written again; after this many in a row, the next attempt comes later. */
 const MAX_CONFLICT_ROUNDS = 4;
 
@@ -43,15 +48,18 @@ export class BackupService {
   private runAgain = false;
   private inFlight: Promise<void> = Promise.resolve();
   private cancelTimer: (() => void) | undefined;
+  private cancelCheck: (() => void) | undefined;
   private failures = 0;
   private loaded: Promise<void>;
   private ready = false;
+  private disposed = false;
 
   constructor(private readonly deps: BackupServiceDeps) {
     this.loaded = loadBackupState(deps.dataDir, deps.log).then((state) => {
       this.state = state;
       this.ready = true;
       if (state.enabled && deps.cloud) this.schedule(1000);
+      this.scheduleCheck();
     });
   }
 
@@ -125,15 +133,61 @@ export class BackupService {
     this.schedule(this.deps.debounceMs ?? 2000);
   }
 
-  /** A new backup password for the same data key; the next backup carries it. */
-  async changePassword(password: string): Promise<BackupStatus> {
+  /**
+   * A new backup password, and with it a new data key, so that the old password (or an old copy of the file) opens
+   * nothing written from now on. The current password is asked first. The cloud copy is merged and sealed under the
+   * new key, and only once OneDrive has it does this PC keep the new key: a failure (network, a conflicting change
+   * of password on another PC) leaves this PC and OneDrive exactly as they were. Other PCs notice the new key in the
+   * file and stop writing until they are given the new password (see `enterNewPassword`).
+   */
+  async changePassword(currentPassword: string, newPassword: string): Promise<BackupStatus> {
     await this.loaded;
     if (!this.state.enabled) throw new AppError('invalidRequest', 'Backup is off; turn it on to set a password.');
-    const dataKey = await this.dataKey();
-    const wrapped = await rewrapBackupKey(dataKey, password);
-    await this.save({ ...this.state, wrappedKey: wrapped, lastGeneration: null });
-    await this.backUpNow();
+    await this.exclusively(async () => {
+      const oldKey = await this.dataKey();
+      const wrapped = WrappedKey.parse(this.state.wrappedKey);
+      const proven = await unwrapBackupKey(wrapped, currentPassword).catch((error: unknown) => {
+        if (error instanceof AppError && error.kind === 'wrongPassword') {
+          throw new AppError('wrongPassword', 'The current backup password is not right. Nothing was changed.', 'password');
+        }
+        throw error;
+      });
+      const matches = proven.equals(oldKey);
+      proven.fill(0);
+      if (!matches) throw new AppError('vaultKeyMissing', 'The backup key on this PC does not match its password. Turn backup off and on again here.');
+      const next = await createBackupKey(newPassword);
+      try {
+        const written = await this.upload(oldKey, next, { force: true });
+        await this.deps.keyStore.setPassword(this.state.keyName, next.dataKey.toString('base64'));
+        await this.succeeded(written, { wrappedKey: next.wrapped });
+      } catch (error) {
+        if (error instanceof AppError && error.kind === 'backupPasswordChanged') await this.failed(error);
+        throw error;
+      } finally {
+        next.dataKey.fill(0);
+        oldKey.fill(0);
+      }
+    });
     return this.snapshot();
+  }
+
+  /**
+   * After another PC changed the backup password: opens the cloud copy with the new password, keeps its key, and
+   * backs up at once (merging this PC's changes into it). A wrong password changes nothing.
+   */
+  async enterNewPassword(password: string): Promise<BackupStatus> {
+    const { store } = this.cloud();
+    await this.loaded;
+    if (!this.state.enabled) throw new AppError('invalidRequest', 'Backup is off.');
+    this.cancelTimer?.();
+    await this.inFlight;
+    const remote = await store.read(BACKUP_FILE_NAME);
+    if (!remote) return this.backUpNow(); // deleted meanwhile: this PC's own key makes the new backup
+    const { key } = await openBackup(remote.bytes, { password });
+    await this.deps.keyStore.setPassword(this.state.keyName, key.dataKey.toString('base64'));
+    key.dataKey.fill(0);
+    await this.save({ ...this.state, wrappedKey: key.wrapped, lastETag: remote.eTag, lastGeneration: null, problem: null });
+    return this.backUpNow();
   }
 
   /** Runs a backup at once (also when the last one was refused because the backup had been deleted). */
@@ -180,7 +234,9 @@ export class BackupService {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.cancelTimer?.();
+    this.cancelCheck?.();
   }
 
   private schedule(delayMs: number): void {
@@ -189,6 +245,48 @@ export class BackupService {
       this.cancelTimer = undefined;
       void this.run({ force: false });
     });
+  }
+
+  /** The periodic eTag check; a different eTag makes a backup attempt, which says what happened (deleted, new password). */
+  private scheduleCheck(): void {
+    this.cancelCheck?.();
+    if (this.disposed || !this.deps.cloud) return;
+    this.cancelCheck = this.deps.clock.setTimer(CHECK_INTERVAL_MS, () => {
+      void this.check().finally(() => this.scheduleCheck());
+    });
+  }
+
+  private async check(): Promise<void> {
+    const { enabled, lastETag, problem } = this.state;
+    // Nothing to compare with yet, or an attempt (or its retry) is already on the way.
+    if (!enabled || lastETag === null || this.running || (problem !== null && problem.kind !== 'cloudBusy' && problem.kind !== 'network')) return;
+    try {
+      if ((await this.cloud().store.version(BACKUP_FILE_NAME)) === lastETag) return;
+    } catch (error) {
+      this.deps.log.info(`the periodic backup check failed: ${error instanceof Error ? error.message : String(error)}`);
+      return; // the next attempt after a change reports it; a failed look is no news
+    }
+    await this.run({ force: false });
+  }
+
+  /**
+   * Work that must not interleave with a backup attempt (a password change uploads itself): waits for the attempt
+   * under way, holds the next ones off, and runs them afterwards if a change asked for one meanwhile.
+   */
+  private async exclusively(work: () => Promise<void>): Promise<void> {
+    this.cancelTimer?.();
+    while (this.running) await this.inFlight;
+    this.running = true;
+    this.emit();
+    const done = work();
+    this.inFlight = done.catch(() => undefined);
+    try {
+      await done;
+    } finally {
+      this.running = false;
+      if (this.runAgain && this.state.enabled) void this.run({ force: false });
+      else this.emit();
+    }
   }
 
   /** One attempt at a time; a change during an attempt makes another one afterwards. */
@@ -219,32 +317,59 @@ export class BackupService {
       await this.backUp(force);
       this.failures = 0;
     } catch (error) {
-      const problem = describeProblem(error);
       this.deps.log.error('backup failed', error);
-      await this.save({ ...this.state, problem: { ...problem, at: new Date(this.deps.clock.now()).toISOString() } }).catch((saveError: unknown) =>
-        this.deps.log.error('saving the backup status failed', saveError),
-      );
-      if (problem.retry) this.schedule(RETRY_DELAYS_MS[Math.min(this.failures++, RETRY_DELAYS_MS.length - 1)] ?? 900_000);
+      await this.failed(error);
     }
   }
 
+  /** Records why the last attempt failed and, where waiting helps, when the next one is. */
+  private async failed(error: unknown): Promise<void> {
+    const problem = describeProblem(error);
+    const delay = !problem.retry
+      ? null
+      : error instanceof CloudBusyError && error.retryAfterMs !== null
+        ? Math.max(error.retryAfterMs, 1000)
+        : (RETRY_DELAYS_MS[Math.min(this.failures, RETRY_DELAYS_MS.length - 1)] ?? 900_000);
+    if (problem.retry) this.failures++;
+    const now = this.deps.clock.now();
+    const { kind, message, fix } = problem;
+    await this.save({
+      ...this.state,
+      problem: { kind, message, fix, at: new Date(now).toISOString(), nextAttemptAt: delay === null ? null : new Date(now + delay).toISOString() },
+    }).catch((saveError: unknown) => this.deps.log.error('saving the backup status failed', saveError));
+    if (delay !== null) this.schedule(delay);
+  }
+
   private async backUp(force: boolean): Promise<void> {
+    const dataKey = await this.dataKey();
+    try {
+      await this.succeeded(await this.upload(dataKey, { dataKey, wrapped: WrappedKey.parse(this.state.wrappedKey) }, { force }));
+    } finally {
+      dataKey.fill(0);
+    }
+  }
+
+  /**
+   * Merges this PC's vault into the cloud copy (opened with `readKey`) and writes the result sealed with `writeKey`,
+   * If-Match the copy it read, so nothing another PC wrote meanwhile is lost. Never writes over a copy sealed with
+   * another key than `readKey`: that is a password changed on another PC, and only its new password continues.
+   * Returns what to remember, or the remote's eTag alone when it already holds everything of this PC's.
+   */
+  private async upload(readKey: Buffer, writeKey: BackupKey, { force }: { force: boolean }): Promise<{ eTag: string; generation: number }> {
     const { store } = this.cloud();
     const snapshot = await this.deps.readVault();
-    const dataKey = await this.dataKey();
-    const wrapped = WrappedKey.parse(this.state.wrappedKey);
-    const key: BackupKey = { dataKey, wrapped };
     const local = payloadOf(snapshot.data);
+    const rekeying = !readKey.equals(writeKey.dataKey);
     for (let round = 1; ; round++) {
       const remote = await store.read(BACKUP_FILE_NAME);
       if (!remote && this.state.lastETag !== null && !force) {
         throw new AppError('backupDeleted', 'Your backup in OneDrive no longer exists (it was deleted). Make a new backup now to stay protected.');
       }
-      if (remote && remote.eTag === this.state.lastETag && snapshot.generation === this.state.lastGeneration && !force) {
-        return this.succeeded(remote.eTag, snapshot.generation); // nothing new on either side
-      }
-      const payload = remote ? mergePayloads(local, await this.openRemote(remote.bytes, dataKey)) : local;
-      const bytes = sealBackup(encodePayload(payload), key, {
+      if (remote && readBackupHeader(remote.bytes).keyId !== backupKeyIdOf(readKey)) throw passwordChangedElsewhere();
+      // Every write merges the copy it replaces, so a copy written after ours already holds all we had then.
+      if (remote && !force && !rekeying && snapshot.generation === this.state.lastGeneration) return { eTag: remote.eTag, generation: snapshot.generation };
+      const payload = remote ? mergePayloads(local, await this.openRemote(remote.bytes, readKey)) : local;
+      const bytes = sealBackup(encodePayload(payload), writeKey, {
         createdAt: new Date(this.deps.clock.now()).toISOString(),
         deviceName: this.deps.deviceName,
         appVersion: this.deps.appVersion,
@@ -252,7 +377,7 @@ export class BackupService {
       });
       try {
         const { eTag } = await store.write(BACKUP_FILE_NAME, bytes, remote?.eTag ?? null);
-        return this.succeeded(eTag, snapshot.generation);
+        return { eTag, generation: snapshot.generation };
       } catch (error) {
         // Another PC wrote between our read and our write: read its copy, merge again, write again.
         if (!(error instanceof AppError && error.kind === 'cloudConflict') || round >= MAX_CONFLICT_ROUNDS) throw error;
@@ -266,16 +391,13 @@ export class BackupService {
       return decodePayload((await openBackup(bytes, { dataKey })).payload);
     } catch (error) {
       if (error instanceof AppError && error.kind === 'backupTooNew') throw error;
-      // Another PC turned backup on anew (new key) or the file was changed: never overwrite what we cannot read.
-      throw new AppError(
-        'backupDamaged',
-        'The backup in OneDrive was made with a different backup password (another PC may have turned backup on anew), or it is damaged. Turn backup off and on again here to continue.',
-      );
+      // Its key is ours (checked before), so it was changed by someone: never overwrite what we cannot read.
+      throw new AppError('backupDamaged', 'The backup in OneDrive is damaged or was changed outside this app. Turn backup off and on again here to make a new one.');
     }
   }
 
-  private async succeeded(eTag: string, generation: number): Promise<void> {
-    await this.save({ ...this.state, lastETag: eTag, lastGeneration: generation, lastBackupAt: new Date(this.deps.clock.now()).toISOString(), problem: null });
+  private async succeeded({ eTag, generation }: { eTag: string; generation: number }, change: Partial<BackupState> = {}): Promise<void> {
+    await this.save({ ...this.state, ...change, lastETag: eTag, lastGeneration: generation, lastBackupAt: new Date(this.deps.clock.now()).toISOString(), problem: null });
   }
 
   private async dataKey(): Promise<Buffer> {
@@ -328,7 +450,16 @@ const FIXES: Partial<Record<ErrorKind, { fix: BackupFix; retry: boolean }>> = {
   backupDeleted: { fix: 'backUpNow', retry: false },
   vaultKeyMissing: { fix: 'turnOnAgain', retry: false },
   backupTooNew: { fix: 'none', retry: false },
+  backupPasswordChanged: { fix: 'enterPassword', retry: false },
+  cloudBusy: { fix: 'retry', retry: true },
 };
+
+function passwordChangedElsewhere(): AppError {
+  return new AppError(
+    'backupPasswordChanged',
+    'The backup password was changed on another PC: enter the new one to keep backing up. Until then nothing is written to OneDrive; the accounts on this PC are safe.',
+  );
+}
 
 function describeProblem(error: unknown): { kind: ErrorKind; message: string; fix: BackupFix; retry: boolean } {
   if (!(error instanceof AppError)) {

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startEmulators, type RunningEmulators } from '../../../e2e/emulators/index.js';
 import { AccountsService } from '../accounts/accounts-service.js';
 import { systemClock } from '../clock.js';
+import { appErrorOf } from '../testing/test-helpers.js';
 import { IdentityConfig } from '../identity/identity-config.js';
 import { createMsalRecoveryIdentity } from '../identity/msal-recovery-identity.js';
 import { scriptedBrowser, type ScriptedBrowser } from '../identity/testing/scripted-browser.js';
@@ -14,7 +15,7 @@ import { osKeychainKeyStore } from '../keystore/os-keychain-key-store.js';
 import { silentLogger } from '../logger.js';
 import { nodeHttpTransport, type HttpTransport } from '../net/http-transport.js';
 import { Vault } from '../vault/vault.js';
-import { openBackup } from './backup-envelope.js';
+import { openBackup, readBackupHeader } from './backup-envelope.js';
 import { decodePayload } from './backup-payload.js';
 import { BACKUP_FILE_NAME, BackupService } from './backup-service.js';
 import { createGraphClient } from './graph-pipeline.js';
@@ -212,5 +213,131 @@ describe('backup to the emulated OneDrive', () => {
     await emulators.control.setQuota(ALICE.username, 100);
     await changedAndBackedUp(one, 'No room', 'GEZDGNBVGY3TQOJRGEZDGNBVGY3TQOJR');
     expect((await one.backup.status()).problem).toMatchObject({ kind: 'cloudStorageFull' });
+  });
+});
+
+const NEW_PASSWORD = 'a brand new backup passphrase';
+
+async function cloudBytes(): Promise<Buffer> {
+  const file = await emulators.control.readFile(ALICE.username, BACKUP_FILE_NAME);
+  if (!file) throw new Error('no backup in the emulated OneDrive');
+  return file.bytes;
+}
+
+async function issuersWith(password: string): Promise<string[]> {
+  return decodePayload((await openBackup(await cloudBytes(), { password })).payload).accounts.map((a) => a.issuer);
+}
+
+/** Two PCs backing up to Alice's OneDrive with PASSWORD, PC 1 with one account, PC 2 with another. */
+async function twoPcs(): Promise<{ one: Pc; two: Pc }> {
+  const one = await pc('PC-ONE');
+  const two = await pc('PC-TWO');
+  await one.accounts.addFromUri(link('One', SECRETS[0]!));
+  await turnOn(one);
+  await two.accounts.addFromUri(link('Two', SECRETS[1]!));
+  await turnOn(two);
+  return { one, two };
+}
+
+describe('a backup password change, with two PCs on one backup', () => {
+  it('holds on the other PC: it never writes under the old password, says why, and continues once given the new one', async () => {
+    const { one, two } = await twoPcs();
+    await one.backup.changePassword(PASSWORD, NEW_PASSWORD);
+    expect((await one.backup.status()).state).toBe('upToDate');
+    const afterChange = await cloudBytes();
+
+    const renamed = (await two.accounts.list()).find((a) => a.issuer === 'Two')!;
+    await two.accounts.rename(renamed.id, 'Two renamed', renamed.name);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await two.backup.settled();
+    expect((await two.backup.status()).problem).toMatchObject({ kind: 'backupPasswordChanged', fix: 'enterPassword' });
+    expect((await two.backup.status()).state).toBe('outOfDate');
+    expect((await cloudBytes()).equals(afterChange)).toBe(true); // PC 2 wrote nothing
+    await two.backup.backUpNow(); // nor when asked to
+    expect((await cloudBytes()).equals(afterChange)).toBe(true);
+
+    expect(await appErrorOf(two.backup.enterNewPassword(PASSWORD))).toMatchObject({ kind: 'wrongPassword' });
+    expect((await cloudBytes()).equals(afterChange)).toBe(true);
+    const status = await two.backup.enterNewPassword(NEW_PASSWORD);
+    expect(status).toMatchObject({ state: 'upToDate', problem: null });
+    expect((await issuersWith(NEW_PASSWORD)).sort()).toEqual(['One', 'Two renamed']);
+    expect(await appErrorOf(issuersWith(PASSWORD))).toMatchObject({ kind: 'wrongPassword' });
+
+    // Both PCs go on writing under the new password, whoever writes last.
+    await one.backup.backUpNow();
+    expect((await issuersWith(NEW_PASSWORD)).sort()).toEqual(['One', 'Two renamed']);
+    await changedAndBackedUp(two, 'Two later', SECRETS[2]!);
+    expect((await issuersWith(NEW_PASSWORD)).sort()).toEqual(['One', 'Two later', 'Two renamed']);
+    // A third PC joins with the new password only.
+    const three = await pc('PC-THREE');
+    three.browser.signInAs(ALICE);
+    await three.backup.signIn();
+    expect(await appErrorOf(three.backup.turnOn(PASSWORD))).toMatchObject({ kind: 'wrongPassword' });
+    expect((await three.backup.turnOn(NEW_PASSWORD)).state).toBe('upToDate');
+  });
+
+  it('rotates the data key: the old password, and the old key, open nothing written after the change', async () => {
+    const { one } = await twoPcs();
+    const before = await cloudBytes();
+    const oldKey = (await openBackup(before, { password: PASSWORD })).key;
+    await one.backup.changePassword(PASSWORD, NEW_PASSWORD);
+    const after = await cloudBytes();
+    expect(readBackupHeader(after).keyId).not.toBe(readBackupHeader(before).keyId);
+    expect(await appErrorOf(openBackup(after, { password: PASSWORD }))).toMatchObject({ kind: 'wrongPassword' });
+    expect(await appErrorOf(openBackup(after, { dataKey: oldKey.dataKey }))).toBeTruthy();
+    expect((await issuersWith(NEW_PASSWORD)).sort()).toEqual(['One', 'Two']);
+  });
+
+  it('asks for the current password first: a wrong one changes nothing, here or in OneDrive', async () => {
+    const { one } = await twoPcs();
+    const before = await cloudBytes();
+    expect(await appErrorOf(one.backup.changePassword('not the current password', NEW_PASSWORD))).toMatchObject({ kind: 'wrongPassword' });
+    expect((await cloudBytes()).equals(before)).toBe(true);
+    await changedAndBackedUp(one, 'Later', SECRETS[2]!);
+    expect((await issuersWith(PASSWORD)).sort()).toEqual(['Later', 'One', 'Two']);
+  });
+
+  it('with the network down the change fails and nothing changes; the old password still holds everywhere', async () => {
+    const { one } = await twoPcs();
+    const before = await cloudBytes();
+    await emulators.control.addFault({ target: 'all', reset: true, count: -1 });
+    expect(await appErrorOf(one.backup.changePassword(PASSWORD, NEW_PASSWORD))).toMatchObject({ kind: 'network' });
+    await emulators.control.clearFaults();
+    expect((await cloudBytes()).equals(before)).toBe(true);
+    expect((await one.backup.backUpNow()).state).toBe('upToDate');
+    expect((await issuersWith(PASSWORD)).sort()).toEqual(['One', 'Two']);
+  });
+
+  it('two PCs changing the password at once: one change wins, the other is refused and changes nothing', async () => {
+    const { one, two } = await twoPcs();
+    await emulators.control.addFault({ target: 'graph', method: 'PUT', delayMs: 700, count: 2 });
+    const results = await Promise.allSettled([one.backup.changePassword(PASSWORD, NEW_PASSWORD), two.backup.changePassword(PASSWORD, 'the other new passphrase')]);
+    const won = results.findIndex((r) => r.status === 'fulfilled');
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const lost = results[1 - won]!;
+    expect(lost.status === 'rejected' && (lost.reason as { kind?: string }).kind).toBe('backupPasswordChanged');
+    const winner = won === 0 ? NEW_PASSWORD : 'the other new passphrase';
+    expect((await issuersWith(winner)).sort()).toEqual(['One', 'Two']);
+    const loser = won === 0 ? two : one;
+    await loser.backup.backUpNow();
+    expect((await loser.backup.status()).problem).toMatchObject({ kind: 'backupPasswordChanged' });
+    expect((await loser.backup.enterNewPassword(winner)).state).toBe('upToDate');
+  });
+
+  it('OneDrive asking to wait (429, Retry-After 120 s) is reported at once with the next try, not waited out in silence', async () => {
+    const one = await pc('PC-ONE');
+    await turnOn(one);
+    await emulators.control.clearRequests();
+    await emulators.control.addFault({ target: 'graph', method: 'PUT', status: 429, retryAfterSeconds: 120, count: 1 });
+    const started = Date.now();
+    await changedAndBackedUp(one, 'Throttled', SECRETS[0]!);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const status = await one.backup.status();
+    expect(status.state).toBe('outOfDate');
+    expect(status.problem).toMatchObject({ kind: 'cloudBusy', fix: 'retry' });
+    const next = Date.parse(status.problem!.nextAttemptAt!);
+    expect(next - Date.now()).toBeGreaterThan(100_000);
+    expect(next - Date.now()).toBeLessThan(125_000);
+    expect((await emulators.control.requests('graph')).filter((r) => r.method === 'PUT')).toHaveLength(1);
   });
 });

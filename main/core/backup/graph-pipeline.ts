@@ -110,9 +110,13 @@ class RecoveryAccountAuth implements Middleware {
 }
 
 const RETRY_STATUSES = new Set([429, 503, 504]);
-const MAX_DELAY_MS = 120_000;
+/**
+ * The longest wait worth spending inside one request. OneDrive may ask for minutes (Retry-After 120): waiting that out
+ * here would show "Backing up…" all along; instead the answer goes up, and the backup says why and when it tries again.
+ */
+export const MAX_IN_REQUEST_WAIT_MS = 10_000;
 
-/** Retries throttled requests after Retry-After (or an exponential backoff), and requests whose connection dropped. */
+/** Retries throttled requests after a short Retry-After (or an exponential backoff), and requests whose connection dropped. */
 class RetryAfterBackoff implements Middleware {
   private next: Middleware | undefined;
 
@@ -143,20 +147,27 @@ class RetryAfterBackoff implements Middleware {
         return;
       }
       const delay = retryDelayMs(context.response?.headers.get('retry-after') ?? null, attempt, this.clock.now());
+      if (delay > MAX_IN_REQUEST_WAIT_MS) {
+        if (failure !== undefined) throw failure;
+        return;
+      }
       this.log.info(`OneDrive request ${failure ? 'failed to connect' : `answered ${status}`}; retrying in ${Math.round(delay / 1000)} s`);
       await new Promise<void>((resolve) => this.clock.setTimer(delay, resolve));
     }
   }
 }
 
-/** Retry-After in seconds or as an HTTP date; otherwise 1, 2, 4... seconds with jitter. Capped at two minutes. */
+/** Retry-After in seconds or as an HTTP date; otherwise 1, 2, 4... seconds with jitter. */
 export function retryDelayMs(retryAfter: string | null, attempt: number, now: number): number {
-  if (retryAfter !== null) {
-    const seconds = Number(retryAfter);
-    const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - now;
-    if (Number.isFinite(ms)) return Math.min(Math.max(ms, 0), MAX_DELAY_MS);
-  }
-  return Math.min(1000 * 2 ** (attempt - 1) * (1 + Math.random() * 0.2), MAX_DELAY_MS);
+  return retryAfterMs(retryAfter, now) ?? 1000 * 2 ** (attempt - 1) * (1 + Math.random() * 0.2);
+}
+
+/** A Retry-After header (delay-seconds or an HTTP date, RFC 9110 §10.2.3) as milliseconds from `now`; null when absent or unreadable. */
+export function retryAfterMs(retryAfter: string | null, now: number): number | null {
+  if (retryAfter === null || retryAfter.trim() === '') return null;
+  const seconds = Number(retryAfter);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - now;
+  return Number.isFinite(ms) ? Math.max(ms, 0) : null;
 }
 
 /** The end of the chain: sends through our HttpTransport and hands Graph a standard Response. */

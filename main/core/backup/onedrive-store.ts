@@ -1,8 +1,8 @@
 import { FileUpload, GraphError, LargeFileUploadTask, ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors.js';
-import type { CloudFile, CloudStore } from './cloud-store.js';
-import { appErrorFromGraph } from './graph-pipeline.js';
+import { CloudBusyError, type CloudFile, type CloudStore } from './cloud-store.js';
+import { appErrorFromGraph, retryAfterMs } from './graph-pipeline.js';
 
 /** Files up to this size go up in one request; larger ones through an upload session (Graph's limit is far higher). */
 export const SIMPLE_UPLOAD_LIMIT = 4 * 1024 * 1024;
@@ -28,6 +28,15 @@ export function oneDriveStore(client: Client, options: OneDriveStoreOptions = {}
         const content: unknown = await client.api(`${itemPath(name)}:/content`).responseType(ResponseType.ARRAYBUFFER).get();
         if (!(content instanceof ArrayBuffer)) throw new AppError('network', 'OneDrive sent an unexpected answer; try again.');
         return { bytes: Buffer.from(content), eTag: item.eTag, lastModified: item.lastModifiedDateTime };
+      } catch (error) {
+        if (error instanceof GraphError && error.statusCode === 404) return null;
+        throw cloudError(error);
+      }
+    },
+
+    async version(name) {
+      try {
+        return DriveItem.parse(await client.api(itemPath(name)).get()).eTag;
       } catch (error) {
         if (error instanceof GraphError && error.statusCode === 404) return null;
         throw cloudError(error);
@@ -101,7 +110,7 @@ function cloudError(error: unknown): AppError {
     case 429:
     case 503:
     case 504:
-      return new AppError('network', 'OneDrive is busy right now.');
+      return new CloudBusyError(retryAfterMs(error.headers?.get('retry-after') ?? null, Date.now()));
     default:
       return new AppError('network', `OneDrive answered with an error (${error.statusCode}${error.code ? ` ${error.code}` : ''}).`);
   }

@@ -59,6 +59,9 @@ class AppFolders implements CloudStore {
   async read(name: string): Promise<CloudFile | null> {
     return (await this.current()).read(name);
   }
+  async version(name: string): Promise<string | null> {
+    return (await this.current()).version(name);
+  }
   async write(name: string, bytes: Buffer, ifMatch: string | null): Promise<{ eTag: string }> {
     return (await this.current()).write(name, bytes, ifMatch);
   }

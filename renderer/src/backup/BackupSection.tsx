@@ -3,6 +3,7 @@ import type { BackupStatus } from '../../../shared/backup.js';
 import { AppError } from '../../../shared/app-error.js';
 import { call } from '../api.js';
 import { ChangePassword } from './ChangePassword.js';
+import { EnterNewPassword } from './EnterNewPassword.js';
 import { TurnOnBackup } from './TurnOnBackup.js';
 import { TurnOffBackup } from './TurnOffBackup.js';
 import { formatWhen } from './format-when.js';
@@ -84,6 +85,8 @@ export function BackupSection({ status, onBeginRecovery }: { status: BackupStatu
       {problem ? (
         <div className="backup-problem" role="alert">
           <p>{problem.message}</p>
+          {problem.nextAttemptAt ? <p className="hint">The app tries again by itself {formatWhen(problem.nextAttemptAt)}.</p> : null}
+          {problem.fix === 'enterPassword' ? <EnterNewPassword /> : null}
           {fix ? (
             <button type="button" disabled={busy} onClick={() => {
                 const { method } = fix;
@@ -136,6 +139,7 @@ function fixButton(fix: NonNullable<BackupStatus['problem']>['fix']): { label: s
       return { label: 'Try again now', method: 'backUpNow' };
     case 'turnOnAgain':
       return { label: 'Turn backup off…', method: 'turnOnAgain' };
+    case 'enterPassword': // a form of its own (EnterNewPassword)
     case 'none':
       return null;
   }

@@ -28,7 +28,9 @@ export function PasswordFields({
   onChange,
   onStrength,
   showErrors,
+  label = 'Backup password',
 }: {
+  label?: string;
   value: NewPassword;
   onChange(value: NewPassword): void;
   onStrength(strength: Strength | null): void;
@@ -50,7 +52,7 @@ export function PasswordFields({
   return (
     <div className="password-fields">
       <label htmlFor={`${id}-password`}>
-        <span>Backup password</span>
+        <span>{label}</span>
         <input
           id={`${id}-password`}
           type="password"

@@ -8,10 +8,12 @@ import type { CloudFile, CloudStore } from '../cloud-store.js';
  */
 export class MemoryCloudStore implements CloudStore {
   readonly files = new Map<string, CloudFile>();
-  private version = 0;
+  private eTagCounter = 0;
   private failures: AppError[] = [];
   beforeWrite: (() => void) | undefined;
   writes = 0;
+  reads = 0;
+  versions = 0;
 
   failNext(...errors: AppError[]): void {
     this.failures.push(...errors);
@@ -19,8 +21,15 @@ export class MemoryCloudStore implements CloudStore {
 
   async read(name: string): Promise<CloudFile | null> {
     this.maybeFail();
+    this.reads++;
     const file = this.files.get(name);
     return file ? { ...file, bytes: Buffer.from(file.bytes) } : null;
+  }
+
+  async version(name: string): Promise<string | null> {
+    this.maybeFail();
+    this.versions++;
+    return this.files.get(name)?.eTag ?? null;
   }
 
   async write(name: string, bytes: Buffer, ifMatch: string | null): Promise<{ eTag: string }> {
@@ -42,7 +51,7 @@ export class MemoryCloudStore implements CloudStore {
 
   /** Writes as another PC would, unconditionally; returns the new eTag. */
   put(name: string, bytes: Buffer): string {
-    const eTag = `"{item},${++this.version}"`;
+    const eTag = `"{item},${++this.eTagCounter}"`;
     this.writes++;
     this.files.set(name, { bytes: Buffer.from(bytes), eTag, lastModified: new Date().toISOString() });
     return eTag;
