@@ -20,7 +20,7 @@ import { CodeTicker } from './otp/code-ticker.js';
 import { codeAt } from './otp/otp-engine.js';
 import { decodeCanonicalKey } from './otp/base32.js';
 import { createDispatcher, type Dispatch, type Handlers } from './rpc/dispatcher.js';
-import { findTrayItem, trayMenu, type TrayLockState } from './tray/tray-model.js';
+import { findTrayItem, trayCopiedNotification, trayMenu, type TrayLockState } from './tray/tray-model.js';
 import { toView, type StoredAccount } from './vault/vault-data.js';
 import { VAULT_FILE, Vault, supersedes, type VaultSnapshot } from './vault/vault.js';
 
@@ -228,7 +228,7 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
       if (item.action.type !== 'copyCode') return { action: item.action, copied: null };
       const { clearsAt, account } = await copyAccountCode(item.action.accountId);
       const seconds = Math.max(0, Math.round((clearsAt - clock.now()) / 1000));
-      return { action: item.action, copied: { notification: `Code for ${account.issuer || account.name} copied; clears in ${seconds} s`, clearsAt } };
+      return { action: item.action, copied: { notification: trayCopiedNotification(account, seconds), clearsAt } };
     },
     nextHotpCode: async ({ id }) => {
       const account = await accounts.advanceCounter(id);
