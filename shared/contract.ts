@@ -109,6 +109,11 @@ export const events = {
   codes: CodeBatch,
   /** The account list changed (here, or in another process such as the command-line tool). */
   accountsChanged: z.array(AccountView),
+  /**
+   * The settings changed, wherever that happened (this window, another one, a restore, the command-line tool); sent
+   * only when they differ from the last ones main saw, so every open page applies them at once.
+   */
+  settingsChanged: Settings,
   /** The tray menu changed (codes rolled over, accounts or settings changed); never sent when it is the same. */
   trayMenuChanged: TrayMenu,
   /** The backup status changed (an attempt started, succeeded or failed; backup turned on or off). */

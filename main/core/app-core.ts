@@ -43,6 +43,11 @@ export interface CoreDeps {
   capture?: { allow(source: ScannerSource): void };
 }
 
+/** Field by field, so the order a vault happens to store them in does not count. */
+function sameSettings(a: Settings, b: Settings): boolean {
+  return (Object.keys(a) as (keyof Settings)[]).every((key) => Object.is(a[key], b[key])) && Object.keys(a).length === Object.keys(b).length;
+}
+
 export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 export interface AppCore {
@@ -99,9 +104,11 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
   const apply = (snapshot: VaultSnapshot, appliedBeforeRead = applied) => {
     if (!supersedes(snapshot, latest) || (snapshot.vaultId !== latest?.vaultId && appliedBeforeRead !== applied)) return;
     applied += 1;
+    const settingsBefore = latest?.data.settings;
     latest = snapshot;
     ticker.setAccounts(snapshot.data.accounts);
     emit('accountsChanged', snapshot.data.accounts.map(toView));
+    if (settingsBefore && !sameSettings(settingsBefore, snapshot.data.settings)) emit('settingsChanged', snapshot.data.settings);
     refreshTray();
     backup.vaultChanged();
   };
