@@ -99,9 +99,10 @@ export const methods = {
   verifyAccountOwner: method(z.object({ id: AccountId }).strict(), z.object({ username: z.string() })),
   /**
    * An account that needs verification after a restore gets its new setup key (a scanned or typed otpauth:// link);
-   * a personal Microsoft account only after verifyAccountOwner.
+   * a personal Microsoft account only after verifyAccountOwner. A link for another account name or provider is refused
+   * (accountMismatch) unless `providerChanged`: the person confirmed that the provider renamed the account.
    */
-  reenrollAccount: method(z.object({ id: AccountId, uri: z.string().max(8192) }).strict(), AccountView),
+  reenrollAccount: method(z.object({ id: AccountId, uri: z.string().max(8192), providerChanged: z.boolean().optional() }).strict(), AccountView),
 } as const satisfies Record<MethodName, Method>; // exactly the names in contract-names.ts: none missing, none extra
 
 export const events = {

@@ -264,7 +264,7 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
       return null;
     },
     verifyAccountOwner: async ({ id }) => (await requireRecovery()).verifyOwner(id),
-    reenrollAccount: async ({ id, uri }) => (await requireRecovery()).reenroll(id, uri),
+    reenrollAccount: async ({ id, uri, providerChanged }) => (await requireRecovery()).reenroll(id, uri, { providerChanged: providerChanged === true }),
   };
 
   return {
