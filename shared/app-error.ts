@@ -32,6 +32,8 @@ export const errorKinds = [
   'wrongAccountType',
   /** Signed in as another account than the one being recovered. */
   'wrongAccount',
+  /** The setup code offered to recover an account is another account's (its name or provider differs). */
+  'accountMismatch',
   'cloudStorageFull',
   'cloudConflict',
   'backupNotFound',

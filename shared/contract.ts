@@ -102,9 +102,10 @@ export const methods = {
   verifyAccountOwner: method(z.object({ id: AccountId }).strict(), z.object({ username: z.string() })),
   /**
    * An account that needs verification after a restore gets its new setup key (a scanned or typed otpauth:// link);
-   * a personal Microsoft account only after verifyAccountOwner.
+   * a personal Microsoft account only after verifyAccountOwner. A link for another account name or provider is refused
+   * (accountMismatch) unless `providerChanged`: the person confirmed that the provider renamed the account.
    */
-  reenrollAccount: method(z.object({ id: AccountId, uri: z.string().max(8192) }).strict(), AccountView),
+  reenrollAccount: method(z.object({ id: AccountId, uri: z.string().max(8192), providerChanged: z.boolean().optional() }).strict(), AccountView),
 } as const satisfies Record<MethodName, Method>; // exactly the names in contract-names.ts: none missing, none extra
 
 export const events = {
@@ -112,6 +113,11 @@ export const events = {
   codes: CodeBatch,
   /** The account list changed (here, or in another process such as the command-line tool). */
   accountsChanged: z.array(AccountView),
+  /**
+   * The settings changed, wherever that happened (this window, another one, a restore, the command-line tool); sent
+   * only when they differ from the last ones main saw, so every open page applies them at once.
+   */
+  settingsChanged: Settings,
   /** The tray menu changed (codes rolled over, accounts or settings changed); never sent when it is the same. */
   trayMenuChanged: TrayMenu,
   /** The backup status changed (an attempt started, succeeded or failed; backup turned on or off). */

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { startEmulators, type RunningEmulators } from '../emulators/index.js';
 import { ALICE, BACKUP_PASSWORD, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
@@ -197,6 +199,66 @@ test('recovery: with accounts already here it explains and lists them; merge add
     await expect(page.getByText(/3 accounts were added \(1 already on this PC\)/)).toBeVisible();
     await page.getByRole('button', { name: 'Done' }).click();
     await expect.poll(() => order(page)).toEqual(['GitHub, alice', 'Local, me', 'Fabrikam, alice', 'Microsoft, alice@outlook.com', 'Contoso, alice@contoso.com']);
+  } finally {
+    await pc2.stop();
+  }
+});
+
+test('recovery: a setup code for another account is refused, naming both, with the vault unchanged, unless the provider changed the name', async ({ page, context }) => {
+  await oldPcWithBackup(page, context);
+  const pc2 = await startHarness(undefined, cloudArgs(emulators));
+  try {
+    await page.goto(pc2.url);
+    await page.getByRole('button', { name: 'Begin recovery' }).click();
+    await signInInNewTab(context, () => page.getByRole('button', { name: 'Sign in' }).click(), ALICE);
+    await page.getByRole('textbox', { name: 'Backup password' }).fill(BACKUP_PASSWORD);
+    await page.getByRole('button', { name: 'Unlock backup' }).click();
+    await page.getByRole('button', { name: 'Restore 4 accounts' }).click();
+    await page.getByRole('button', { name: 'Done' }).click();
+    await tilesSettled(page);
+    const vaultFile = path.join(pc2.dataDir, 'vault.json');
+    const listed = async () => JSON.parse((await pc2.cli('list', '--json')).stdout) as { issuer: string; name: string; needsVerification: boolean }[];
+
+    // Signed in as alice, then a QR code for someone else's Microsoft account: refused, naming both; nothing saved.
+    await page.getByRole('button', { name: 'Details for Microsoft, alice@outlook.com' }).click();
+    await signInInNewTab(context, () => page.getByRole('button', { name: 'Sign in to recover' }).click(), ALICE);
+    await page.getByRole('button', { name: 'Scan QR code…' }).click();
+    const recover = page.getByRole('dialog', { name: 'Recover Microsoft' });
+    const vaultBefore = await readFile(vaultFile);
+    const listedBefore = await listed();
+    const someoneElse = await pngOfQr(`otpauth://totp/Microsoft:someone@else.com?secret=${NEW_MICROSOFT_SECRET}&issuer=Microsoft`);
+    await recover.getByLabel('QR code picture').setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: someoneElse });
+    const refusal = recover.getByRole('alert');
+    await expect(refusal).toContainText('“someone@else.com”');
+    await expect(refusal).toContainText('“alice@outlook.com”');
+    await expect(recover.getByRole('button', { name: 'Scan another code' })).toBeFocused();
+    await screenshot(page, 'recovery-action-other-account');
+    expect((await readFile(vaultFile)).equals(vaultBefore)).toBe(true);
+    expect(await listed()).toEqual(listedBefore);
+    expect((await listed()).find((a) => a.issuer === 'Microsoft')).toMatchObject({ name: 'alice@outlook.com', needsVerification: true });
+
+    // Another code: the right one is taken, and the account keeps its name.
+    await recover.getByRole('button', { name: 'Scan another code' }).click();
+    const right = await pngOfQr(`otpauth://totp/Microsoft:alice@outlook.com?secret=${NEW_MICROSOFT_SECRET}&issuer=Microsoft`);
+    await recover.getByLabel('QR code picture').setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: right });
+    await expect(recover).toBeHidden();
+    await expectDetailsCode(page, NEW_MICROSOFT_SECRET);
+
+    // A work account whose organisation renamed it: refused at first, taken once the person confirms the change.
+    await page.getByRole('button', { name: 'Back' }).click();
+    await tilesSettled(page);
+    await page.getByRole('button', { name: 'Details for Contoso, alice@contoso.com' }).click();
+    await page.getByRole('button', { name: 'Scan QR code to recover' }).click();
+    const recoverWork = page.getByRole('dialog', { name: 'Recover Contoso' });
+    await recoverWork.getByRole('tab', { name: 'Paste link' }).click();
+    await recoverWork.getByRole('textbox', { name: 'Setup link' }).fill(`otpauth://totp/Contoso:alice.smith@contoso.com?secret=${NEW_CONTOSO_SECRET}&issuer=Contoso`);
+    await recoverWork.getByRole('button', { name: 'Recover account' }).click();
+    await expect(recoverWork.getByRole('alert')).toContainText('“alice.smith@contoso.com”');
+    await expect(recoverWork.getByRole('alert')).toContainText('“alice@contoso.com”');
+    await recoverWork.getByRole('button', { name: 'The provider changed it — use this key' }).click();
+    await expect(recoverWork).toBeHidden();
+    await expectDetailsCode(page, NEW_CONTOSO_SECRET);
+    expect((await listed()).find((a) => a.issuer === 'Contoso')).toMatchObject({ name: 'alice@contoso.com', needsVerification: false });
   } finally {
     await pc2.stop();
   }

@@ -20,7 +20,7 @@ import { CodeTicker } from './otp/code-ticker.js';
 import { codeAt } from './otp/otp-engine.js';
 import { decodeCanonicalKey } from './otp/base32.js';
 import { createDispatcher, type Dispatch, type Handlers } from './rpc/dispatcher.js';
-import { findTrayItem, trayMenu, type TrayLockState } from './tray/tray-model.js';
+import { findTrayItem, trayCopiedNotification, trayMenu, type TrayLockState } from './tray/tray-model.js';
 import { toView, type StoredAccount } from './vault/vault-data.js';
 import { VAULT_FILE, Vault, supersedes, type VaultSnapshot } from './vault/vault.js';
 
@@ -41,6 +41,11 @@ export interface CoreDeps {
    * scanner is open, one capture of the primary screen). Absent where the browser asks the person itself (harness).
    */
   capture?: { allow(source: ScannerSource): void };
+}
+
+/** Field by field, so the order a vault happens to store them in does not count. */
+function sameSettings(a: Settings, b: Settings): boolean {
+  return (Object.keys(a) as (keyof Settings)[]).every((key) => Object.is(a[key], b[key])) && Object.keys(a).length === Object.keys(b).length;
 }
 
 export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -99,9 +104,11 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
   const apply = (snapshot: VaultSnapshot, appliedBeforeRead = applied) => {
     if (!supersedes(snapshot, latest) || (snapshot.vaultId !== latest?.vaultId && appliedBeforeRead !== applied)) return;
     applied += 1;
+    const settingsBefore = latest?.data.settings;
     latest = snapshot;
     ticker.setAccounts(snapshot.data.accounts);
     emit('accountsChanged', snapshot.data.accounts.map(toView));
+    if (settingsBefore && !sameSettings(settingsBefore, snapshot.data.settings)) emit('settingsChanged', snapshot.data.settings);
     refreshTray();
     backup.vaultChanged();
   };
@@ -228,7 +235,7 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
       if (item.action.type !== 'copyCode') return { action: item.action, copied: null };
       const { clearsAt, account } = await copyAccountCode(item.action.accountId);
       const seconds = Math.max(0, Math.round((clearsAt - clock.now()) / 1000));
-      return { action: item.action, copied: { notification: `Code for ${account.issuer || account.name} copied; clears in ${seconds} s`, clearsAt } };
+      return { action: item.action, copied: { notification: trayCopiedNotification(account, seconds), clearsAt } };
     },
     nextHotpCode: async ({ id }) => {
       const account = await accounts.advanceCounter(id);
@@ -258,7 +265,7 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
       return null;
     },
     verifyAccountOwner: async ({ id }) => (await requireRecovery()).verifyOwner(id),
-    reenrollAccount: async ({ id, uri }) => (await requireRecovery()).reenroll(id, uri),
+    reenrollAccount: async ({ id, uri, providerChanged }) => (await requireRecovery()).reenroll(id, uri, { providerChanged: providerChanged === true }),
   };
 
   return {

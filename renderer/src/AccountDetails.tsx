@@ -14,6 +14,8 @@ import { FormError } from './FormError.js';
 interface Props {
   account: AccountView;
   codes: CodeStore;
+  /** Settings > Hide codes: as on the tiles, the codes show only while hovered or focused (or "Show codes" is on). */
+  hideCodes: boolean;
   onBack(): void;
   onCopy(account: AccountView): void;
 }
@@ -22,8 +24,14 @@ interface Props {
  * The full-screen view of one account: large code, the next one, countdown, details, rename, delete, and its QR code
  * and setup key behind a warning.
  */
-export function AccountDetails({ account, codes, onBack, onCopy }: Props) {
+export function AccountDetails({ account, codes, hideCodes, onBack, onCopy }: Props) {
   const code = useCode(codes, account.id);
+  const [hovered, setHovered] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const [shown, setShown] = useState(false);
+  // Not blurred like a tile's code but left out of the page: nothing to read in a screenshot, a screen share or the DOM.
+  const concealed = hideCodes && !hovered && !focused && !shown;
+  const masked = (digits: string) => (concealed ? groupDigits('•'.repeat(digits.length)) : groupDigits(digits));
   const now = useNow(codes.clockOffsetMs);
   const [mode, setMode] = useState<'view' | 'rename' | 'confirmDelete' | 'confirmReveal' | 'reveal'>('view');
   const [error, setError] = useState<string | null>(null);
@@ -98,21 +106,44 @@ export function AccountDetails({ account, codes, onBack, onCopy }: Props) {
         <RecoverAction account={account} onRecovered={(recovered) => setRecovered(`${accountLabel(recovered)} is recovered: its codes work here again, and the backup keeps its new setup key.`)} />
       ) : (
         <div className="details-code-block">
-          <button type="button" className="details-code" onClick={() => onCopy(account)} aria-label={`Copy code for ${accountLabel(account)}`}>
-            {code ? groupDigits(code.code) : '······'}
-          </button>
-          <p className="details-meta">
-            {secondsLeft !== null ? <span>Next code in {secondsLeft} s</span> : <span>Counter {otp.counter}</span>}
-            {code ? (
-              <span>
-                Next: <span className="details-next">{groupDigits(code.next)}</span>
-              </span>
-            ) : null}
-          </p>
-          {otp.type === 'hotp' ? (
-            <button type="button" className="secondary" onClick={() => void nextHotp()}>
-              Use next code
+          <div className="details-codes" onPointerEnter={() => setHovered(true)} onPointerLeave={() => setHovered(false)}>
+            <button
+              type="button"
+              className={`details-code${concealed ? ' concealed' : ''}`}
+              onClick={() => onCopy(account)}
+              // Keyboard focus shows the code, as on a tile (:focus-visible there): a click shows it while hovered.
+              onFocus={(e) => setFocused(e.currentTarget.matches(':focus-visible'))}
+              onBlur={() => setFocused(false)}
+              aria-label={`Copy code for ${accountLabel(account)}${concealed ? ' (hidden)' : ''}`}
+            >
+              {code ? masked(code.code) : '······'}
             </button>
+            <p className="details-meta">
+              {secondsLeft !== null ? <span>Next code in {secondsLeft} s</span> : <span>Counter {otp.counter}</span>}
+              {code ? (
+                <span>
+                  Next:{' '}
+                  <span className={`details-next${concealed ? ' concealed' : ''}`}>
+                    {concealed ? <span className="visually-hidden">hidden</span> : null}
+                    <span aria-hidden={concealed || undefined}>{masked(code.next)}</span>
+                  </span>
+                </span>
+              ) : null}
+            </p>
+          </div>
+          {hideCodes || otp.type === 'hotp' ? (
+            <div className="row">
+              {hideCodes ? (
+                <button type="button" className="secondary" aria-pressed={shown} onClick={() => setShown(!shown)}>
+                  Show codes
+                </button>
+              ) : null}
+              {otp.type === 'hotp' ? (
+                <button type="button" className="secondary" onClick={() => void nextHotp()}>
+                  Use next code
+                </button>
+              ) : null}
+            </div>
           ) : null}
         </div>
       )}

@@ -123,7 +123,7 @@ export function App() {
         ) : view.name === 'recovery' ? (
           <RecoveryWizard accounts={state.accounts} onClose={back} />
         ) : current ? (
-          <AccountDetails account={current} codes={codes} onBack={back} onCopy={copy} />
+          <AccountDetails account={current} codes={codes} hideCodes={settings.hideCodes} onBack={back} onCopy={copy} />
         ) : !state.loaded ? null : state.accounts.length === 0 ? (
           <div className="empty-state">
             <h2>No accounts yet</h2>

@@ -1,13 +1,23 @@
 import { useCallback, useEffect, useState } from 'react';
 import { defaultSettings } from '../../shared/default-settings.js';
 import type { Settings } from '../../shared/settings.js';
-import { call } from './api.js';
+import { call, on } from './api.js';
 
-/** App settings from the vault; changes are saved at once and applied (the theme to the document root). */
+/**
+ * App settings from the vault, kept current by main's settingsChanged (a change here, in another window, by a
+ * restore or by another process); changes are saved at once and applied (the theme to the document root).
+ */
 export function useSettings(): [Settings, (patch: Partial<Settings>) => Promise<void>] {
   const [settings, setSettings] = useState<Settings>(defaultSettings);
   useEffect(() => {
-    call('getSettings').then(setSettings, () => undefined);
+    let pushed = false;
+    const off = on('settingsChanged', (next) => {
+      pushed = true;
+      setSettings(next);
+    });
+    // A reply read before a change that was pushed meanwhile would be older than what the event brought.
+    call('getSettings').then((loaded) => pushed || setSettings(loaded), () => undefined);
+    return off;
   }, []);
   useEffect(() => {
     if (settings.theme === 'system') delete document.documentElement.dataset.theme;

@@ -436,7 +436,7 @@ describe('re-enrolling an account that needs verification', () => {
     const before = (await newPc.vault.read()).data.accounts;
 
     expect(await recovery.verifyOwner('ms0personal')).toEqual({ username: 'alice@outlook.com' });
-    const view = await recovery.reenroll('ms0personal', 'otpauth://totp/Whatever:other?secret=MZXW6YTBOI2TEMZU&issuer=Whatever&digits=8');
+    const view = await recovery.reenroll('ms0personal', 'otpauth://totp/Microsoft:alice@outlook.com?secret=MZXW6YTBOI2TEMZU&issuer=Microsoft&digits=8');
     expect(view).toMatchObject({ id: 'ms0personal', issuer: 'Microsoft', name: 'alice@outlook.com', kind: 'microsoftPersonal', needsVerification: false, deviceBound: false });
     expect(view.otp.digits).toBe(8);
     const after = (await newPc.vault.read()).data.accounts;
@@ -499,7 +499,7 @@ describe('"Sign in to recover" a personal Microsoft account', () => {
   it('a work or school account needs no sign-in; its QR code is enough', async () => {
     await restored();
     expect(await appErrorOf(recovery.verifyOwner('ms0work'))).toMatchObject({ kind: 'invalidRequest', message: expect.stringContaining('scanning the QR code') });
-    const view = await recovery.reenroll('ms0work', `otpauth://totp/Contoso:me?secret=${GITHUB_SECRET}&issuer=Contoso`);
+    const view = await recovery.reenroll('ms0work', `otpauth://totp/Contoso:alice@outlook.com?secret=${GITHUB_SECRET}&issuer=Contoso`);
     expect(view).toMatchObject({ id: 'ms0work', needsVerification: false });
   });
 
@@ -511,6 +511,58 @@ describe('"Sign in to recover" a personal Microsoft account', () => {
     expect(await appErrorOf(recovery.verifyOwner('ms0personal'))).toMatchObject({ kind: 'signInCancelled' });
     expect(await appErrorOf(recovery.reenroll('ms0personal', NEW_KEY))).toMatchObject({ kind: 'invalidRequest' });
     expect(await newPc.vault.read()).toEqual(before);
+  });
+});
+
+describe('re-enrolling with another account’s setup code', () => {
+  const OTHERS = 'otpauth://totp/Microsoft:someone@else.com?secret=MZXW6YTBOI2TEMZU&issuer=Microsoft';
+  async function restored(): Promise<VaultSnapshot> {
+    await backUpOldPc();
+    await recovery.signIn();
+    await recovery.unlock(PASSWORD);
+    await recovery.restore('restore');
+    return newPc.vault.read();
+  }
+
+  it('refuses a link for another account name or another issuer, naming both, and changes nothing', async () => {
+    const before = await restored();
+    await recovery.verifyOwner('ms0personal');
+    const error = await appErrorOf(recovery.reenroll('ms0personal', OTHERS));
+    expect(error).toMatchObject({ kind: 'accountMismatch' });
+    expect(error.message).toContain('someone@else.com');
+    expect(error.message).toContain('alice@outlook.com');
+    const otherIssuer = await appErrorOf(recovery.reenroll('ms0personal', 'otpauth://totp/Fabrikam:alice@outlook.com?secret=MZXW6YTBOI2TEMZU&issuer=Fabrikam'));
+    expect(otherIssuer).toMatchObject({ kind: 'accountMismatch' });
+    expect(otherIssuer.message).toContain('Fabrikam');
+    expect(otherIssuer.message).toContain('Microsoft');
+    const work = await appErrorOf(recovery.reenroll('ms0work', `otpauth://totp/Contoso:someone@else.com?secret=${GITHUB_SECRET}&issuer=Contoso`));
+    expect(work).toMatchObject({ kind: 'accountMismatch' });
+    expect(await newPc.vault.read()).toEqual(before);
+
+    // The sign-in still counts: the right QR code is taken next. Case and surrounding spaces do not matter.
+    const view = await recovery.reenroll('ms0personal', 'otpauth://totp/%20MICROSOFT:Alice@Outlook.COM%20?secret=MZXW6YTBOI2TEMZU&issuer=%20MICROSOFT');
+    expect(view).toMatchObject({ issuer: 'Microsoft', name: 'alice@outlook.com', needsVerification: false });
+  });
+
+  it('takes the link when the person confirms that the provider changed the name, keeping the account’s own name', async () => {
+    const before = await restored();
+    await recovery.verifyOwner('ms0personal');
+    const view = await recovery.reenroll('ms0personal', OTHERS, { providerChanged: true });
+    expect(view).toMatchObject({ id: 'ms0personal', issuer: 'Microsoft', name: 'alice@outlook.com', needsVerification: false });
+    const after = (await newPc.vault.read()).data.accounts;
+    expect(after.find((a) => a.id === 'ms0personal')).toMatchObject({ secret: 'MZXW6YTBOI2TEMZU' });
+    expect(after.filter((a) => a.id !== 'ms0personal')).toEqual(before.data.accounts.filter((a) => a.id !== 'ms0personal'));
+  });
+
+  it('an account stored without a name or issuer matches any; a link without an issuer (a typed key) matches the account’s', async () => {
+    await restored();
+    await newPc.vault.update((data) => {
+      Object.assign(data.accounts.find((a) => a.id === 'ms0work')!, { name: '' });
+      return { data, result: null };
+    });
+    expect(await recovery.reenroll('ms0work', `otpauth://totp/Contoso:whoever@contoso.com?secret=${GITHUB_SECRET}&issuer=Contoso`)).toMatchObject({ needsVerification: false });
+    await recovery.verifyOwner('ms0personal');
+    expect(await recovery.reenroll('ms0personal', 'otpauth://totp/alice@outlook.com?secret=MZXW6YTBOI2TEMZU')).toMatchObject({ needsVerification: false });
   });
 });
 

@@ -8,7 +8,7 @@ import type { CloudFile, CloudStore } from '../backup/cloud-store.js';
 import type { Clock } from '../clock.js';
 import type { RecoveryAccount, RecoveryIdentity } from '../identity/recovery-identity.js';
 import type { Logger } from '../logger.js';
-import { parseOtpauthUri } from '../otp/otpauth-uri.js';
+import { parseOtpauthUri, type AccountDraft } from '../otp/otpauth-uri.js';
 import { toView, type Deletion, type StoredAccount, type VaultData } from '../vault/vault-data.js';
 import type { Vault, VaultSnapshot } from '../vault/vault.js';
 import type { RecoveredAccount, RecoveryPreview, RecoverySummary, RestoreMode } from '../../../shared/recovery.js';
@@ -170,9 +170,11 @@ export class RecoveryService {
   /**
    * "Scan QR code to recover": gives an account restored without its device-bound secret the secret and code
    * settings of a new otpauth:// link. Its id, issuer, name, kind and place stay; from now on it is an ordinary
-   * account, backed up with its new secret.
+   * account, backed up with its new secret. A link for another account (its name or issuer differs) is refused
+   * (`accountMismatch`), since its codes would be someone else's and the backup would carry them to other PCs,
+   * unless the person confirms that the provider changed the name (`providerChanged`).
    */
-  async reenroll(id: string, uri: string): Promise<AccountView> {
+  async reenroll(id: string, uri: string, { providerChanged = false }: { providerChanged?: boolean } = {}): Promise<AccountView> {
     const draft = parseOtpauthUri(uri); // invalidInput that says what is wrong with the link
     const needed = await this.needingVerification(id);
     if (needed.kind === 'microsoftPersonal' && !this.verified.has(id)) {
@@ -183,6 +185,7 @@ export class RecoveryService {
       const account = data.accounts.find((a) => a.id === id);
       if (!account) throw new AppError('accountNotFound', 'That account no longer exists (it may have been removed in another window).');
       if (!account.needsVerification) throw new AppError('invalidRequest', `${label(account)} does not need verification; its codes already work.`);
+      if (!providerChanged) refuseOtherAccountsLink(account, draft);
       // Backup merges keep the later updatedAt. The secretless copy came from another PC whose clock may be ahead
       // of ours; the re-enrolled account replaces it, so it must sort after it or the merge would bring it back.
       const previous = Date.parse(account.updatedAt);
@@ -313,6 +316,33 @@ function decodeOpened(bytes: Buffer): BackupPayload {
 function sameSignInName(signedIn: string, stored: string): boolean | null {
   if (!stored.includes('@')) return null;
   return signedIn.trim().toLowerCase() === stored.trim().toLowerCase();
+}
+
+/**
+ * Refuses the setup link of another account for `account`: a different account name, or a different issuer. Compared
+ * without case and surrounding spaces; what the account does not know (no stored name or issuer) matches anything, as
+ * does a link without an issuer (a setup key typed by hand names no provider).
+ */
+function refuseOtherAccountsLink(account: StoredAccount, link: Pick<AccountDraft, 'issuer' | 'name'>): void {
+  const nameDiffers = !sameLabelPart(account.name, link.name);
+  const issuerDiffers = link.issuer.trim() !== '' && !sameLabelPart(account.issuer, link.issuer);
+  if (!nameDiffers && !issuerDiffers) return;
+  // Only what differs is named (and a differing issuer is never empty on either side).
+  const side = (name: string, issuer: string) =>
+    [nameDiffers ? (name.trim() ? `for “${name.trim()}”` : 'for an account without a name') : null, issuerDiffers ? `from “${issuer.trim()}”` : null]
+      .filter(Boolean)
+      .join(' ');
+  const provider = account.issuer.trim() || 'its provider';
+  throw new AppError(
+    'accountMismatch',
+    `This setup code is ${side(link.name, link.issuer)}, not ${side(account.name, account.issuer)}. Nothing was changed. ` +
+      `Use the QR code of ${label(account)}, or, only if ${provider} changed the account’s name, confirm that and use this key.`,
+  );
+}
+
+function sameLabelPart(stored: string, given: string): boolean {
+  const norm = (text: string) => text.trim().normalize('NFC').toLowerCase();
+  return norm(stored) === '' || norm(stored) === norm(given);
 }
 
 function label(account: StoredAccount): string {

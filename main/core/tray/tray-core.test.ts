@@ -88,4 +88,18 @@ describe('copyCode, setPinned and the tray through the core', () => {
     expect(await call('chooseTrayItem', { itemId: 'all-accounts' })).toEqual({ action: { type: 'showAllAccounts' }, copied: null });
     await expect(call('chooseTrayItem', { itemId: 'no-such-item' })).rejects.toMatchObject({ kind: 'invalidRequest' });
   });
+
+  it('the tray item and its copy notification shorten a 200-character issuer and name', async () => {
+    const { call } = await setup();
+    const issuer = 'Very long provider name '.repeat(9).trim();
+    const { id } = await call<{ id: string }>('addAccountFromUri', {
+      uri: `otpauth://totp/${encodeURIComponent(issuer)}:${'a'.repeat(200)}?secret=${SECRET}&issuer=${encodeURIComponent(issuer)}`,
+    });
+    const label = labels(await call('getTrayMenu', {}))[0]!;
+    expect(label).toBe(`Very long provider name… (${'a'.repeat(31)}…) ${expected(T0).slice(0, 3)} ${expected(T0).slice(3)}`);
+    const choice = await call<{ copied: { notification: string } }>('chooseTrayItem', { itemId: `account:${id}` });
+    expect(choice.copied.notification).toBe('Code for Very long provider name… copied; clears in 30 s');
+    // The window still gets the full text.
+    expect((await call<{ issuer: string; name: string }[]>('listAccounts', {}))[0]).toMatchObject({ issuer, name: 'a'.repeat(200) });
+  });
 });

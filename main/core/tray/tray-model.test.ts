@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountView, CodeBatch } from '../../../shared/account.js';
 import { TrayMenu, type TrayItem } from '../../../shared/tray.js';
-import { findTrayItem, trayMenu, type TrayModelInput } from './tray-model.js';
+import { findTrayItem, trayCopiedNotification, trayMenu, type TrayModelInput } from './tray-model.js';
 
 const otp = { type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 } as const;
 const account = (id: string, issuer: string, name: string, extra: Partial<AccountView> = {}): AccountView => ({
@@ -86,5 +86,28 @@ describe('trayMenu', () => {
     const m = menu({ accounts: [github], codes: batch({ aaaa1: '123456' }), lock: { available: true, locked: true } });
     expect(labels(m)).toEqual(['Locked', 'Unlock…', 'Quit']);
     expect(JSON.stringify(m)).not.toContain('123');
+  });
+
+  it('shortens long issuers and names with an ellipsis, never splitting a character', () => {
+    const long = account('eeee5', 'I'.repeat(200), 'n'.repeat(200));
+    const m = menu({ accounts: [long], codes: batch({ eeee5: '123456' }) });
+    // Issuer at most 24 characters, name at most 32, ellipsis included.
+    expect(labels(m)[0]).toBe(`${'I'.repeat(23)}… (${'n'.repeat(31)}…) 123 456`);
+    // At the limit nothing changes.
+    const exact = account('ffff6', 'I'.repeat(24), 'n'.repeat(32));
+    expect(labels(menu({ accounts: [exact], codes: batch({ ffff6: '123456' }) }))[0]).toBe(`${'I'.repeat(24)} (${'n'.repeat(32)}) 123 456`);
+    // Characters outside the BMP (surrogate pairs) and emoji sequences count as one and are never cut in half.
+    const emoji = account('gggg7', '😀'.repeat(30), '👩‍👩‍👧'.repeat(40), { needsVerification: true });
+    const label = labels(menu({ accounts: [emoji] }))[0]!;
+    expect(label).toBe(`${'😀'.repeat(23)}… (${'👩‍👩‍👧'.repeat(31)}…) – Action required`);
+    expect(label).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/); // no lone surrogate
+    // Only a name (no issuer) is shortened as a name.
+    expect(labels(menu({ accounts: [account('hhhh8', '', 'x'.repeat(50))] }))[0]).toBe(`${'x'.repeat(31)}… …`);
+  });
+
+  it('the copy notification names the account by its shortened issuer (or name)', () => {
+    expect(trayCopiedNotification(account('eeee5', 'I'.repeat(200), 'alice'), 30)).toBe(`Code for ${'I'.repeat(23)}… copied; clears in 30 s`);
+    expect(trayCopiedNotification(account('eeee5', '', 'n'.repeat(200)), 5)).toBe(`Code for ${'n'.repeat(31)}… copied; clears in 5 s`);
+    expect(trayCopiedNotification(github, 30)).toBe('Code for GitHub copied; clears in 30 s');
   });
 });

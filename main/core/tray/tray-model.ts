@@ -31,10 +31,38 @@ export function groupDigits(code: string): string {
   return `${code.slice(0, half)} ${code.slice(half)}`;
 }
 
-/** "GitHub (alice)", or whichever of the two exists. */
+/**
+ * How long an issuer and an account name may be in the tray, in characters, ellipsis included. A native menu item
+ * is as wide as its longest label, so one 200-character name would make the whole menu span the screen; the window
+ * shows the full text.
+ */
+export const TRAY_TEXT_LIMIT = { issuer: 24, name: 32 } as const;
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * `text` cut to at most `max` characters with "…" at the end when it is longer. Characters are grapheme clusters
+ * (what a person sees as one character), so neither a surrogate pair nor an emoji sequence or a letter with its
+ * combining accent is cut in half; the space before the ellipsis is dropped.
+ */
+export function shortenForTray(text: string, max: number): string {
+  const parts = Array.from(graphemes.segment(text), (s) => s.segment);
+  if (parts.length <= max) return text;
+  return `${parts.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+}
+
+/** "GitHub (alice)", or whichever of the two exists, each shortened to its tray limit. */
 export function trayAccountTitle(account: Pick<AccountView, 'issuer' | 'name'>): string {
-  if (account.issuer && account.name) return `${account.issuer} (${account.name})`;
-  return account.issuer || account.name;
+  const issuer = shortenForTray(account.issuer, TRAY_TEXT_LIMIT.issuer);
+  const name = shortenForTray(account.name, TRAY_TEXT_LIMIT.name);
+  if (issuer && name) return `${issuer} (${name})`;
+  return issuer || name;
+}
+
+/** The notification after the tray copied a code: the account by its issuer (or its name), shortened as in the menu. */
+export function trayCopiedNotification(account: Pick<AccountView, 'issuer' | 'name'>, clearsInSeconds: number): string {
+  const who = account.issuer ? shortenForTray(account.issuer, TRAY_TEXT_LIMIT.issuer) : shortenForTray(account.name, TRAY_TEXT_LIMIT.name);
+  return `Code for ${who} copied; clears in ${clearsInSeconds} s`;
 }
 
 /**
