@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { AccountView } from '../../shared/account.js';
 import { call } from './api.js';
+import { useModalDialog } from './modal-dialog.js';
 import { accountTitle } from './format.js';
 import { SETUP_METHOD_TABS, SetupLinkForm, type SetupMethod } from './setup-methods.js';
 import { SingleFieldForm } from './SingleFieldForm.js';
@@ -22,11 +23,7 @@ export function RecoverDialog({ account, onClose, onRecovered }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [tab, setTab] = useState<SetupMethod>('qr');
 
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
+  useModalDialog(dialog);
 
   const reenroll = async (uri: string) => onRecovered(await call('reenrollAccount', { id: account.id, uri }));
 
