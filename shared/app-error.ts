@@ -16,6 +16,8 @@ export const errorKinds = [
   'duplicateAccount',
   'accountNotFound',
   'ambiguousAccount',
+  /** Undo of a delete asked for after its window (or twice). */
+  'undoExpired',
   // Local storage
   'vaultDamaged',
   'vaultForeign',

@@ -11,6 +11,7 @@ export const methodNames = [
   'addAccountManually',
   'renameAccount',
   'removeAccount',
+  'undoRemoveAccount',
   'moveAccount',
   'getCodes',
   'exportAccount',

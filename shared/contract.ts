@@ -15,6 +15,9 @@ import { TrayChoice, TrayItemId, TrayMenu } from './tray.js';
 const NoInput = z.object({}).strict();
 const Nothing = z.null();
 
+/** A random token naming a delete that can still be undone (128 bits, base64url). */
+const UndoToken = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not an undo token');
+
 /** What the QR scanner is reading from, live: the camera, one screen capture, or nothing. */
 export const ScannerSource = z.enum(['camera', 'screen']).nullable();
 export type ScannerSource = z.infer<typeof ScannerSource>;
@@ -49,7 +52,13 @@ export const methods = {
     z.object({ id: AccountId, issuer: z.string().max(256), name: z.string().max(256) }).strict(),
     AccountView,
   ),
-  removeAccount: method(z.object({ id: AccountId }).strict(), Nothing),
+  /**
+   * Deletes an account. The reply is a token to undo it with (undoRemoveAccount) until `undoUntil` (main's clock):
+   * main keeps the removed account meanwhile; the page never holds its secret.
+   */
+  removeAccount: method(z.object({ id: AccountId }).strict(), z.object({ undoToken: UndoToken, undoUntil: z.number() })),
+  /** Puts a deleted account back whole, in its place; after the undo window the error kind is `undoExpired`. */
+  undoRemoveAccount: method(z.object({ token: UndoToken }).strict(), AccountView),
   moveAccount: method(z.object({ id: AccountId, toIndex: z.number().int().min(0) }).strict(), z.array(AccountView)),
   getCodes: method(NoInput, CodeBatch),
   /**

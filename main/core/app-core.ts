@@ -7,6 +7,7 @@ import type { TrayMenu } from '../../shared/tray.js';
 import { AppError } from '../../shared/errors.js';
 import { AccountsService } from './accounts/accounts-service.js';
 import { exportAccountSetup } from './accounts/export-account.js';
+import { RemovalUndo } from './accounts/removal-undo.js';
 import { BackupService, NOT_CONFIGURED } from './backup/backup-service.js';
 import type { CloudStore } from './backup/cloud-store.js';
 import type { ClipboardPort } from './clipboard/clipboard-port.js';
@@ -113,6 +114,7 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
     backup.vaultChanged();
   };
   const accounts = new AccountsService(vault, apply, clock);
+  const removals = new RemovalUndo(accounts, clock);
   const backup = new BackupService({
     dataDir,
     keyStore,
@@ -204,10 +206,8 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
     addAccountsFromUri: async ({ uri }) => accounts.addFromAnyUri(uri),
     addAccountManually: async (input) => accounts.addManually(input),
     renameAccount: async ({ id, issuer, name }) => accounts.rename(id, issuer, name),
-    removeAccount: async ({ id }) => {
-      await accounts.remove(id);
-      return null;
-    },
+    removeAccount: async ({ id }) => removals.remove(id),
+    undoRemoveAccount: async ({ token }) => removals.undo(token),
     moveAccount: async ({ id, toIndex }) => accounts.move(id, toIndex),
     getCodes: async () => {
       await current();
@@ -281,6 +281,7 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
       watcher?.close();
       reloadTimer?.();
       ticker.stop();
+      removals.dispose();
       backup.dispose();
       clipboardService.dispose();
       sinks.clear();

@@ -18,13 +18,15 @@ interface Props {
   hideCodes: boolean;
   onBack(): void;
   onCopy(account: AccountView): void;
+  /** Deletes the account (the page then leaves this view); throws an AppError if it could not. */
+  onRemove(account: AccountView): Promise<void>;
 }
 
 /**
  * The full-screen view of one account: large code, the next one, countdown, details, rename, delete, and its QR code
  * and setup key behind a warning.
  */
-export function AccountDetails({ account, codes, hideCodes, onBack, onCopy }: Props) {
+export function AccountDetails({ account, codes, hideCodes, onBack, onCopy, onRemove }: Props) {
   const code = useCode(codes, account.id);
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
@@ -67,8 +69,7 @@ export function AccountDetails({ account, codes, hideCodes, onBack, onCopy }: Pr
 
   const remove = async () => {
     try {
-      await call('removeAccount', { id: account.id });
-      onBack();
+      await onRemove(account);
     } catch (caught) {
       setError(caught instanceof AppError ? caught.message : 'The account could not be deleted.');
     }

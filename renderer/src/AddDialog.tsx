@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { AccountView } from '../../shared/account.js';
 import type { ImportResult } from '../../shared/contract.js';
 import { call } from './api.js';
+import { useModalDialog } from './modal-dialog.js';
 import { BatchProgress } from './import-summary.js';
 import { ImportSummary } from './ImportSummary.js';
 import { SETUP_METHOD_TABS, SetupLinkForm, type SetupMethod } from './setup-methods.js';
@@ -29,11 +30,7 @@ export function AddDialog({ onClose, onAdded }: { onClose(): void; onAdded(added
   const [cameraNext, setCameraNext] = useState(false);
   const batches = useRef(new BatchProgress());
 
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
+  useModalDialog(dialog);
 
   const added = (accounts: AccountView[]) => {
     onAdded(accounts);

@@ -4,15 +4,19 @@ import { AppError } from '../../shared/app-error.js';
 import { AccountDetails } from './AccountDetails.js';
 import { AddDialog } from './AddDialog.js';
 import { call } from './api.js';
-import { accountLabel } from './format.js';
+import { focusTile } from './focus-handoff.js';
+import { accountLabel, searchFilter } from './format.js';
 import { LoadProblem } from './LoadProblem.js';
 import { RecoveryWizard } from './recovery/RecoveryWizard.js';
 import { SettingsPage } from './SettingsPage.js';
 import { TileList } from './TileList.js';
+import { Toast, TOAST_MS, useToast } from './Toast.js';
 import { useGridLayout } from './use-grid-layout.js';
 import { useAccounts } from './use-accounts.js';
 import { useSettings } from './use-settings.js';
 import { useBackupStatus } from './backup/use-backup-status.js';
+
+const MAC = navigator.userAgent.includes('Mac');
 
 type View = { name: 'tiles' } | { name: 'account'; id: string } | { name: 'settings' } | { name: 'recovery' };
 
@@ -27,6 +31,8 @@ export function App() {
   const [search, setSearch] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const searchBox = useRef<HTMLInputElement>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const { toast, show, dismiss } = useToast();
   const [observeMain, gridLayout] = useGridLayout();
 
   // Ctrl/Cmd+F focuses the search box.
@@ -51,13 +57,13 @@ export function App() {
     async (account: AccountView) => {
       try {
         const { clearsAt } = await call('copyCode', { id: account.id });
-        const seconds = clearsAt === null ? null : Math.round((clearsAt - Date.now() - codes.clockOffsetMs) / 1000);
-        announce(`Code for ${accountLabel(account)} copied${seconds !== null ? `; the clipboard clears in ${seconds} seconds` : ''}.`);
+        const seconds = clearsAt === null ? null : Math.max(0, Math.round((clearsAt - Date.now() - codes.clockOffsetMs) / 1000));
+        show({ text: seconds === null ? 'Copied' : `Copied · clears in ${seconds} s`, showMs: TOAST_MS });
       } catch (caught) {
-        announce(caught instanceof AppError ? caught.message : 'The code could not be copied.');
+        show({ text: caught instanceof AppError ? caught.message : 'The code could not be copied.', tone: 'error', showMs: TOAST_MS });
       }
     },
-    [announce, codes],
+    [show, codes],
   );
   const move = useCallback((account: AccountView, toIndex: number) => {
     call('moveAccount', { id: account.id, toIndex }).then(
@@ -69,6 +75,89 @@ export function App() {
 
   const current = view.name === 'account' ? state.accounts.find((a) => a.id === view.id) : undefined;
   const back = useCallback(() => setView({ name: 'tiles' }), []);
+  /** From the full-screen view back to the tiles, the focus on the button that opened it. */
+  const backFromAccount = useCallback(() => {
+    if (view.name === 'account') focusTile(view.id, 'details');
+    setView({ name: 'tiles' });
+  }, [view]);
+
+  /** Undo of a delete: main puts the account back; the page only ever had the token. */
+  const undoRemove = useCallback(
+    async (token: string) => {
+      try {
+        const restored = await call('undoRemoveAccount', { token });
+        focusTile(restored.id, 'copy');
+        show({ text: `Restored ${accountLabel(restored)}`, showMs: TOAST_MS });
+      } catch (caught) {
+        show({ text: caught instanceof AppError ? caught.message : 'The account could not be put back.', tone: 'error', showMs: TOAST_MS });
+      }
+    },
+    [show],
+  );
+  /**
+   * Deletes (after the full-screen view's confirmation): the focus goes to the tile after it in the list as shown
+   * (else the one before, else Add account), and a toast offers Undo while main allows it. A failure is thrown back
+   * to the view, which says what went wrong.
+   */
+  const remove = useCallback(
+    async (account: AccountView) => {
+      const matches = searchFilter(search);
+      const shown = matches ? state.accounts.filter(matches) : state.accounts;
+      const index = shown.findIndex((a) => a.id === account.id);
+      const neighbour = shown[index + 1] ?? shown[index - 1];
+      const { undoToken, undoUntil } = await call('removeAccount', { id: account.id });
+      if (neighbour) focusTile(neighbour.id, 'copy');
+      else addButton.current?.focus();
+      setView({ name: 'tiles' });
+      const label = accountLabel(account);
+      let used = false; // a second Ctrl+Z while the first is on its way would be told "too late"
+      show({
+        text: `Deleted ${label}`,
+        action: {
+          label: 'Undo',
+          accessibleLabel: `Undo deleting ${label}`,
+          keyShortcut: MAC ? 'Meta+Z' : 'Control+Z',
+          keyHint: `${MAC ? 'Command+Z' : 'Ctrl+Z'} undoes it`,
+          run: () => {
+            if (used) return;
+            used = true;
+            void undoRemove(undoToken);
+          },
+        },
+        // Until main's undo window closes, by main's clock.
+        showMs: Math.max(0, undoUntil - Date.now() - codes.clockOffsetMs),
+      });
+    },
+    [search, state.accounts, codes, show, undoRemove],
+  );
+
+  // Ctrl/Cmd+Z undoes the delete the toast offers to undo (not while typing, where it undoes the typing).
+  useEffect(() => {
+    const action = toast?.action;
+    if (!action || adding) return;
+    const onKey = (event: KeyboardEvent) => {
+      const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable="true"]');
+      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'z' && !typing) {
+        event.preventDefault();
+        action.run();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [toast, adding]);
+
+  // After the add dialog closes: the focus on the (first) tile it added, else back on the button that opened it.
+  const added = useRef<AccountView[]>([]);
+  const [closedAfterAdding, setClosedAfterAdding] = useState<AccountView | null>(null);
+  const closeAdd = useCallback(() => {
+    setAdding(false);
+    setClosedAfterAdding(added.current[0] ?? null);
+    added.current = [];
+  }, []);
+  useEffect(() => {
+    // After the dialog's own clean-up, which put the focus back on its opener.
+    if (closedAfterAdding) focusTile(closedAfterAdding.id, 'copy');
+  }, [closedAfterAdding]);
   useEffect(() => {
     if (view.name === 'account' && state.loaded && !current) setView({ name: 'tiles' }); // deleted, here or elsewhere
   }, [view, current, state.loaded]);
@@ -91,7 +180,7 @@ export function App() {
         ) : (
           <span className="spacer" />
         )}
-        <button type="button" onClick={() => setAdding(true)}>
+        <button type="button" ref={addButton} onClick={() => setAdding(true)}>
           Add account
         </button>
         <button
@@ -123,7 +212,7 @@ export function App() {
         ) : view.name === 'recovery' ? (
           <RecoveryWizard accounts={state.accounts} onClose={back} />
         ) : current ? (
-          <AccountDetails account={current} codes={codes} hideCodes={settings.hideCodes} onBack={back} onCopy={copy} />
+          <AccountDetails account={current} codes={codes} hideCodes={settings.hideCodes} onBack={backFromAccount} onCopy={copy} onRemove={remove} />
         ) : !state.loaded ? null : state.accounts.length === 0 ? (
           <div className="empty-state">
             <h2>No accounts yet</h2>
@@ -142,13 +231,18 @@ export function App() {
           <TileList accounts={state.accounts} codes={state.codes} search={search} hideCodes={settings.hideCodes} layout={gridLayout} onCopy={copy} onOpen={open} onMove={move} />
         )}
       </main>
+      {/* Reordering is told to screen readers only; what the person did and can undo is shown (Toast). */}
       <div className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </div>
+      <Toast toast={toast} onDismiss={dismiss} />
       {adding ? (
         <AddDialog
-          onClose={() => setAdding(false)}
-          onAdded={(added) => announce(added.length === 1 ? `Added ${accountLabel(added[0]!)}.` : `Added ${added.length} accounts.`)}
+          onClose={closeAdd}
+          onAdded={(accounts) => {
+            added.current = accounts;
+            show({ text: accounts.length === 1 ? `Added ${accountLabel(accounts[0]!)}` : `Added ${accounts.length} accounts`, showMs: TOAST_MS });
+          }}
         />
       ) : null}
     </div>

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { AccountView } from '../../shared/account.js';
 import { AppError } from '../../shared/app-error.js';
 import { call } from './api.js';
 import { FormError } from './FormError.js';
+import { useModalDialog } from './modal-dialog.js';
 import { accountTitle } from './format.js';
 import { SETUP_METHOD_TABS, SetupLinkForm, type SetupMethod } from './setup-methods.js';
 import { SingleFieldForm } from './SingleFieldForm.js';
@@ -23,11 +24,7 @@ export function RecoverDialog({ account, onClose, onRecovered }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [tab, setTab] = useState<SetupMethod>('qr');
 
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
+  useModalDialog(dialog);
 
   // A setup code of another account (main says which and which) waits here for the person's decision.
   const [mismatch, setMismatch] = useState<{ uri: string; message: string } | null>(null);

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
+import { useRevealWantedTile } from './focus-handoff.js';
 import type { GridLayout } from './use-grid-layout.js';
 import { useWhenIdle } from './use-when-idle.js';
 import { useWindowRows } from './use-window-rows.js';
@@ -34,6 +35,20 @@ export function VirtualTileGrid({ accounts, renderTile, layout }: Props) {
   const overscan = useWhenIdle(known) ? OVERSCAN : 0;
   const rowCount = known ? Math.ceil(accounts.length / columns) : 0;
   const { first, end } = useWindowRows({ count: rowCount, height: ROW_HEIGHT, offset }, overscan);
+
+  // A tile that should take the focus (focusTile) but is not rendered: scroll its row to the middle of the window; the
+  // scroll renders it (useWindowRows), and it takes the focus as it appears.
+  const reveal = useCallback(
+    (id: string) => {
+      const index = accounts.findIndex((account) => account.id === id);
+      if (index < 0) return;
+      const row = Math.floor(index / columns);
+      if (row >= first && row < end) return; // rendered: it takes the focus itself
+      window.scrollTo({ top: Math.max(0, offset + row * ROW_HEIGHT - (window.innerHeight - ROW_HEIGHT) / 2), behavior: 'instant' });
+    },
+    [accounts, columns, offset, first, end],
+  );
+  useRevealWantedTile(known ? reveal : null);
 
   // The shown rows flow in the list's own CSS grid, pushed down by padding to where they belong: no tile is placed
   // one by one, and a width change that keeps the column count (a scrollbar appearing) re-renders nothing.

@@ -12,6 +12,12 @@ import type { StoredAccount, VaultData } from '../vault/vault-data.js';
 import { DELETIONS_KEPT_DAYS, toView } from '../vault/vault-data.js';
 import type { Vault, VaultSnapshot } from '../vault/vault.js';
 
+/** A removed account as it was, and its place in the order: what an undo needs. Main only (it holds the secret). */
+export interface Removal {
+  account: StoredAccount;
+  index: number;
+}
+
 export interface AddOptions {
   kind?: StoredAccount['kind'];
   /** Tied to this PC: its secret never goes into a backup, and after a restore it asks for verification. */
@@ -109,13 +115,40 @@ export class AccountsService {
     });
   }
 
-  async remove(id: string): Promise<void> {
-    await this.change((data) => {
-      find(data, id);
+  /**
+   * Deletes an account and records the deletion (so a backup merge does not bring it back). Returns what was
+   * removed, with its place, for an undo (RemovalUndo, which keeps it in main); other callers ignore it.
+   */
+  async remove(id: string): Promise<Removal> {
+    return this.change((data) => {
+      const account = find(data, id);
+      const index = data.accounts.indexOf(account);
       data.accounts = data.accounts.filter((a) => a.id !== id);
       const now = this.clock.now();
       const oldest = now - DELETIONS_KEPT_DAYS * 86_400_000;
       data.deleted = [...data.deleted.filter((d) => d.id !== id && Date.parse(d.at) >= oldest), { id, at: new Date(now).toISOString() }];
+      return { account: structuredClone(account), index };
+    });
+  }
+
+  /**
+   * Undoes `remove`, in one vault write: the account comes back whole (id, secret, settings) at its old place (clamped
+   * to the end), and its deletion record goes. Its change time becomes now: a backup made meanwhile may carry the
+   * deletion to other PCs, and a merge keeps an account changed after its deletion. Refused if the same account (same
+   * issuer, name and key) was added again meanwhile.
+   */
+  async restoreRemoved({ account, index }: Removal): Promise<AccountView> {
+    return this.change((data) => {
+      if (data.accounts.some((a) => a.id === account.id)) throw new AppError('invalidRequest', 'That account is already back.');
+      const twin = data.accounts.find((a) => isSameAccount(a, account));
+      if (twin) {
+        const label = [twin.issuer, twin.name].filter(Boolean).join(' – ');
+        throw new AppError('duplicateAccount', `${label} was added again meanwhile, with the same setup key, so the deleted one was not put back.`);
+      }
+      const restored: StoredAccount = { ...structuredClone(account), updatedAt: this.stamp() };
+      data.accounts.splice(Math.min(index, data.accounts.length), 0, restored);
+      data.deleted = data.deleted.filter((d) => d.id !== account.id);
+      return toView(restored);
     });
   }
 
@@ -197,7 +230,7 @@ function find(data: VaultData, id: string): StoredAccount {
 }
 
 /** The same account: same issuer and name (ignoring case and outer spaces) and the same secret bytes. */
-function isSameAccount(a: StoredAccount, draft: AccountDraft): boolean {
+function isSameAccount(a: StoredAccount, draft: Pick<AccountDraft, 'issuer' | 'name' | 'secret'>): boolean {
   const same = (x: string, y: string) => x.trim().toLowerCase() === y.trim().toLowerCase();
   if (!same(a.issuer, draft.issuer) || !same(a.name, draft.name) || a.secret.length === 0) return false;
   const left = decodeCanonicalKey(a.secret);
