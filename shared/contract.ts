@@ -101,9 +101,15 @@ export const methods = {
   /** Signs in to the same recovery account again after "sign-in required", then backs up. */
   signInAgain: method(NoInput, BackupStatus),
   turnOffBackup: method(z.object({ deleteCloudCopy: z.boolean() }).strict(), BackupStatus),
-  // Recovery on a new PC: sign in -> the backup described -> password -> preview -> restore (or merge)
-  recoverySignIn: method(NoInput, z.object({ account: RecoveryAccountView, backup: BackupSummary })),
+  // Recovery on a new PC: sign in -> find the backup -> password -> preview -> restore (or merge, or remove and restore)
+  /** Interactive sign-in to the recovery account; the recovery keeps it until restore or cancel. */
+  recoverySignIn: method(NoInput, z.object({ account: RecoveryAccountView })),
+  /** Downloads and describes the backup with the signed-in account; again after a OneDrive error, with no new sign-in. */
+  recoveryFindBackup: method(NoInput, z.object({ account: RecoveryAccountView, backup: BackupSummary })),
   recoveryUnlock: method(z.object({ password: BackupPassword }).strict(), RecoveryPreview),
+  /** The opened backup described again against the accounts on this PC now (after a refused restore). */
+  recoveryPreview: method(NoInput, RecoveryPreview),
+  /** replace removes only the accounts the last preview listed; any other account on this PC refuses it (conflictExistingAccounts). */
   recoveryRestore: method(z.object({ mode: RestoreMode }).strict(), RecoverySummary),
   /** Leaves the app as it was before recovery began (signs out unless backup was already on). */
   recoveryCancel: method(NoInput, Nothing),

@@ -18,19 +18,33 @@ export const RecoveryPreviewAccount = z.object({
 });
 export type RecoveryPreviewAccount = z.infer<typeof RecoveryPreviewAccount>;
 
-/** The opened backup, described before anything is written. */
+/** An account on this PC now, as the preview lists it: "remove and restore" (replace) removes exactly these. */
+export const RecoveryExistingAccount = z.object({
+  id: AccountId,
+  issuer: z.string(),
+  name: z.string(),
+  kind: AccountKind,
+  /** The backup holds it too (same id, or same issuer, name and secret): the backup's copy comes back in its place. */
+  inBackup: z.boolean(),
+});
+export type RecoveryExistingAccount = z.infer<typeof RecoveryExistingAccount>;
+
+/** The opened backup, described before anything is written, against the accounts on this PC at that moment. */
 export const RecoveryPreview = z.object({
   /** From the backup's authenticated header. */
   deviceName: z.string(),
   createdAt: z.string(),
   accounts: z.array(RecoveryPreviewAccount),
-  /** Accounts on this PC now: 0 allows a full restore, more allows only a merge. */
-  existingCount: z.number().int().min(0),
+  /** Accounts on this PC now, in display order: none allows a full restore; otherwise merge, or replace (which removes these). */
+  existing: z.array(RecoveryExistingAccount),
 });
 export type RecoveryPreview = z.infer<typeof RecoveryPreview>;
 
-/** restore: this PC has no accounts and takes the backup whole (accounts, order, settings). merge: adds only what is missing. */
-export const RestoreMode = z.enum(['restore', 'merge']);
+/**
+ * restore: this PC has no accounts and takes the backup whole (accounts, order, settings). merge: adds only what is
+ * missing. replace: removes the accounts the last preview listed and takes the backup whole, in one write.
+ */
+export const RestoreMode = z.enum(['restore', 'merge', 'replace']);
 export type RestoreMode = z.infer<typeof RestoreMode>;
 
 export const RecoveredAccount = z.object({ id: AccountId, issuer: z.string(), name: z.string(), kind: AccountKind });
@@ -45,6 +59,8 @@ export const RecoverySummary = z.object({
   added: z.array(RecoveredAccount),
   /** Merge only: backup accounts skipped because this PC already had them. */
   alreadyHere: z.number().int().min(0),
+  /** Replace only: how many of this PC's accounts were removed (those the backup also holds came back as its copy). */
+  removed: z.number().int().min(0),
   /** Restored without their device-bound secret: each needs "Sign in to recover" or "Scan QR code to recover". */
   needVerification: z.array(RecoveredAccount),
 });

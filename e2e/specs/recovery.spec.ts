@@ -1,13 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { startEmulators, type RunningEmulators } from '../emulators/index.js';
 import { ALICE, BACKUP_PASSWORD, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
-import { expect, startHarness, test } from '../harness-fixture.js';
+import { expect, startHarness, test, type Harness } from '../harness-fixture.js';
 import { expectOathtoolCode, oathtoolTotp } from '../oathtool.js';
 import { tilesSettled } from '../tile-list.js';
 import { pngOfQr } from '../qr-images.js';
 import { screenshot } from '../screenshot.js';
+import { openBackup } from '../../main/core/backup/backup-envelope.js';
+import { decodePayload } from '../../main/core/backup/backup-payload.js';
 import { BACKUP_FILE_NAME } from '../../main/core/backup/backup-service.js';
 
 // Recovery on a new PC: two harnesses with their own data folders are two PCs sharing one (emulated) recovery account.
@@ -259,6 +262,156 @@ test('recovery: a setup code for another account is refused, naming both, with t
     await expect(recoverWork).toBeHidden();
     await expectDetailsCode(page, NEW_CONTOSO_SECRET);
     expect((await listed()).find((a) => a.issuer === 'Contoso')).toMatchObject({ name: 'alice@contoso.com', needsVerification: false });
+  } finally {
+    await pc2.stop();
+  }
+});
+
+const LOCAL = 'otpauth://totp/Local:me?secret=KRUGS4ZANFZSAYJA&issuer=Local';
+
+/** What must not change before Restore: the vault file byte for byte, what the command-line tool lists, the backup in OneDrive. */
+async function pcAndCloud(pc: Harness): Promise<{ vault: string; list: unknown; cloud: string | null }> {
+  const list = await pc.cli('list', '--json');
+  expect(list.code).toBe(0);
+  const cloud = await emulators.control.readFile(ALICE.username, BACKUP_FILE_NAME);
+  return { vault: readFileSync(path.join(pc.dataDir, 'vault.json')).toString('base64'), list: JSON.parse(list.stdout), cloud: cloud?.bytes.toString('base64') ?? null };
+}
+
+/** Settings > Backup > Restore from a backup on a PC with accounts, then "remove these accounts": the sign-in step. */
+async function chooseRemove(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Restore from a backup' }).click();
+  await expect(page.getByRole('heading', { name: 'This PC already has accounts' })).toBeVisible();
+  await page.getByRole('button', { name: 'Remove these accounts…' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in to your recovery account' })).toBeVisible();
+}
+
+/** From the sign-in step to the preview. */
+async function signInAndUnlock(page: Page, context: BrowserContext): Promise<void> {
+  await signInInNewTab(context, () => page.getByRole('button', { name: 'Sign in' }).click(), ALICE);
+  await page.getByRole('textbox', { name: 'Backup password' }).fill(BACKUP_PASSWORD);
+  await page.getByRole('button', { name: 'Unlock backup' }).click();
+  await expect(page.getByRole('heading', { name: 'Check what comes back' })).toBeVisible();
+}
+
+test('recovery: removing the accounts here happens only at Restore; every way out before it leaves the PC as it was', async ({ page, context }) => {
+  test.setTimeout(240_000); // six recoveries, each begun again
+  const oldOrder = await oldPcWithBackup(page, context);
+  let pc2 = await startHarness(undefined, cloudArgs(emulators));
+  try {
+    expect((await pc2.cli('add', GITHUB, LOCAL)).code).toBe(0);
+    const before = await pcAndCloud(pc2);
+    const unchanged = async () => expect(await pcAndCloud(pc2)).toEqual(before);
+
+    await test.step('Cancel at the sign-in step', async () => {
+      await chooseRemove(page, pc2.url);
+      await unchanged();
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await expect(tiles(page)).toHaveCount(2);
+      await unchanged();
+    });
+
+    await test.step('The sign-in cancelled in the browser, then a sign-in abandoned (its tab closed) and the recovery cancelled', async () => {
+      await chooseRemove(page, pc2.url);
+      const [tab] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Sign in' }).click()]);
+      await tab.getByRole('button', { name: 'Cancel' }).click();
+      await tab.close();
+      await expect(page.getByRole('alert')).toHaveText(/cancelled/i);
+      await unchanged();
+      const [abandoned] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Try again' }).click()]);
+      await abandoned.close();
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await expect(tiles(page)).toHaveCount(2);
+      await unchanged();
+    });
+
+    await test.step('A wrong password, then Cancel', async () => {
+      await chooseRemove(page, pc2.url);
+      await signInInNewTab(context, () => page.getByRole('button', { name: 'Sign in' }).click(), ALICE);
+      await page.getByRole('textbox', { name: 'Backup password' }).fill('not the password');
+      await page.getByRole('button', { name: 'Unlock backup' }).click();
+      await expect(page.getByRole('alert').filter({ hasText: 'not right' })).toBeVisible();
+      await unchanged();
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await unchanged();
+    });
+
+    await test.step('Cancel at the preview, which says what would be removed', async () => {
+      await chooseRemove(page, pc2.url);
+      await signInAndUnlock(page, context);
+      await expect(page.getByRole('list', { name: 'Removed from this PC' }).getByRole('listitem')).toHaveText([/GitHub, alice.*backup’s copy replaces it/, /Local, me.*Not in the backup/]);
+      await unchanged();
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await expect(tiles(page)).toHaveCount(2);
+      await unchanged();
+    });
+
+    await test.step('The app stopped at the preview (a crash, a restart) and started again', async () => {
+      await chooseRemove(page, pc2.url);
+      await signInAndUnlock(page, context);
+      await pc2.stop();
+      await unchanged();
+      pc2 = await startHarness(pc2.dataDir, cloudArgs(emulators));
+      await unchanged();
+      await page.goto(pc2.url);
+      await expect(tiles(page)).toHaveCount(2);
+    });
+
+    await test.step('Then the removal and the restore, together', async () => {
+      await chooseRemove(page, pc2.url);
+      await expect(page.getByText('The accounts on this PC stay as they are until you have checked what comes back and confirmed it')).toBeVisible();
+      await screenshot(page, 'recovery-remove-sign-in');
+      await signInAndUnlock(page, context);
+      await expect(page.getByRole('list', { name: 'Accounts in the backup' }).getByRole('listitem')).toHaveCount(4);
+      await screenshot(page, 'recovery-remove-preview');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await screenshot(page, 'recovery-remove-preview-dark');
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.getByRole('button', { name: 'Remove 2 and restore 4 accounts' }).click();
+      await expect(page.getByText(/2 accounts were removed and 4 accounts were restored/)).toBeVisible();
+      await screenshot(page, 'recovery-remove-done');
+      await page.getByRole('button', { name: 'Done' }).click();
+      await expect.poll(() => order(page)).toEqual(oldOrder);
+      const listed = JSON.parse((await pc2.cli('list', '--json')).stdout) as { issuer: string }[];
+      expect(listed.map((a) => a.issuer)).toEqual(['Fabrikam', 'GitHub', 'Microsoft', 'Contoso']);
+      // Backup is on with the recovery account, and the backup in OneDrive still has no Local account.
+      await page.getByRole('button', { name: 'Settings' }).click();
+      await expect(page.getByText(/Up to date · last backup today/)).toBeVisible({ timeout: 15_000 });
+      const cloud = (await emulators.control.readFile(ALICE.username, BACKUP_FILE_NAME))!.bytes;
+      const payload = decodePayload((await openBackup(cloud, { password: BACKUP_PASSWORD })).payload);
+      expect(payload.accounts.map((a) => a.issuer)).toEqual(['Fabrikam', 'GitHub', 'Microsoft', 'Contoso']);
+    });
+  } finally {
+    await pc2.stop();
+  }
+});
+
+test('recovery: an account added during a recovery on an empty PC: Restore is refused and offers merge or remove right there, without signing in again', async ({ page, context }) => {
+  const oldOrder = await oldPcWithBackup(page, context);
+  const pc2 = await startHarness(undefined, cloudArgs(emulators));
+  try {
+    await page.goto(pc2.url);
+    await page.getByRole('button', { name: 'Begin recovery' }).click();
+    await signInAndUnlock(page, context);
+    // Meanwhile an account arrives (here through the command-line tool; another window would do the same).
+    expect((await pc2.cli('add', LOCAL)).code).toBe(0);
+    const before = await pcAndCloud(pc2);
+    let tabs = 0;
+    context.on('page', () => tabs++);
+
+    await page.getByRole('button', { name: 'Restore 4 accounts' }).click();
+    await expect(page.getByRole('alert')).toHaveText(/1 account \(Local – me\).*nothing was changed/);
+    await expect(page.getByRole('button', { name: 'Add missing accounts (merge)' })).toBeVisible();
+    await screenshot(page, 'recovery-refused-choice');
+    expect(await pcAndCloud(pc2)).toEqual(before);
+    await page.getByRole('button', { name: 'Remove these accounts…' }).click();
+    await expect(page.getByRole('list', { name: 'Removed from this PC' }).getByRole('listitem')).toHaveText([/Local, me.*Not in the backup/]);
+    await page.getByRole('button', { name: 'Remove 1 and restore 4 accounts' }).click();
+    await expect(page.getByText(/1 account was removed and 4 accounts were restored/)).toBeVisible();
+    await page.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => order(page)).toEqual(oldOrder);
+    expect(tabs).toBe(0); // no second sign-in
   } finally {
     await pc2.stop();
   }

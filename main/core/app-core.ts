@@ -257,7 +257,9 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
     signInAgain: async () => backup.signInAgain(),
     turnOffBackup: async ({ deleteCloudCopy }) => backup.turnOff(deleteCloudCopy),
     recoverySignIn: async () => (await recoveryService()).signIn(),
+    recoveryFindBackup: async () => (await recoveryService()).findBackup(),
     recoveryUnlock: async ({ password }) => (await recoveryService()).unlock(password),
+    recoveryPreview: async () => (await recoveryService()).preview(),
     // Restore ends with backup on (adopted), so it must not be refused by the "backup is on" rule above.
     recoveryRestore: async ({ mode }) => (await requireRecovery()).restore(mode),
     recoveryCancel: async () => {

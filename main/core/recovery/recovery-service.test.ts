@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AccountsService } from '../accounts/accounts-service.js';
 import { openBackup } from '../backup/backup-envelope.js';
 import { decodePayload } from '../backup/backup-payload.js';
@@ -188,6 +188,12 @@ async function cloudAccounts(): Promise<StoredAccount[]> {
   return decodePayload((await openBackup(file.bytes, { password: PASSWORD })).payload).accounts;
 }
 
+/** Signs in to the recovery account, then finds and describes the backup there. */
+async function signInAndFind(r = recovery): ReturnType<RecoveryService['findBackup']> {
+  await r.signIn();
+  return r.findBackup();
+}
+
 /** Runs due timers and waits for the backup they started. */
 async function advance(pc: Pc, ms: number): Promise<void> {
   pc.clock.advance(ms);
@@ -214,13 +220,13 @@ afterEach(async () => {
 describe('a full restore on a new PC', () => {
   it('brings back the accounts in order with their secrets, the settings and the deletions; device-bound ones marked', async () => {
     await backUpOldPc();
-    const { account, backup } = await recovery.signIn();
+    const { account, backup } = await signInAndFind();
     expect(account).toEqual({ username: 'alice@outlook.com', displayName: 'Alice' });
     expect(backup).toMatchObject({ deviceName: 'OLD-PC', accountCount: 6 });
 
     const preview = RecoveryPreview.parse(await recovery.unlock(PASSWORD));
     expect(preview.deviceName).toBe('OLD-PC');
-    expect(preview.existingCount).toBe(0);
+    expect(preview.existing).toEqual([]);
     expect(preview.accounts.map((a) => [a.issuer, a.kind, a.needsVerification, a.alreadyHere])).toEqual([
       ['Steam', 'other', false, false],
       ['GitHub', 'other', false, false],
@@ -251,7 +257,7 @@ describe('a full restore on a new PC', () => {
 
   it('shows the same codes as the old PC at the same instant', async () => {
     await backUpOldPc();
-    await recovery.signIn();
+    await signInAndFind();
     await recovery.unlock(PASSWORD);
     await recovery.restore('restore');
     const instant = Date.parse('2026-11-23T10:00:17.000Z');
@@ -264,7 +270,7 @@ describe('a full restore on a new PC', () => {
 
   it('keeps backup on with the same recovery account, and the next backup merges with the old PC’s', async () => {
     await backUpOldPc();
-    await recovery.signIn();
+    await signInAndFind();
     await recovery.unlock(PASSWORD);
     await recovery.restore('restore');
     await advance(newPc, 2000);
@@ -288,21 +294,24 @@ describe('when things go wrong', () => {
     await backUpOldPc();
     const cloudBefore = alice.files.get(BACKUP_FILE_NAME);
     newPc.identity.nextSignIn = BOB;
-    const error = await appErrorOf(recovery.signIn());
+    const error = await appErrorOf(signInAndFind());
     expect(error.kind).toBe('backupNotFound');
     expect(error.message).toContain('Your backup is not stored with bob@outlook.com');
     expect(error.message).toContain('different Microsoft account');
+    // The app folder cannot tell a backup made with another account from one deleted in OneDrive: both are said.
+    expect(error.message).toMatch(/deleted/);
+    expect(error.message).toMatch(/recycle bin/i);
     expect(await newPc.vault.read()).toMatchObject({ generation: 0, data: { accounts: [] } });
     expect(await appErrorOf(recovery.unlock(PASSWORD))).toMatchObject({ kind: 'invalidRequest' });
 
     newPc.identity.nextSignIn = ALICE;
-    expect((await recovery.signIn()).backup.accountCount).toBe(6);
+    expect((await signInAndFind()).backup.accountCount).toBe(6);
     expect(alice.files.get(BACKUP_FILE_NAME)).toEqual(cloudBefore);
   });
 
   it('refuses a wrong password without changing anything, then accepts the right one', async () => {
     await backUpOldPc();
-    await recovery.signIn();
+    await signInAndFind();
     const writes = alice.writes;
     expect(await appErrorOf(recovery.unlock('not the password'))).toMatchObject({ kind: 'wrongPassword' });
     expect(await appErrorOf(recovery.unlock('still not the password'))).toMatchObject({ kind: 'wrongPassword' });
@@ -323,7 +332,7 @@ describe('when things go wrong', () => {
       const bytes = Buffer.from(original);
       bytes[at] = bytes[at] === 0x43 ? 0x44 : 0x43; // one character for another, still valid base64 / JSON
       alice.put(BACKUP_FILE_NAME, bytes);
-      await recovery.signIn(); // the header still reads: the damage shows when the backup is opened
+      await signInAndFind(); // the header still reads: the damage shows when the backup is opened
       expect(await appErrorOf(recovery.unlock(PASSWORD))).toMatchObject({ kind: 'backupDamaged' });
       expect(await appErrorOf(recovery.restore('restore'))).toMatchObject({ kind: 'invalidRequest' });
     }
@@ -336,7 +345,7 @@ describe('when things go wrong', () => {
     const file = JSON.parse(alice.files.get(BACKUP_FILE_NAME)!.bytes.toString('utf8')) as { header: { version: number } };
     file.header.version = 2;
     alice.put(BACKUP_FILE_NAME, Buffer.from(JSON.stringify(file)));
-    const error = await appErrorOf(recovery.signIn());
+    const error = await appErrorOf(signInAndFind());
     expect(error.kind).toBe('backupTooNew');
     expect(error.message).toContain('Update the app');
   });
@@ -345,8 +354,8 @@ describe('when things go wrong', () => {
     await backUpOldPc();
     await newPc.accounts.addFromUri('otpauth://totp/Local:me?secret=GEZDGNBVGY3TQOJQ&issuer=Local');
     const before = await newPc.vault.read();
-    await recovery.signIn();
-    expect((await recovery.unlock(PASSWORD)).existingCount).toBe(1);
+    await signInAndFind();
+    expect((await recovery.unlock(PASSWORD)).existing.map((a) => a.issuer)).toEqual(['Local']);
     const error = await appErrorOf(recovery.restore('restore'));
     expect(error.kind).toBe('conflictExistingAccounts');
     expect(error.message).toContain('1 account (Local – me)');
@@ -367,9 +376,9 @@ describe('merge', () => {
     await newPc.accounts.updateSettings({ theme: 'light' });
     const before = (await newPc.vault.read()).data;
 
-    await recovery.signIn();
+    await signInAndFind();
     const preview = await recovery.unlock(PASSWORD);
-    expect(preview.existingCount).toBe(2);
+    expect(preview.existing.map((a) => [a.issuer, a.inBackup])).toEqual([['github', true], ['Local', false]]);
     expect(preview.accounts.filter((a) => a.alreadyHere).map((a) => a.issuer)).toEqual(['GitHub']);
     const summary = await recovery.restore('merge');
     expect(summary).toMatchObject({ mode: 'merge', restored: 5, alreadyHere: 1 });
@@ -385,12 +394,131 @@ describe('merge', () => {
   });
 });
 
+describe('remove and restore (replace)', () => {
+  it('removes the accounts on this PC and restores the backup in one vault write; deletions only for removed accounts the backup does not bring back', async () => {
+    await backUpOldPc();
+    const old = (await oldPc.vault.read()).data;
+    const local = await newPc.accounts.addFromUri('otpauth://totp/Local:me?secret=GEZDGNBVGY3TQOJQ&issuer=Local');
+    // The same GitHub account added here separately (another id) ...
+    const githubHere = await newPc.accounts.addFromUri(`otpauth://totp/GitHub:me@example.com?secret=${GITHUB_SECRET}&issuer=GitHub`);
+    // ... and a copy of one of the backup's accounts under its own id (from an earlier merge), renamed here.
+    const shared = old.accounts.find((a) => a.issuer === 'Google')!;
+    await newPc.vault.update((data) => {
+      data.accounts.push({ ...shared, name: 'renamed here' });
+      return { data, result: undefined };
+    });
+    await newPc.accounts.updateSettings({ theme: 'light' });
+    const before = await newPc.vault.read();
+    const savedBefore = newPc.saved.length;
+
+    await signInAndFind();
+    const preview = RecoveryPreview.parse(await recovery.unlock(PASSWORD));
+    expect(preview.existing.map((a) => [a.issuer, a.name, a.inBackup])).toEqual([
+      ['Local', 'me', false],
+      ['GitHub', 'me@example.com', true],
+      ['Google', 'renamed here', true],
+    ]);
+    expect(await newPc.vault.read()).toEqual(before); // nothing written before restore
+
+    const summary = RecoverySummary.parse(await recovery.restore('replace'));
+    expect(summary).toMatchObject({ mode: 'replace', restored: 6, removed: 3, alreadyHere: 0 });
+    const after = await newPc.vault.read();
+    expect(after.generation).toBe(before.generation + 1); // one write: removal and restore together
+    expect(newPc.saved.length).toBe(savedBefore + 1);
+    expect(after.data.accounts).toEqual(await expectedAccounts());
+    expect(after.data.settings).toEqual(old.settings);
+    const removedAt = new Date(newPc.clock.now()).toISOString();
+    expect(after.data.deleted).toEqual(
+      expect.arrayContaining([...old.deleted, { id: local.id, at: removedAt }, { id: githubHere.id, at: removedAt }]),
+    );
+    expect(after.data.deleted).toHaveLength(old.deleted.length + 2); // none for Google: the backup brings it back
+
+    // Backup stays on; the next backup carries the removals and the restored accounts, not the removed ones.
+    await advance(newPc, 2000);
+    expect((await newPc.backup.status()).state).toBe('upToDate');
+    expect((await cloudAccounts()).map((a) => a.issuer)).toEqual(['Steam', 'GitHub', 'Google', 'Bank', 'Microsoft', 'Contoso']);
+    expect((await cloudAccounts()).find((a) => a.id === shared.id)?.name).toBe(shared.name);
+  });
+
+  it('does not remove an account added after the preview: refuses, names it, and removes it once a fresh preview lists it', async () => {
+    await backUpOldPc();
+    await newPc.accounts.addFromUri('otpauth://totp/Local:me?secret=GEZDGNBVGY3TQOJQ&issuer=Local');
+    await signInAndFind();
+    expect((await recovery.unlock(PASSWORD)).existing.map((a) => a.issuer)).toEqual(['Local']);
+    await newPc.accounts.addFromUri('otpauth://totp/Later:me?secret=ONSWG4TFOQ2TEMZV&issuer=Later');
+    const before = await newPc.vault.read();
+
+    const error = await appErrorOf(recovery.restore('replace'));
+    expect(error.kind).toBe('conflictExistingAccounts');
+    expect(error.message).toContain('Later – me');
+    expect(await newPc.vault.read()).toEqual(before);
+    expect((await newPc.backup.status()).state).toBe('off');
+
+    // The opened backup is still there: a fresh preview against this PC, then the restore, without signing in again.
+    expect((await recovery.preview()).existing.map((a) => a.issuer)).toEqual(['Local', 'Later']);
+    await recovery.restore('replace');
+    expect((await newPc.vault.read()).data.accounts).toEqual(await expectedAccounts());
+  });
+});
+
+describe('a refused restore offers a way out', () => {
+  for (const mode of ['merge', 'replace'] as const) {
+    it(`an account added during a recovery on an empty PC: refused, then ${mode} without signing in again`, async () => {
+      await backUpOldPc();
+      const signIns = vi.spyOn(newPc.identity, 'signIn');
+      await signInAndFind();
+      expect((await recovery.unlock(PASSWORD)).existing).toEqual([]);
+      await newPc.accounts.addFromUri('otpauth://totp/Local:me?secret=GEZDGNBVGY3TQOJQ&issuer=Local');
+      const before = await newPc.vault.read();
+
+      const error = await appErrorOf(recovery.restore('restore'));
+      expect(error.kind).toBe('conflictExistingAccounts');
+      expect(error.message).toContain('1 account (Local – me)');
+      expect(error.message).toMatch(/merge/);
+      expect(error.message).toMatch(/remove it and restore/);
+      expect(await newPc.vault.read()).toEqual(before);
+
+      const preview = await recovery.preview();
+      expect(preview.existing.map((a) => [a.issuer, a.inBackup])).toEqual([['Local', false]]);
+      const summary = await recovery.restore(mode);
+      expect(summary.mode).toBe(mode);
+      const issuers = (await newPc.vault.read()).data.accounts.map((a) => a.issuer);
+      expect(issuers).toEqual(mode === 'merge' ? ['Local', 'Steam', 'GitHub', 'Google', 'Bank', 'Microsoft', 'Contoso'] : ['Steam', 'GitHub', 'Google', 'Bank', 'Microsoft', 'Contoso']);
+      expect(signIns).toHaveBeenCalledTimes(1);
+    });
+  }
+
+  it('after a OneDrive error, looking for the backup again needs no new sign-in', async () => {
+    await backUpOldPc();
+    const signIns = vi.spyOn(newPc.identity, 'signIn');
+    alice.failNext(new AppError('network', 'OneDrive could not be reached. Check the internet connection.'));
+    await recovery.signIn();
+    expect(await appErrorOf(recovery.findBackup())).toMatchObject({ kind: 'network' });
+    const { account, backup } = await recovery.findBackup();
+    expect(account.username).toBe('alice@outlook.com');
+    expect(backup.accountCount).toBe(6);
+    expect(signIns).toHaveBeenCalledTimes(1);
+    await recovery.unlock(PASSWORD);
+    await recovery.restore('restore');
+    expect((await newPc.vault.read()).data.accounts).toEqual(await expectedAccounts());
+  });
+
+  it('looking again is refused before a sign-in and after cancel', async () => {
+    expect(await appErrorOf(recovery.findBackup())).toMatchObject({ kind: 'invalidRequest' });
+    await backUpOldPc();
+    await signInAndFind();
+    await recovery.cancel();
+    expect(await appErrorOf(recovery.findBackup())).toMatchObject({ kind: 'invalidRequest' });
+    expect(await appErrorOf(recovery.preview())).toMatchObject({ kind: 'invalidRequest' });
+  });
+});
+
 describe('cancel', () => {
   it('signs out of the recovery account when backup was off, with vault and cloud unchanged', async () => {
     await backUpOldPc();
     const cloudBefore = alice.files.get(BACKUP_FILE_NAME);
     const writes = alice.writes;
-    await recovery.signIn();
+    await signInAndFind();
     await recovery.unlock(PASSWORD);
     await recovery.cancel();
     expect(await newPc.identity.currentAccount()).toBeNull();
@@ -406,7 +534,7 @@ describe('cancel', () => {
     await newPc.backup.signIn();
     await newPc.backup.turnOn(PASSWORD);
     const before = await newPc.vault.read();
-    await recovery.signIn();
+    await signInAndFind();
     await recovery.cancel();
     expect(await newPc.identity.currentAccount()).toEqual(ALICE);
     expect((await newPc.backup.status()).state).toBe('upToDate');
@@ -429,7 +557,7 @@ describe('cancel', () => {
 describe('re-enrolling an account that needs verification', () => {
   it('takes the new secret, keeps the account’s identity and place, and backs it up with its secret', async () => {
     await backUpOldPc();
-    await recovery.signIn();
+    await signInAndFind();
     await recovery.unlock(PASSWORD);
     await recovery.restore('restore');
     await advance(newPc, 2000);
@@ -453,7 +581,7 @@ describe('re-enrolling an account that needs verification', () => {
 
   it('refuses a bad link, an account that needs nothing, and an unknown account', async () => {
     await backUpOldPc();
-    await recovery.signIn();
+    await signInAndFind();
     await recovery.unlock(PASSWORD);
     await recovery.restore('restore');
     const before = await newPc.vault.read();
@@ -469,7 +597,7 @@ describe('re-enrolling an account that needs verification', () => {
 describe('"Sign in to recover" a personal Microsoft account', () => {
   async function restored(): Promise<VaultSnapshot> {
     await backUpOldPc();
-    await recovery.signIn();
+    await signInAndFind();
     await recovery.unlock(PASSWORD);
     await recovery.restore('restore');
     return newPc.vault.read();
@@ -518,7 +646,7 @@ describe('re-enrolling with another account’s setup code', () => {
   const OTHERS = 'otpauth://totp/Microsoft:someone@else.com?secret=MZXW6YTBOI2TEMZU&issuer=Microsoft';
   async function restored(): Promise<VaultSnapshot> {
     await backUpOldPc();
-    await recovery.signIn();
+    await signInAndFind();
     await recovery.unlock(PASSWORD);
     await recovery.restore('restore');
     return newPc.vault.read();
@@ -571,13 +699,13 @@ describe('the order of the steps', () => {
     expect(await appErrorOf(recovery.unlock(PASSWORD))).toMatchObject({ kind: 'invalidRequest' });
     expect(await appErrorOf(recovery.restore('restore'))).toMatchObject({ kind: 'invalidRequest' });
     await backUpOldPc();
-    await recovery.signIn();
+    await signInAndFind();
     const error = await appErrorOf(recovery.restore('merge'));
     expect(error).toMatchObject({ kind: 'invalidRequest' });
     expect(error.message).toContain('backup password first');
 
     const unlocking = recovery.unlock(PASSWORD);
-    expect(await appErrorOf(recovery.signIn())).toMatchObject({ kind: 'invalidRequest', message: expect.stringContaining('busy') });
+    expect(await appErrorOf(signInAndFind())).toMatchObject({ kind: 'invalidRequest', message: expect.stringContaining('busy') });
     await unlocking;
     await recovery.restore('restore');
     // The recovery is over: restoring again needs a new one.

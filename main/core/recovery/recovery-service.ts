@@ -11,7 +11,7 @@ import type { Logger } from '../logger.js';
 import { parseOtpauthUri, type AccountDraft } from '../otp/otpauth-uri.js';
 import { toView, type Deletion, type StoredAccount, type VaultData } from '../vault/vault-data.js';
 import type { Vault, VaultSnapshot } from '../vault/vault.js';
-import type { RecoveredAccount, RecoveryPreview, RecoverySummary, RestoreMode } from '../../../shared/recovery.js';
+import type { RecoveredAccount, RecoveryExistingAccount, RecoveryPreview, RecoverySummary, RestoreMode } from '../../../shared/recovery.js';
 
 export interface RecoveryServiceDeps {
   vault: Vault;
@@ -30,15 +30,22 @@ interface Session {
   /** The backup file as downloaded, with the eTag that the restore hands to the backup service. */
   file: CloudFile | null;
   opened: { header: BackupHeader; payload: BackupPayload; key: BackupKey } | null;
+  /**
+   * The ids of this PC's accounts that the last preview listed. "Remove and restore" removes these and no other:
+   * an account that appeared since (another window, the command-line tool) refuses it until a new preview shows it.
+   */
+  shown: ReadonlySet<string>;
 }
 
-type Step = 'signIn' | 'unlock' | 'restore';
+type Step = 'signIn' | 'findBackup' | 'unlock' | 'preview' | 'restore';
 
 /**
  * "Begin recovery" on a new PC: sign in -> locate and describe the backup -> password -> preview -> restore ->
- * summary. Nothing is written before `restore`, which is one atomic vault update, so cancelling at any earlier
- * step leaves the app as it was. Accounts restored without their device-bound secret are re-enrolled later with
- * `reenroll`.
+ * summary. Nothing is written before `restore`, which is one atomic vault update (also when it removes this PC's
+ * accounts first), so cancelling at any earlier step, or any failure before it, leaves the app as it was. The
+ * session keeps the signed-in account and the opened backup until restore or cancel, so a failed download is
+ * retried and a refused restore is redone in another mode without signing in again. Accounts restored without
+ * their device-bound secret are re-enrolled later with `reenroll`.
  */
 export class RecoveryService {
   private session: Session | null = null;
@@ -51,34 +58,52 @@ export class RecoveryService {
   constructor(private readonly deps: RecoveryServiceDeps) {}
 
   /**
-   * Interactive sign-in to the recovery account, then finds and describes the backup stored there. May be called
-   * again (for example after "backup not found") to use a different Microsoft account.
+   * Interactive sign-in to the recovery account (the browser's account picker). May be called again (for example
+   * after "backup not found") to use a different Microsoft account. `findBackup` comes next.
    */
-  async signIn(): Promise<{ account: RecoveryAccountView; backup: BackupSummary }> {
+  async signIn(): Promise<{ account: RecoveryAccountView }> {
     return this.step('signIn', async (epoch) => {
       this.forget();
-      this.session = { account: null, file: null, opened: null };
+      this.session = newSession(null);
       const account = await this.deps.identity.signIn({ selectAccount: true });
       if (epoch !== this.epoch) {
         // Cancelled while the browser was open: the sign-in that just completed must not stay behind.
         await this.signOutUnlessBackupIsOn();
         throw cancelled();
       }
-      const session: Session = { account, file: null, opened: null };
-      this.session = session;
+      this.session = newSession(account);
+      return { account: accountView(account) };
+    });
+  }
+
+  /**
+   * Downloads the backup from the signed-in account's app folder and describes it. Needs no new sign-in, so after a
+   * OneDrive error (or a backup put back from the recycle bin) it is simply called again.
+   */
+  async findBackup(): Promise<{ account: RecoveryAccountView; backup: BackupSummary }> {
+    return this.step('findBackup', async (epoch) => {
+      const session = this.session;
+      const account = session?.account;
+      if (!session || !account) throw outOfOrder('Sign in to the recovery account that holds your backup first.');
+      // What an earlier look found is dropped: this one decides (the file may have changed or gone since).
+      session.opened?.key.dataKey.fill(0);
+      session.file = null;
+      session.opened = null;
+      session.shown = new Set();
       const file = await this.deps.store.read(BACKUP_FILE_NAME);
       this.checkEpoch(epoch);
       if (!file) {
+        // The app folder cannot tell "made with another account" from "deleted": both are said, with the way back.
         throw new AppError(
           'backupNotFound',
-          `Your backup is not stored with ${account.username}. Most often the backup was made with a different Microsoft account: sign in with that account instead.`,
+          `Your backup is not stored with ${account.username}. Either it was made with a different Microsoft account (sign in with that one instead), or it was deleted from OneDrive: a deleted backup stays in OneDrive's recycle bin for up to 30 days (onedrive.live.com, Recycle bin in the list on the left). Restore ${BACKUP_FILE_NAME} there, then look again.`,
         );
       }
       const header = readBackupHeader(file.bytes); // backupTooNew (update the app) and backupDamaged pass through
       session.file = file;
       this.deps.log.info(`recovery: found a backup of ${header.accountCount} accounts`);
       return {
-        account: { username: account.username, displayName: account.displayName },
+        account: accountView(account),
         backup: { deviceName: header.deviceName, createdAt: header.createdAt, accountCount: header.accountCount },
       };
     });
@@ -98,35 +123,51 @@ export class RecoveryService {
       }
       session.opened?.key.dataKey.fill(0);
       session.opened = { header, payload, key };
-      return {
-        deviceName: header.deviceName,
-        createdAt: header.createdAt,
-        accounts: payload.accounts.map((a) => ({
-          issuer: a.issuer,
-          name: a.name,
-          kind: a.kind,
-          needsVerification: needsVerification(a),
-          alreadyHere: isHere(existing, a),
-        })),
-        existingCount: existing.length,
-      };
+      return describe(session, existing);
+    });
+  }
+
+  /**
+   * The opened backup described again against the accounts on this PC now, without the password: after a restore
+   * was refused because accounts appeared meanwhile, this is what the person confirms next.
+   */
+  async preview(): Promise<RecoveryPreview> {
+    return this.step('preview', async (epoch) => {
+      const session = this.session;
+      if (!session?.opened) throw outOfOrder('Enter the backup password first.');
+      const existing = (await this.deps.vault.read()).data.accounts;
+      this.checkEpoch(epoch);
+      return describe(session, existing);
     });
   }
 
   /**
    * Writes the backup to this PC in one atomic vault update, then keeps backup on with the same recovery account.
-   * `restore` needs a PC without accounts; `merge` adds only what is missing and changes nothing else.
+   * `restore` needs a PC without accounts; `merge` adds only what is missing and changes nothing else; `replace`
+   * removes the accounts the last preview listed and restores the backup whole, in that same one write. Refused
+   * (nothing written, the opened backup kept) when this PC's accounts no longer fit the mode: `preview` then shows
+   * them and the person chooses again.
    */
   async restore(mode: RestoreMode): Promise<RecoverySummary> {
     return this.step('restore', async () => {
       const session = this.session;
       const opened = session?.opened;
       if (!session?.account || !session.file || !opened) throw outOfOrder('Enter the backup password first.');
-      if (mode !== 'restore' && mode !== 'merge') throw new AppError('invalidRequest', 'Choose to restore or to merge.');
-      const { snapshot, result } = await this.deps.vault.update((data) =>
-        mode === 'restore' ? restoreAll(data, opened.payload) : mergeMissing(data, opened.payload),
-      );
-      this.deps.log.info(`recovery: ${mode} wrote ${result.restored} accounts`);
+      const shown = session.shown;
+      const now = this.deps.clock.now();
+      const { snapshot, result } = await this.deps.vault.update((data) => {
+        switch (mode) {
+          case 'restore':
+            return restoreAll(data, opened.payload);
+          case 'merge':
+            return mergeMissing(data, opened.payload);
+          case 'replace':
+            return replaceAll(data, opened.payload, shown, now);
+          default:
+            throw new AppError('invalidRequest', 'Choose to restore, to merge, or to remove and restore.');
+        }
+      });
+      this.deps.log.info(`recovery: ${mode} wrote ${result.restored} accounts${mode === 'replace' ? ` and removed ${result.removed}` : ''}`);
       try {
         this.deps.onSaved(snapshot);
         await this.deps.backup.adopt(session.account, opened.key, session.file.eTag);
@@ -233,26 +274,81 @@ export class RecoveryService {
   }
 }
 
+function newSession(account: RecoveryAccount | null): Session {
+  return { account, file: null, opened: null, shown: new Set() };
+}
+
+function accountView(account: RecoveryAccount): RecoveryAccountView {
+  return { username: account.username, displayName: account.displayName };
+}
+
+/** What a restore would bring, against `existing` (this PC's accounts now), which the session remembers as shown. */
+function describe(session: Session, existing: readonly StoredAccount[]): RecoveryPreview {
+  const opened = session.opened;
+  if (!opened) throw outOfOrder('Enter the backup password first.');
+  session.shown = new Set(existing.map((a) => a.id));
+  const { header, payload } = opened;
+  return {
+    deviceName: header.deviceName,
+    createdAt: header.createdAt,
+    accounts: payload.accounts.map((a) => ({
+      issuer: a.issuer,
+      name: a.name,
+      kind: a.kind,
+      needsVerification: needsVerification(a),
+      alreadyHere: isHere(existing, a),
+    })),
+    existing: existing.map((a): RecoveryExistingAccount => ({ id: a.id, issuer: a.issuer, name: a.name, kind: a.kind, inBackup: isHere(payload.accounts, a) })),
+  };
+}
+
 /** The whole backup onto a PC without accounts: its accounts in order, its settings and its deletion records. */
 function restoreAll(data: VaultData, payload: BackupPayload): { data: VaultData; result: RecoverySummary } {
   if (data.accounts.length > 0) {
     const n = data.accounts.length;
-    const names = data.accounts.slice(0, 5).map(label).join(', ') + (n > 5 ? ', …' : '');
+    const it = n === 1 ? 'it' : 'them';
     throw new AppError(
       'conflictExistingAccounts',
-      `This PC already has ${n} account${n === 1 ? '' : 's'} (${names}). A restore would replace ${n === 1 ? 'it' : 'them'}, so nothing was changed. Remove ${n === 1 ? 'it' : 'them'} first, or merge to add only the backup's accounts that are missing here.`,
+      `This PC has ${n} account${n === 1 ? '' : 's'} (${names(data.accounts)}), so a full restore would replace ${it}; nothing was changed. Add only the backup's accounts that are missing here (merge), or remove ${it} and restore the backup.`,
     );
   }
   const accounts = payload.accounts.map(asRestored);
   const next: VaultData = { accounts, deleted: keepDeletions([...payload.deleted, ...data.deleted], accounts), settings: payload.settings };
-  return { data: next, result: summary('restore', accounts, 0) };
+  return { data: next, result: summary('restore', accounts, 0, 0) };
+}
+
+/**
+ * "Remove these accounts and restore": this PC's accounts go and the backup comes back whole, as one write. Only
+ * accounts the person saw listed for removal are removed; another one refuses the whole. A removed account gets a
+ * deletion record (so the next backup merge does not bring it back from another PC's copy), unless the backup
+ * restores that same id: then its copy from the backup replaces it, and a deletion would remove that copy again.
+ */
+function replaceAll(data: VaultData, payload: BackupPayload, confirmed: ReadonlySet<string>, now: number): { data: VaultData; result: RecoverySummary } {
+  const unconfirmed = data.accounts.filter((a) => !confirmed.has(a.id));
+  if (unconfirmed.length > 0) {
+    const n = unconfirmed.length;
+    throw new AppError(
+      'conflictExistingAccounts',
+      `${n === 1 ? 'An account was' : `${n} accounts were`} added to this PC after you saw what would be removed (${names(unconfirmed)}); nothing was changed. Check the list again: it now includes ${n === 1 ? 'it' : 'them'}.`,
+    );
+  }
+  const accounts = payload.accounts.map(asRestored);
+  const restoredIds = new Set(accounts.map((a) => a.id));
+  const at = new Date(now).toISOString();
+  const removals = data.accounts.filter((a) => !restoredIds.has(a.id)).map(({ id }): Deletion => ({ id, at }));
+  const next: VaultData = {
+    accounts,
+    deleted: keepDeletions([...payload.deleted, ...data.deleted, ...removals], accounts),
+    settings: payload.settings,
+  };
+  return { data: next, result: summary('replace', accounts, 0, data.accounts.length) };
 }
 
 /** Adds the backup's accounts that this PC lacks, after its own, in backup order. Nothing here is changed or removed. */
 function mergeMissing(data: VaultData, payload: BackupPayload): { data: VaultData; result: RecoverySummary } {
   const added = payload.accounts.filter((a) => !isHere(data.accounts, a)).map(asRestored);
   const next: VaultData = { ...data, accounts: [...data.accounts, ...added], deleted: keepDeletions(data.deleted, added) };
-  return { data: next, result: summary('merge', added, payload.accounts.length - added.length) };
+  return { data: next, result: summary('merge', added, payload.accounts.length - added.length, 0) };
 }
 
 /**
@@ -270,13 +366,14 @@ function keepDeletions(deletions: readonly Deletion[], restored: readonly Stored
   return [...latest].map(([id, at]) => ({ id, at }));
 }
 
-function summary(mode: RestoreMode, accounts: readonly StoredAccount[], alreadyHere: number): RecoverySummary {
+function summary(mode: RestoreMode, accounts: readonly StoredAccount[], alreadyHere: number, removed: number): RecoverySummary {
   const brief = ({ id, issuer, name, kind }: StoredAccount): RecoveredAccount => ({ id, issuer, name, kind });
   return {
     mode,
     restored: accounts.length,
     added: accounts.map(brief),
     alreadyHere,
+    removed,
     needVerification: accounts.filter((a) => a.needsVerification).map(brief),
   };
 }
@@ -343,6 +440,11 @@ function refuseOtherAccountsLink(account: StoredAccount, link: Pick<AccountDraft
 function sameLabelPart(stored: string, given: string): boolean {
   const norm = (text: string) => text.trim().normalize('NFC').toLowerCase();
   return norm(stored) === '' || norm(stored) === norm(given);
+}
+
+/** Up to five accounts by name, for a message. */
+function names(accounts: readonly StoredAccount[]): string {
+  return accounts.slice(0, 5).map(label).join(', ') + (accounts.length > 5 ? ', …' : '');
 }
 
 function label(account: StoredAccount): string {

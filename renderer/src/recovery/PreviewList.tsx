@@ -1,4 +1,4 @@
-import type { RecoveryPreviewAccount, RestoreMode } from '../../../shared/recovery.js';
+import type { RecoveryExistingAccount, RecoveryPreviewAccount, RestoreMode } from '../../../shared/recovery.js';
 import { accountLabel } from '../format.js';
 
 /** The backup's accounts in their order, marked when they will need verification or are already here. */
@@ -13,5 +13,23 @@ export function PreviewList({ accounts, mode }: { accounts: readonly RecoveryPre
         </li>
       ))}
     </ol>
+  );
+}
+
+/** "Remove and restore": this PC's accounts that go, each saying whether the backup brings its copy back. */
+export function RemovedList({ accounts }: { accounts: readonly RecoveryExistingAccount[] }) {
+  return (
+    <ul className="preview-list" aria-label="Removed from this PC">
+      {accounts.map((account) => (
+        <li key={account.id}>
+          <span>{accountLabel(account)}</span>
+          {account.inBackup ? (
+            <span className="badge">The backup’s copy replaces it</span>
+          ) : (
+            <span className="badge warn">Not in the backup: its codes stop working here</span>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

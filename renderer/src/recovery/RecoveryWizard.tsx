@@ -8,11 +8,12 @@ import { formatWhen } from '../backup/format-when.js';
 import { accountLabel } from '../format.js';
 import { useBackOnEscape } from '../sub-page.js';
 import { ExistingAccounts } from './ExistingAccounts.js';
-import { PreviewList } from './PreviewList.js';
+import { PreviewList, RemovedList } from './PreviewList.js';
 
 type Step =
   | { name: 'existing' }
-  | { name: 'signIn'; busy: boolean; failure: Failure | null }
+  /** `account`: signed in, and looking for the backup failed (it is looked for again without a new sign-in). */
+  | { name: 'signIn'; account: RecoveryAccountView | null; busy: 'signingIn' | 'finding' | null; failure: Failure | null }
   | { name: 'password'; account: RecoveryAccountView; backup: BackupSummary; busy: boolean; failure: Failure | null }
   | { name: 'preview'; account: RecoveryAccountView; preview: RecoveryPreview; busy: boolean; failure: Failure | null }
   | { name: 'done'; summary: RecoverySummary };
@@ -23,10 +24,11 @@ const STEPS = ['Sign in', 'Backup password', 'Check', 'Done'] as const;
 
 /**
  * Begin recovery: sign in to the recovery account -> the backup described -> backup password -> preview ->
- * restore (or merge) -> summary. Nothing on this PC changes before "Restore"; Cancel leaves the app as it was.
+ * restore (or merge, or remove this PC's accounts and restore) -> summary. Nothing on this PC changes before the
+ * preview's button; Cancel, a failed sign-in or a wrong password leave the app as it was.
  */
 export function RecoveryWizard({ accounts, onClose }: { accounts: readonly AccountView[]; onClose(): void }) {
-  const [step, setStep] = useState<Step>(accounts.length > 0 ? { name: 'existing' } : { name: 'signIn', busy: false, failure: null });
+  const [step, setStep] = useState<Step>(accounts.length > 0 ? { name: 'existing' } : { name: 'signIn', account: null, busy: null, failure: null });
   const [mode, setMode] = useState<RestoreMode>(accounts.length > 0 ? 'merge' : 'restore');
   const [password, setPassword] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
@@ -39,13 +41,25 @@ export function RecoveryWizard({ accounts, onClose }: { accounts: readonly Accou
   useBackOnEscape(cancel, step.name !== 'done');
 
   const signIn = async () => {
-    setStep({ name: 'signIn', busy: true, failure: null });
+    setStep({ name: 'signIn', account: null, busy: 'signingIn', failure: null });
+    let account: RecoveryAccountView;
     try {
-      const found = await call('recoverySignIn');
+      ({ account } = await call('recoverySignIn'));
+    } catch (e) {
+      return setStep({ name: 'signIn', account: null, busy: null, failure: failureOf(e) });
+    }
+    await findBackup(account);
+  };
+
+  /** Downloads the backup with the account signed in; after a OneDrive error "Try again" comes back here, not to the browser. */
+  const findBackup = async (account: RecoveryAccountView) => {
+    setStep({ name: 'signIn', account, busy: 'finding', failure: null });
+    try {
+      const found = await call('recoveryFindBackup');
       setPassword('');
       setStep({ name: 'password', ...found, busy: false, failure: null });
     } catch (e) {
-      setStep({ name: 'signIn', busy: false, failure: failureOf(e) });
+      setStep({ name: 'signIn', account, busy: null, failure: failureOf(e) });
     }
   };
 
@@ -69,8 +83,18 @@ export function RecoveryWizard({ accounts, onClose }: { accounts: readonly Accou
     try {
       setStep({ name: 'done', summary: await call('recoveryRestore', { mode }) });
     } catch (e) {
-      setStep({ ...step, busy: false, failure: failureOf(e) });
+      const failure = failureOf(e);
+      // Accounts appeared on this PC meanwhile: describe the backup again against them (the opened backup is kept,
+      // no new sign-in or password), so merge or remove-and-restore can be chosen right here.
+      const preview = failure.kind === 'conflictExistingAccounts' ? await call('recoveryPreview').catch(() => step.preview) : step.preview;
+      setStep({ ...step, preview, busy: false, failure });
     }
+  };
+
+  const choose = (next: RestoreMode) => {
+    setMode(next);
+    if (step.name === 'preview') setStep({ ...step, failure: null });
+    else setStep({ name: 'signIn', account: null, busy: null, failure: null });
   };
 
   const index = step.name === 'existing' || step.name === 'signIn' ? 0 : step.name === 'password' ? 1 : step.name === 'preview' ? 2 : 3;
@@ -90,14 +114,14 @@ export function RecoveryWizard({ accounts, onClose }: { accounts: readonly Accou
       {step.name === 'existing' ? (
         <ExistingAccounts
           accounts={accounts}
-          onMerge={() => {
-            setMode('merge');
-            setStep({ name: 'signIn', busy: false, failure: null });
-          }}
-          onRemoved={() => {
-            setMode('restore');
-            setStep({ name: 'signIn', busy: false, failure: null });
-          }}
+          intro={
+            <>
+              A full recovery puts back the accounts of your old PC exactly as they were, so it only runs on a PC without accounts. This PC has{' '}
+              {accounts.length === 1 ? 'this account' : `these ${accounts.length} accounts`}:
+            </>
+          }
+          onMerge={() => choose('merge')}
+          onReplace={() => choose('replace')}
           onCancel={cancel}
         />
       ) : step.name === 'signIn' ? (
@@ -106,16 +130,22 @@ export function RecoveryWizard({ accounts, onClose }: { accounts: readonly Accou
             Sign in with the personal Microsoft account your backup is stored with (the recovery account you chose on your old PC). The sign-in page opens in
             your browser.
           </p>
+          {mode === 'replace' ? (
+            <p className="hint">The accounts on this PC stay as they are until you have checked what comes back and confirmed it (step 3).</p>
+          ) : null}
+          {step.account && !step.busy ? (
+            <p>
+              Signed in as <strong>{step.account.username}</strong>.
+            </p>
+          ) : null}
           {step.busy ? (
             <p className="form-status" role="status">
-              Waiting for you to finish signing in in your browser…
+              {step.busy === 'signingIn' ? 'Waiting for you to finish signing in in your browser…' : `Looking for your backup in ${step.account?.username ?? 'your'}’s OneDrive…`}
             </p>
           ) : null}
           <FailureMessage failure={step.failure} />
           <div className="row">
-            <button type="button" disabled={step.busy} onClick={() => void signIn()}>
-              {step.failure?.kind === 'backupNotFound' || step.failure?.kind === 'wrongAccountType' ? 'Sign in with a different account' : step.failure ? 'Try again' : 'Sign in'}
-            </button>
+            <SignInActions step={step} onSignIn={() => void signIn()} onFindBackup={(account) => void findBackup(account)} />
             <button type="button" className="secondary" onClick={cancel}>
               Cancel
             </button>
@@ -155,31 +185,60 @@ export function RecoveryWizard({ accounts, onClose }: { accounts: readonly Accou
           </div>
         </form>
       ) : step.name === 'preview' ? (
-        <>
-          <p>
-            {mode === 'merge'
-              ? `These accounts from ${step.preview.deviceName} are not on this PC yet and will be added after your ${step.preview.existingCount} existing ${step.preview.existingCount === 1 ? 'account' : 'accounts'}. Nothing is overwritten or removed.`
-              : `Everything from ${step.preview.deviceName} comes back: the accounts in this order, and your settings.`}
-          </p>
-          <PreviewList accounts={step.preview.accounts} mode={mode} />
-          {step.busy ? (
-            <p className="form-status" role="status">
-              Restoring…
-            </p>
-          ) : null}
-          <FailureMessage failure={step.failure} />
-          <div className="row">
-            <button type="button" disabled={step.busy || toRestore(step.preview, mode) === 0} onClick={() => void restore()}>
-              {mode === 'merge' ? `Add ${toRestore(step.preview, mode)} accounts` : `Restore ${toRestore(step.preview, mode)} accounts`}
-            </button>
-            <button type="button" className="secondary" disabled={step.busy} onClick={cancel}>
-              Cancel
-            </button>
-          </div>
-        </>
+        mode === 'restore' && step.preview.existing.length > 0 ? (
+          // A full restore needs a PC without accounts, and some appeared since recovery began: choose here.
+          <>
+            <FailureMessage failure={step.failure} />
+            <ExistingAccounts
+              accounts={step.preview.existing}
+              intro={
+                <>
+                  Your backup from {step.preview.deviceName} holds {count(step.preview.accounts.length)}, but this PC now has{' '}
+                  {step.preview.existing.length === 1 ? 'an account' : `${step.preview.existing.length} accounts`} too, so it cannot be restored exactly as it
+                  was:
+                </>
+              }
+              onMerge={() => choose('merge')}
+              onReplace={() => choose('replace')}
+              onCancel={cancel}
+            />
+          </>
+        ) : (
+          <>
+            <PreviewIntro preview={step.preview} mode={mode} />
+            {mode === 'replace' && step.preview.existing.length > 0 ? (
+              <>
+                <h3 className="preview-heading">Removed from this PC ({step.preview.existing.length})</h3>
+                <RemovedList accounts={step.preview.existing} />
+                <h3 className="preview-heading">Restored from the backup ({step.preview.accounts.length})</h3>
+              </>
+            ) : null}
+            <PreviewList accounts={step.preview.accounts} mode={mode} />
+            {step.busy ? (
+              <p className="form-status" role="status">
+                Restoring…
+              </p>
+            ) : null}
+            <FailureMessage failure={step.failure} />
+            <div className="row">
+              <button
+                type="button"
+                className={mode === 'replace' && step.preview.existing.length > 0 ? 'danger' : undefined}
+                disabled={step.busy || toRestore(step.preview, mode) === 0}
+                onClick={() => void restore()}
+              >
+                {restoreLabel(step.preview, mode)}
+              </button>
+              <button type="button" className="secondary" disabled={step.busy} onClick={cancel}>
+                Cancel
+              </button>
+            </div>
+          </>
+        )
       ) : (
         <>
           <p role="status">
+            {step.summary.removed > 0 ? `${step.summary.removed} ${step.summary.removed === 1 ? 'account was' : 'accounts were'} removed and ` : ''}
             {step.summary.restored} {step.summary.restored === 1 ? 'account was' : 'accounts were'} {step.summary.mode === 'merge' ? 'added' : 'restored'}
             {step.summary.alreadyHere > 0 ? ` (${step.summary.alreadyHere} already on this PC)` : ''}. Backup stays on with the same recovery account.
           </p>
@@ -224,6 +283,74 @@ function title(step: Step): string {
 
 function toRestore(preview: RecoveryPreview, mode: RestoreMode): number {
   return mode === 'merge' ? preview.accounts.filter((a) => !a.alreadyHere).length : preview.accounts.length;
+}
+
+function count(n: number): string {
+  return `${n} ${n === 1 ? 'account' : 'accounts'}`;
+}
+
+function restoreLabel(preview: RecoveryPreview, mode: RestoreMode): string {
+  const n = toRestore(preview, mode);
+  if (mode === 'merge') return `Add ${count(n)}`;
+  if (mode === 'replace' && preview.existing.length > 0) return `Remove ${preview.existing.length} and restore ${count(n)}`;
+  return `Restore ${count(n)}`;
+}
+
+function PreviewIntro({ preview, mode }: { preview: RecoveryPreview; mode: RestoreMode }) {
+  const here = preview.existing.length;
+  switch (mode) {
+    case 'merge':
+      return (
+        <p>
+          These accounts from {preview.deviceName} are not on this PC yet and will be added after your {here} existing {here === 1 ? 'account' : 'accounts'}.
+          Nothing is overwritten or removed.
+        </p>
+      );
+    case 'replace':
+      return here > 0 ? (
+        <p>
+          The {here === 1 ? 'account' : `${here} accounts`} on this PC {here === 1 ? 'is' : 'are'} removed and everything from {preview.deviceName} comes back:
+          the accounts in this order, and your settings. Both happen together when you press the button below; until then nothing on this PC changes.
+        </p>
+      ) : (
+        <p>This PC has no accounts any more. Everything from {preview.deviceName} comes back: the accounts in this order, and your settings.</p>
+      );
+    case 'restore':
+      return <p>Everything from {preview.deviceName} comes back: the accounts in this order, and your settings.</p>;
+  }
+}
+
+/** The way on after a failure at the sign-in step: a new sign-in, or (signed in already) looking for the backup again. */
+function SignInActions({
+  step,
+  onSignIn,
+  onFindBackup,
+}: {
+  step: Extract<Step, { name: 'signIn' }>;
+  onSignIn(): void;
+  onFindBackup(account: RecoveryAccountView): void;
+}) {
+  const busy = step.busy !== null;
+  const { account, failure } = step;
+  if (account && failure && failure.kind !== 'signInRequired') {
+    // Signed in; the backup could not be read (OneDrive unreachable or busy, not there, ...): read it again.
+    return (
+      <>
+        <button type="button" disabled={busy} onClick={() => onFindBackup(account)}>
+          {failure.kind === 'backupNotFound' ? 'Look again' : 'Try again'}
+        </button>
+        <button type="button" className="secondary" disabled={busy} onClick={onSignIn}>
+          Sign in with a different account
+        </button>
+      </>
+    );
+  }
+  const label = failure?.kind === 'wrongAccountType' ? 'Sign in with a different account' : failure?.kind === 'signInRequired' ? 'Sign in again' : failure ? 'Try again' : 'Sign in';
+  return (
+    <button type="button" disabled={busy} onClick={onSignIn}>
+      {label}
+    </button>
+  );
 }
 
 function failureOf(error: unknown): Failure {
