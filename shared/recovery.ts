@@ -26,6 +26,11 @@ export const RecoveryPreview = z.object({
   accounts: z.array(RecoveryPreviewAccount),
   /** Accounts on this PC now: 0 allows a full restore, more allows only a merge. */
   existingCount: z.number().int().min(0),
+  /**
+   * The accounts file of this PC when it cannot be opened because its key was lost (else null): a restore sets it
+   * aside under a new name, never deleting it.
+   */
+  unreadableVault: z.string().nullable(),
 });
 export type RecoveryPreview = z.infer<typeof RecoveryPreview>;
 
@@ -47,5 +52,7 @@ export const RecoverySummary = z.object({
   alreadyHere: z.number().int().min(0),
   /** Restored without their device-bound secret: each needs "Sign in to recover" or "Scan QR code to recover". */
   needVerification: z.array(RecoveredAccount),
+  /** Where the unreadable accounts file (and its previous version) now are, when the restore set them aside. */
+  setAside: z.array(z.string()),
 });
 export type RecoverySummary = z.infer<typeof RecoverySummary>;

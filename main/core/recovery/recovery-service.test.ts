@@ -382,6 +382,47 @@ describe('merge', () => {
   });
 });
 
+describe('a PC whose vault key was lost (the keychain was reset)', () => {
+  it('restores the backup: the unreadable vault is set aside byte for byte, and the restored accounts are written', async () => {
+    await backUpOldPc();
+    // This PC had accounts of its own, but the key that opens them is gone: another key store holds it.
+    const lost = new AccountsService(new Vault(newPc.dir, memoryKeyStore()));
+    await lost.addFromUri('otpauth://totp/Lost:me?secret=ONSWG4TFOQ2TEMZU&issuer=Lost');
+    await lost.addFromUri('otpauth://totp/AlsoLost:me?secret=GEZDGNBVGY3TQOJR&issuer=AlsoLost');
+    const unreadable = await fs.readFile(path.join(newPc.dir, 'vault.json'));
+    const unreadablePrevious = await fs.readFile(path.join(newPc.dir, 'vault.previous.json'));
+    expect(await appErrorOf(newPc.vault.read())).toMatchObject({ kind: 'vaultKeyMissing' });
+
+    await recovery.signIn();
+    const preview = RecoveryPreview.parse(await recovery.unlock(PASSWORD));
+    expect(preview.existingCount).toBe(0);
+    expect(preview.unreadableVault).toBe(path.join(newPc.dir, 'vault.json'));
+    expect(await fs.readFile(path.join(newPc.dir, 'vault.json'))).toEqual(unreadable); // nothing written before restore
+
+    const summary = RecoverySummary.parse(await recovery.restore('restore'));
+    expect(summary).toMatchObject({ mode: 'restore', restored: 6 });
+    expect(summary.setAside.map((file) => path.basename(file))).toEqual([
+      expect.stringMatching(/^vault\.unreadable-.*\.json$/),
+      expect.stringMatching(/^vault\.previous\.unreadable-.*\.json$/),
+    ]);
+    expect(await fs.readFile(summary.setAside[0]!)).toEqual(unreadable);
+    expect(await fs.readFile(summary.setAside[1]!)).toEqual(unreadablePrevious);
+    expect((await newPc.vault.read()).data.accounts).toEqual(await expectedAccounts());
+    expect(newPc.saved.at(-1)?.data.accounts).toHaveLength(6);
+  });
+
+  it('a merge into a vault it cannot open is refused, and nothing is set aside', async () => {
+    await backUpOldPc();
+    await new AccountsService(new Vault(newPc.dir, memoryKeyStore())).addFromUri('otpauth://totp/Lost:me?secret=ONSWG4TFOQ2TEMZU&issuer=Lost');
+    const unreadable = await fs.readFile(path.join(newPc.dir, 'vault.json'));
+    await recovery.signIn();
+    await recovery.unlock(PASSWORD);
+    expect(await appErrorOf(recovery.restore('merge'))).toMatchObject({ kind: 'vaultKeyMissing' });
+    expect(await fs.readdir(newPc.dir)).not.toContainEqual(expect.stringMatching(/unreadable/));
+    expect(await fs.readFile(path.join(newPc.dir, 'vault.json'))).toEqual(unreadable);
+  });
+});
+
 describe('cancel', () => {
   it('signs out of the recovery account when backup was off, with vault and cloud unchanged', async () => {
     await backUpOldPc();

@@ -91,7 +91,7 @@ export class RecoveryService {
       if (!session?.file) throw outOfOrder('Sign in to the recovery account that holds your backup first.');
       const { header, payload: bytes, key } = await openBackup(session.file.bytes, { password });
       const payload = decodeOpened(bytes);
-      const existing = (await this.deps.vault.read()).data.accounts;
+      const { accounts: existing, unreadableVault } = await this.accountsHere();
       if (epoch !== this.epoch) {
         key.dataKey.fill(0);
         throw cancelled();
@@ -109,6 +109,7 @@ export class RecoveryService {
           alreadyHere: isHere(existing, a),
         })),
         existingCount: existing.length,
+        unreadableVault,
       };
     });
   }
@@ -123,6 +124,9 @@ export class RecoveryService {
       const opened = session?.opened;
       if (!session?.account || !session.file || !opened) throw outOfOrder('Enter the backup password first.');
       if (mode !== 'restore' && mode !== 'merge') throw new AppError('invalidRequest', 'Choose to restore or to merge.');
+      // A vault locked for good (its key lost) is set aside, kept under a new name, and the backup becomes the new one.
+      // A merge has nothing to merge into, so it fails on the vault as it is.
+      const setAside = mode === 'restore' && (await this.accountsHere()).unreadableVault !== null ? await this.deps.vault.startOver() : [];
       const { snapshot, result } = await this.deps.vault.update((data) =>
         mode === 'restore' ? restoreAll(data, opened.payload) : mergeMissing(data, opened.payload),
       );
@@ -133,7 +137,7 @@ export class RecoveryService {
       } finally {
         this.forget(); // written: this recovery is over even if keeping backup on failed (Settings > Backup turns it on)
       }
-      return result;
+      return { ...result, setAside };
     });
   }
 
@@ -193,6 +197,16 @@ export class RecoveryService {
     this.verified.delete(id);
     this.deps.onSaved(snapshot);
     return result;
+  }
+
+  /** This PC's accounts; none when its vault cannot be opened because the key was lost (a restore sets it aside). */
+  private async accountsHere(): Promise<{ accounts: StoredAccount[]; unreadableVault: string | null }> {
+    try {
+      return { accounts: (await this.deps.vault.read()).data.accounts, unreadableVault: null };
+    } catch (error) {
+      if (error instanceof AppError && error.kind === 'vaultKeyMissing') return { accounts: [], unreadableVault: this.deps.vault.file };
+      throw error;
+    }
   }
 
   private async needingVerification(id: string): Promise<StoredAccount> {
@@ -275,6 +289,7 @@ function summary(mode: RestoreMode, accounts: readonly StoredAccount[], alreadyH
     added: accounts.map(brief),
     alreadyHere,
     needVerification: accounts.filter((a) => a.needsVerification).map(brief),
+    setAside: [],
   };
 }
 
