@@ -24,6 +24,7 @@ export const methodNames = [
   'updateSettings',
   'previousVaultVersion',
   'restorePreviousVault',
+  'startOverVault',
   'getBackupStatus',
   'signInRecoveryAccount',
   'turnOnBackup',

@@ -78,6 +78,12 @@ export const methods = {
   /** After damage: whether an intact previous version exists, and when it was saved. */
   previousVaultVersion: method(NoInput, z.object({ savedAt: z.string() }).nullable()),
   restorePreviousVault: method(NoInput, z.array(AccountView)),
+  /**
+   * The vault's key is lost for good (vaultKeyMissing): sets the unreadable vault aside under a dated name in the same
+   * folder (renamed, never deleted) and starts with no accounts. Refused for a vault that opens or is damaged.
+   * Replies with where the set-aside files are now.
+   */
+  startOverVault: method(NoInput, z.object({ setAside: z.array(z.string()).min(1) })),
   // Cloud backup to the recovery account's OneDrive app folder
   getBackupStatus: method(NoInput, BackupStatus),
   /** Interactive sign-in in the system browser; describes a backup already stored with that account, if any. */

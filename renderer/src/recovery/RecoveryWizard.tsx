@@ -161,6 +161,12 @@ export function RecoveryWizard({ accounts, onClose }: { accounts: readonly Accou
               ? `These accounts from ${step.preview.deviceName} are not on this PC yet and will be added after your ${step.preview.existingCount} existing ${step.preview.existingCount === 1 ? 'account' : 'accounts'}. Nothing is overwritten or removed.`
               : `Everything from ${step.preview.deviceName} comes back: the accounts in this order, and your settings.`}
           </p>
+          {step.preview.unreadableVault ? (
+            <p>
+              The accounts file <span className="mono">{step.preview.unreadableVault}</span> cannot be opened on this PC: its key is missing. Restoring sets
+              it aside under a new name in the same folder; it is not deleted.
+            </p>
+          ) : null}
           <PreviewList accounts={step.preview.accounts} mode={mode} />
           {step.busy ? (
             <p className="form-status" role="status">
@@ -183,6 +189,11 @@ export function RecoveryWizard({ accounts, onClose }: { accounts: readonly Accou
             {step.summary.restored} {step.summary.restored === 1 ? 'account was' : 'accounts were'} {step.summary.mode === 'merge' ? 'added' : 'restored'}
             {step.summary.alreadyHere > 0 ? ` (${step.summary.alreadyHere} already on this PC)` : ''}. Backup stays on with the same recovery account.
           </p>
+          {step.summary.setAside.length > 0 ? (
+            <p>
+              The accounts file that could not be opened was kept as <span className="mono">{step.summary.setAside[0]}</span>.
+            </p>
+          ) : null}
           {step.summary.needVerification.length > 0 ? (
             <div className="details-action">
               <p>
