@@ -80,6 +80,20 @@ class SlowIdentity extends FakeIdentity {
   }
 }
 
+/** A browser sign-in that waits until it is cancelled in main, as MSAL's does. */
+class WaitingIdentity extends FakeIdentity {
+  cancels = 0;
+  private cancel: () => void = () => undefined;
+  override async signIn(): Promise<RecoveryAccount> {
+    await new Promise<void>((_resolve, reject) => (this.cancel = () => reject(new AppError('signInCancelled', 'You cancelled the sign-in.'))));
+    return super.signIn();
+  }
+  override async cancelSignIn(): Promise<void> {
+    this.cancels++;
+    this.cancel();
+  }
+}
+
 const dirs: string[] = [];
 const services: BackupService[] = [];
 let alice: MemoryCloudStore; // Alice's OneDrive app folder, shared by both PCs
@@ -449,6 +463,22 @@ describe('cancel', () => {
     expect(await newPc.identity.currentAccount()).toEqual(ALICE);
     expect((await newPc.backup.status()).state).toBe('upToDate');
     expect(await newPc.vault.read()).toEqual(before);
+  });
+
+  it('ends the sign-in still waiting in the browser, and nothing changes', async () => {
+    await backUpOldPc();
+    const identity = new WaitingIdentity();
+    const pc = await makePc('WAITING-PC', identity);
+    const waitingRecovery = recoveryFor(pc);
+    const signingIn = appErrorOf(waitingRecovery.signIn());
+    await waitingRecovery.cancel();
+    expect(identity.cancels).toBe(1);
+    expect(await signingIn).toMatchObject({ kind: 'signInCancelled' });
+    expect(await pc.identity.currentAccount()).toBeNull();
+    expect(await pc.vault.read()).toMatchObject({ generation: 0, data: { accounts: [] } });
+    // A cancel with no sign-in waiting leaves other sign-ins alone (one for "Sign in to recover", say).
+    await waitingRecovery.cancel();
+    expect(identity.cancels).toBe(1);
   });
 
   it('signs out a sign-in that completes after recovery was cancelled', async () => {

@@ -147,8 +147,11 @@ export class RecoveryService {
       throw new AppError('invalidRequest', 'The accounts are being written now; recovery can no longer be cancelled.');
     }
     const started = this.session !== null || this.busy?.epoch === this.epoch;
+    const signingIn = this.busy?.epoch === this.epoch && this.busy.step === 'signIn';
     this.forget();
     this.epoch++;
+    // A sign-in still waiting in the browser is ended in main (its loopback listener closes), not only forgotten here.
+    if (signingIn) await this.deps.identity.cancelSignIn();
     // Only a restore turns backup on, and it ends the recovery: "on" here means it was on before recovery began.
     if (started) await this.signOutUnlessBackupIsOn();
   }
