@@ -31,6 +31,8 @@ export const methodNames = [
   'changeBackupPassword',
   'backUpNow',
   'signInAgain',
+  'reopenSignInPage',
+  'cancelSignIn',
   'turnOffBackup',
   'recoverySignIn',
   'recoveryUnlock',

@@ -94,6 +94,13 @@ export const methods = {
   backUpNow: method(NoInput, BackupStatus),
   /** Signs in to the same recovery account again after "sign-in required", then backs up. */
   signInAgain: method(NoInput, BackupStatus),
+  /**
+   * While an interactive sign-in (any of them) waits for the browser: opens its page again, the same sign-in, for a
+   * tab closed by mistake. Main chooses the URL; the page only asks. invalidRequest when none is waiting.
+   */
+  reopenSignInPage: method(NoInput, Nothing),
+  /** Ends the interactive sign-in still waiting, if any (its call fails with signInCancelled); nothing else changes. */
+  cancelSignIn: method(NoInput, Nothing),
   turnOffBackup: method(z.object({ deleteCloudCopy: z.boolean() }).strict(), BackupStatus),
   // Recovery on a new PC: sign in -> the backup described -> password -> preview -> restore (or merge)
   recoverySignIn: method(NoInput, z.object({ account: RecoveryAccountView, backup: BackupSummary })),

@@ -261,6 +261,15 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
     changeBackupPassword: async ({ password }) => backup.changePassword(password),
     backUpNow: async () => backup.backUpNow(),
     signInAgain: async () => backup.signInAgain(),
+    reopenSignInPage: async () => {
+      if (!cloud) throw new AppError('notConfigured', NOT_CONFIGURED);
+      await cloud.identity.reopenSignIn();
+      return null;
+    },
+    cancelSignIn: async () => {
+      await cloud?.identity.cancelSignIn();
+      return null;
+    },
     turnOffBackup: async ({ deleteCloudCopy }) => backup.turnOff(deleteCloudCopy),
     recoverySignIn: async () => (await recoveryService()).signIn(),
     recoveryUnlock: async ({ password }) => (await recoveryService()).unlock(password),

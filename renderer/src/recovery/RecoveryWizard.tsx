@@ -9,6 +9,7 @@ import { accountLabel } from '../format.js';
 import { useBackOnEscape } from '../sub-page.js';
 import { ExistingAccounts } from './ExistingAccounts.js';
 import { PreviewList } from './PreviewList.js';
+import { SignInWaiting } from '../SignInWaiting.js';
 
 type Step =
   | { name: 'existing' }
@@ -107,19 +108,21 @@ export function RecoveryWizard({ accounts, onClose }: { accounts: readonly Accou
             your browser.
           </p>
           {step.busy ? (
-            <p className="form-status" role="status">
-              Waiting for you to finish signing in in your browser…
-            </p>
-          ) : null}
-          <FailureMessage failure={step.failure} />
-          <div className="row">
-            <button type="button" disabled={step.busy} onClick={() => void signIn()}>
-              {step.failure?.kind === 'backupNotFound' || step.failure?.kind === 'wrongAccountType' ? 'Sign in with a different account' : step.failure ? 'Try again' : 'Sign in'}
-            </button>
-            <button type="button" className="secondary" onClick={cancel}>
-              Cancel
-            </button>
-          </div>
+            // Cancel ends the recovery, and main ends its sign-in with it.
+            <SignInWaiting onCancel={cancel} />
+          ) : (
+            <>
+              <FailureMessage failure={step.failure} />
+              <div className="row">
+                <button type="button" onClick={() => void signIn()}>
+                  {signInLabel(step.failure)}
+                </button>
+                <button type="button" className="secondary" onClick={cancel}>
+                  Cancel
+                </button>
+              </div>
+            </>
+          )}
         </>
       ) : step.name === 'password' ? (
         <form className="form" onSubmit={(e) => void unlock(e)} noValidate>
@@ -231,6 +234,12 @@ function title(step: Step): string {
     case 'done':
       return 'Recovery complete';
   }
+}
+
+function signInLabel(failure: Failure | null): string {
+  if (failure?.kind === 'backupNotFound' || failure?.kind === 'wrongAccountType') return 'Sign in with a different account';
+  if (failure?.kind === 'signInTimedOut') return 'Sign in again';
+  return failure ? 'Try again' : 'Sign in';
 }
 
 function toRestore(preview: RecoveryPreview, mode: RestoreMode): number {
