@@ -39,8 +39,11 @@ export async function startHarness(dataDir = mkdtempSync(path.join(tmpdir(), 'ha
 }
 
 /** Like startHarness, with --test-controls: an adjustable clock and the clipboard/clock test endpoints. */
-export async function startControlledHarness(dataDir = mkdtempSync(path.join(tmpdir(), 'harness-'))): Promise<ControlledHarness & { stop(): Promise<void> }> {
-  const { child, url } = await spawnHarness(dataDir, ['--test-controls']);
+export async function startControlledHarness(
+  dataDir = mkdtempSync(path.join(tmpdir(), 'harness-')),
+  extraArgs: string[] = [],
+): Promise<ControlledHarness & { stop(): Promise<void> }> {
+  const { child, url } = await spawnHarness(dataDir, ['--test-controls', ...extraArgs]);
   try {
     // The same token the page gets guards the test endpoints.
     const page = await (await fetch(url)).text();

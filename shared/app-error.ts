@@ -31,6 +31,8 @@ export const errorKinds = [
   'network',
   'signInRequired',
   'signInCancelled',
+  /** An interactive sign-in nobody finished in time (the sign-in tab closed or forgotten); signing in again helps. */
+  'signInTimedOut',
   'wrongAccountType',
   /** Signed in as another account than the one being recovered. */
   'wrongAccount',

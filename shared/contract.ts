@@ -87,6 +87,12 @@ export const methods = {
   /** After damage: whether an intact previous version exists, and when it was saved. */
   previousVaultVersion: method(NoInput, z.object({ savedAt: z.string() }).nullable()),
   restorePreviousVault: method(NoInput, z.array(AccountView)),
+  /**
+   * The vault's key is lost for good (vaultKeyMissing): sets the unreadable vault aside under a dated name in the same
+   * folder (renamed, never deleted) and starts with no accounts. Refused for a vault that opens or is damaged.
+   * Replies with where the set-aside files are now.
+   */
+  startOverVault: method(NoInput, z.object({ setAside: z.array(z.string()).min(1) })),
   // Cloud backup to the recovery account's OneDrive app folder
   getBackupStatus: method(NoInput, BackupStatus),
   /** Interactive sign-in in the system browser; describes a backup already stored with that account, if any. */
@@ -100,6 +106,13 @@ export const methods = {
   backUpNow: method(NoInput, BackupStatus),
   /** Signs in to the same recovery account again after "sign-in required", then backs up. */
   signInAgain: method(NoInput, BackupStatus),
+  /**
+   * While an interactive sign-in (any of them) waits for the browser: opens its page again, the same sign-in, for a
+   * tab closed by mistake. Main chooses the URL; the page only asks. invalidRequest when none is waiting.
+   */
+  reopenSignInPage: method(NoInput, Nothing),
+  /** Ends the interactive sign-in still waiting, if any (its call fails with signInCancelled); nothing else changes. */
+  cancelSignIn: method(NoInput, Nothing),
   turnOffBackup: method(z.object({ deleteCloudCopy: z.boolean() }).strict(), BackupStatus),
   // Recovery on a new PC: sign in -> find the backup -> password -> preview -> restore (or merge, or remove and restore)
   /** Interactive sign-in to the recovery account; the recovery keeps it until restore or cancel. */

@@ -37,6 +37,11 @@ export const RecoveryPreview = z.object({
   accounts: z.array(RecoveryPreviewAccount),
   /** Accounts on this PC now, in display order: none allows a full restore; otherwise merge, or replace (which removes these). */
   existing: z.array(RecoveryExistingAccount),
+  /**
+   * The accounts file of this PC when it cannot be opened because its key was lost (else null): a restore sets it
+   * aside under a new name, never deleting it.
+   */
+  unreadableVault: z.string().nullable(),
 });
 export type RecoveryPreview = z.infer<typeof RecoveryPreview>;
 
@@ -63,5 +68,7 @@ export const RecoverySummary = z.object({
   removed: z.number().int().min(0),
   /** Restored without their device-bound secret: each needs "Sign in to recover" or "Scan QR code to recover". */
   needVerification: z.array(RecoveredAccount),
+  /** Where the unreadable accounts file (and its previous version) now are, when the restore set them aside. */
+  setAside: z.array(z.string()),
 });
 export type RecoverySummary = z.infer<typeof RecoverySummary>;

@@ -186,7 +186,9 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
   const recoveryService = async (): Promise<RecoveryService> => {
     if (!recovery) throw new AppError('notConfigured', NOT_CONFIGURED);
     const status = await backup.status();
-    if (status.state !== 'off' && status.account) {
+    // A PC whose vault key was lost backs nothing up any more, whatever the backup settings say: recovering is its way
+    // back (the restore sets the unreadable vault aside and takes the backup over).
+    if (status.state !== 'off' && status.account && !(await vaultKeyLost())) {
       throw new AppError(
         'invalidRequest',
         `This PC already backs up to ${status.account.username}. To restore from another backup, turn backup off first (Settings > Backup).`,
@@ -194,6 +196,12 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
     }
     return recovery;
   };
+
+  const vaultKeyLost = () =>
+    vault.read().then(
+      () => false,
+      (error: unknown) => error instanceof AppError && error.kind === 'vaultKeyMissing',
+    );
 
   const requireRecovery = async (): Promise<RecoveryService> => {
     if (!recovery) throw new AppError('notConfigured', NOT_CONFIGURED);
@@ -245,6 +253,12 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
     updateSettings: async (patch) => accounts.updateSettings(patch),
     previousVaultVersion: async () => vault.previousGeneration(),
     restorePreviousVault: async () => accounts.restorePrevious(),
+    startOverVault: async () => {
+      const setAside = await vault.startOver();
+      log.info(`the vault's key is lost: set it aside as ${setAside.join(', ')} and started with no accounts`);
+      await readAndApply();
+      return { setAside };
+    },
     getBackupStatus: async () => backup.status(),
     signInRecoveryAccount: async () => {
       const { account, existing } = await backup.signIn();
@@ -255,6 +269,15 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
     enterNewBackupPassword: async ({ password }) => backup.enterNewPassword(password),
     backUpNow: async () => backup.backUpNow(),
     signInAgain: async () => backup.signInAgain(),
+    reopenSignInPage: async () => {
+      if (!cloud) throw new AppError('notConfigured', NOT_CONFIGURED);
+      await cloud.identity.reopenSignIn();
+      return null;
+    },
+    cancelSignIn: async () => {
+      await cloud?.identity.cancelSignIn();
+      return null;
+    },
     turnOffBackup: async ({ deleteCloudCopy }) => backup.turnOff(deleteCloudCopy),
     recoverySignIn: async () => (await recoveryService()).signIn(),
     recoveryFindBackup: async () => (await recoveryService()).findBackup(),

@@ -30,6 +30,8 @@ export function App() {
   const [adding, setAdding] = useState(false);
   const [search, setSearch] = useState('');
   const [announcement, setAnnouncement] = useState('');
+  /** After "Start over": where the unreadable accounts file was set aside, said until dismissed. */
+  const [setAside, setSetAside] = useState<string[] | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   const { toast, show, dismiss } = useToast();
@@ -199,9 +201,9 @@ export function App() {
         </button>
       </header>
       <main className="app-main" ref={observeMain}>
-        {state.loadError ? (
-          <LoadProblem error={state.loadError} onResolved={state.reload} />
-        ) : view.name === 'settings' ? (
+        {view.name === 'tiles' && setAside ? <SetAsideNotice files={setAside} onDismiss={() => setSetAside(null)} /> : null}
+        {/* Settings and recovery open even when the accounts cannot be loaded: recovery is one way out of that. */}
+        {view.name === 'settings' ? (
           <SettingsPage
             settings={settings}
             backup={backup}
@@ -211,6 +213,13 @@ export function App() {
           />
         ) : view.name === 'recovery' ? (
           <RecoveryWizard accounts={state.accounts} onClose={back} />
+        ) : state.loadError ? (
+          <LoadProblem
+            error={state.loadError}
+            onResolved={state.reload}
+            onBeginRecovery={backup?.configured ? () => setView({ name: 'recovery' }) : undefined}
+            onStartedOver={setSetAside}
+          />
         ) : current ? (
           <AccountDetails account={current} codes={codes} hideCodes={settings.hideCodes} onBack={backFromAccount} onCopy={copy} onRemove={remove} />
         ) : !state.loaded ? null : state.accounts.length === 0 ? (
@@ -245,6 +254,22 @@ export function App() {
           }}
         />
       ) : null}
+    </div>
+  );
+}
+
+/** Says where "Start over" put the accounts file it could not open, so it can be found again (or deleted by hand). */
+function SetAsideNotice({ files, onDismiss }: { files: string[]; onDismiss(): void }) {
+  return (
+    <div className="notice" role="status">
+      <p>
+        Your previous accounts file was kept as <span className="mono">{files[0]}</span>
+        {files.length > 1 ? ', its previous version beside it' : ''}. It opens again only with its lost key; delete it yourself once you are sure you no
+        longer need it.
+      </p>
+      <button type="button" className="secondary" onClick={onDismiss}>
+        Dismiss
+      </button>
     </div>
   );
 }

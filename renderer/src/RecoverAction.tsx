@@ -4,6 +4,7 @@ import { AppError } from '../../shared/app-error.js';
 import { call } from './api.js';
 import { RecoverDialog } from './RecoverDialog.js';
 import { FormError } from './FormError.js';
+import { SignInWaiting } from './SignInWaiting.js';
 
 interface Props {
   account: AccountView;
@@ -23,7 +24,7 @@ export function RecoverAction({ account, onRecovered }: Props) {
   const [scanning, setScanning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const who = account.name || 'this account';
-  // Opening the sign-in page again replaces the sign-in still waiting; only the latest one's outcome counts.
+  // Only the latest sign-in's outcome counts: a cancelled one's (signInCancelled) is not news.
   const attempt = useRef(0);
 
   const verify = async () => {
@@ -38,6 +39,12 @@ export function RecoverAction({ account, onRecovered }: Props) {
       setSignIn({ state: 'idle' });
       setError(caught instanceof AppError ? caught.message : 'The sign-in did not work. Try again.');
     }
+  };
+
+  const cancel = () => {
+    attempt.current++;
+    setSignIn({ state: 'idle' });
+    void call('cancelSignIn').catch(() => undefined); // ends the sign-in in main: its listener closes
   };
 
   const canScan = !personal || signIn.state === 'done';
@@ -64,21 +71,22 @@ export function RecoverAction({ account, onRecovered }: Props) {
           department, then scan it here.
         </p>
       )}
-      <div className="row">
-        {personal && signIn.state !== 'done' ? (
-          <button type="button" onClick={() => void verify()}>
-            {signIn.state === 'waiting' ? 'Open the sign-in page again' : 'Sign in to recover'}
-          </button>
-        ) : null}
-        {canScan ? (
-          <button type="button" onClick={() => setScanning(true)}>
-            {personal ? 'Scan QR code…' : 'Scan QR code to recover'}
-          </button>
-        ) : null}
-      </div>
-      <p className="form-status" role="status">
-        {signIn.state === 'waiting' ? `Finish signing in as ${who} in your browser.` : ''}
-      </p>
+      {signIn.state === 'waiting' ? (
+        <SignInWaiting status={`Finish signing in as ${who} in your browser.`} onCancel={cancel} />
+      ) : (
+        <div className="row">
+          {personal && signIn.state !== 'done' ? (
+            <button type="button" onClick={() => void verify()}>
+              Sign in to recover
+            </button>
+          ) : null}
+          {canScan ? (
+            <button type="button" onClick={() => setScanning(true)}>
+              {personal ? 'Scan QR code…' : 'Scan QR code to recover'}
+            </button>
+          ) : null}
+        </div>
+      )}
       <FormError message={error} />
       {scanning ? (
         <RecoverDialog

@@ -31,7 +31,9 @@ export function useAccounts(): AccountsState {
     const offAccounts = on('accountsChanged', (list) => {
       if (!live) return;
       setAccounts(list);
+      // The whole list: it also ends a load problem that main got past (a recovery restored the vault, say).
       setLoadError(null);
+      setLoaded(true);
     });
     const offCodes = on('codes', takeBatch);
     Promise.all([call('listAccounts'), call('getCodes')]).then(

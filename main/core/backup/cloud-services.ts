@@ -38,6 +38,7 @@ export async function createCloudServices(deps: CloudServicesDeps): Promise<{ id
     dataDir: deps.dataDir,
     openBrowser: deps.openBrowser,
     log: deps.log,
+    clock: deps.clock,
     tokenCacheKeyAccount: perDataDirKeyName('token-cache-key', deps.dataDir),
   });
   const graph = createGraphClient({ identity, transport: deps.transport, clock: deps.clock, log: deps.log, graphBaseUrl: config.graphBaseUrl });

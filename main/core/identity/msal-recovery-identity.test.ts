@@ -6,12 +6,13 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulators, type RunningEmulators } from '../../../e2e/emulators/index.js';
 import { AppError } from '../../../shared/errors.js';
+import { ManualClock } from '../clock.js';
 import type { KeyStore } from '../keystore/key-store.js';
 import { osKeychainKeyStore } from '../keystore/os-keychain-key-store.js';
 import { silentLogger } from '../logger.js';
 import { nodeHttpTransport, type HttpTransport } from '../net/http-transport.js';
 import { IdentityConfig } from './identity-config.js';
-import { createMsalRecoveryIdentity } from './msal-recovery-identity.js';
+import { createMsalRecoveryIdentity, DEFAULT_SIGN_IN_TIMEOUT_MS } from './msal-recovery-identity.js';
 import type { RecoveryIdentity } from './recovery-identity.js';
 import { SIGN_IN_ERROR_PAGE, SIGN_IN_SUCCESS_PAGE } from './sign-in-pages.js';
 import { scriptedBrowser, type ScriptedBrowser } from './testing/scripted-browser.js';
@@ -60,7 +61,7 @@ function emulatorConfig(): IdentityConfig {
 }
 
 /** A new identity is a new PublicClientApplication: what the app has after a restart. */
-function identity(options: { browser?: ScriptedBrowser; signInTimeoutMs?: number; keyStore?: KeyStore; config?: IdentityConfig } = {}): { id: RecoveryIdentity; browser: ScriptedBrowser } {
+function identity(options: { browser?: ScriptedBrowser; clock?: ManualClock; keyStore?: KeyStore; config?: IdentityConfig } = {}): { id: RecoveryIdentity; browser: ScriptedBrowser } {
   const browser = options.browser ?? scriptedBrowser(transport);
   const id = createMsalRecoveryIdentity({
     config: options.config ?? emulatorConfig(),
@@ -69,7 +70,7 @@ function identity(options: { browser?: ScriptedBrowser; signInTimeoutMs?: number
     dataDir,
     openBrowser: browser.open,
     log: silentLogger,
-    ...(options.signInTimeoutMs ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   return { id, browser };
 }
@@ -279,16 +280,81 @@ describe('createMsalRecoveryIdentity against the identity emulator', () => {
     expect(await me(await restarted.accessToken({ forceRefresh: true }))).toBe(200);
   });
 
-  it('a sign-in nobody finishes ends as signInCancelled after the timeout, and MSAL stops listening', async () => {
-    const { id, browser } = identity({ signInTimeoutMs: 1_500 });
+  it('a sign-in nobody finishes times out by the app clock as signInTimedOut; MSAL stops listening and the next sign-in works', async () => {
+    const clock = new ManualClock(Date.now());
+    const { id, browser } = identity({ clock });
     browser.next({ kind: 'abandon' });
-    const error = await rejection(id.signIn());
-    expect(error.kind).toBe('signInCancelled');
-    expect(error.message).toContain('was not finished within');
-    const redirect = new URL(browser.opened[0] ?? '').searchParams.get('redirect_uri') ?? '';
-    const loopback = redirect.replace('localhost', '127.0.0.1');
-    await expect(transport.send({ method: 'GET', url: `${loopback}/`, timeoutMs: 2_000 })).rejects.toMatchObject({ kind: 'network' });
+    let settled = false;
+    const waiting = rejection(id.signIn()).finally(() => (settled = true));
+    await waitUntil(() => browser.opened.length === 1);
+    clock.advance(DEFAULT_SIGN_IN_TIMEOUT_MS - 1_000);
+    await pause(200);
+    expect(settled).toBe(false);
+    clock.advance(1_000);
+    const error = await waiting;
+    expect(error.kind).toBe('signInTimedOut');
+    expect(error.message).toBe('The sign-in was not finished within 5 minutes, so it was stopped; nothing was changed. Sign in again when you are ready.');
+    await expectLoopbackClosed(browser.opened[0]);
     expect(await id.currentAccount()).toBeNull();
+
+    browser.signInAs(ALICE);
+    expect((await id.signIn()).username).toBe(ALICE.username);
+  });
+
+  it('the sign-in page can be opened again while waiting: the same URL, the wait starts over, and signing in there finishes it', async () => {
+    const clock = new ManualClock(Date.now());
+    const { id, browser } = identity({ clock });
+    browser.next({ kind: 'abandon' }); // the person closes the first tab
+    const signingIn = id.signIn({ loginHint: ALICE.username });
+    await waitUntil(() => browser.opened.length === 1);
+    clock.advance(DEFAULT_SIGN_IN_TIMEOUT_MS - 1_000);
+    browser.next({ kind: 'abandon' }); // and the second one
+    await id.reopenSignIn();
+    expect(browser.opened).toEqual([browser.opened[0], browser.opened[0]]);
+    clock.advance(DEFAULT_SIGN_IN_TIMEOUT_MS - 1_000); // past the first deadline: opening the page again restarted the wait
+    browser.signInAs(ALICE);
+    await id.reopenSignIn();
+    expect(browser.opened).toHaveLength(3);
+    expect(new Set(browser.opened).size).toBe(1);
+    expect((await signingIn).username).toBe(ALICE.username);
+    expect(browser.lastLoopbackPage).toBe(SIGN_IN_SUCCESS_PAGE);
+  });
+
+  it('opening the sign-in page again with no sign-in waiting is refused, and opens nothing', async () => {
+    const { id, browser } = identity();
+    const error = await rejection(id.reopenSignIn());
+    expect(error.kind).toBe('invalidRequest');
+    expect(error.message).toMatch(/No sign-in is waiting/);
+    browser.signInAs(ALICE);
+    await id.signIn();
+    expect((await rejection(id.reopenSignIn())).kind).toBe('invalidRequest');
+    expect(browser.opened).toHaveLength(1);
+  });
+
+  it('cancelSignIn ends a waiting sign-in at once as signInCancelled, closes the loopback listener, and the next sign-in works', async () => {
+    const { id, browser } = identity();
+    browser.next({ kind: 'abandon' });
+    const waiting = rejection(id.signIn());
+    await waitUntil(() => browser.opened.length === 1);
+    await id.cancelSignIn();
+    const error = await waiting;
+    expect(error.kind).toBe('signInCancelled');
+    expect(error.message).toMatch(/^You cancelled the sign-in/);
+    await expectLoopbackClosed(browser.opened[0]);
+    expect(await id.currentAccount()).toBeNull();
+    await id.cancelSignIn(); // nothing waiting: nothing to do
+
+    browser.signInAs(ALICE);
+    expect((await id.signIn()).username).toBe(ALICE.username);
+  });
+
+  it('cancelSignIn before the browser opened: it never opens', async () => {
+    const { id, browser } = identity();
+    const waiting = rejection(id.signIn());
+    await id.cancelSignIn();
+    expect((await waiting).kind).toBe('signInCancelled');
+    expect(browser.opened).toEqual([]);
+    expect(browser.failures).toEqual([]);
   });
 
   it('a second sign-in replaces one still waiting in the browser', async () => {
@@ -349,4 +415,13 @@ async function waitUntil(condition: () => boolean, timeoutMs = 5_000): Promise<v
     if (Date.now() > end) throw new Error('timed out waiting');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** MSAL's loopback server of the sign-in that opened `authorizeUrl` no longer listens. */
+async function expectLoopbackClosed(authorizeUrl: string | undefined): Promise<void> {
+  const redirect = new URL(authorizeUrl ?? '').searchParams.get('redirect_uri') ?? '';
+  const loopback = redirect.replace('localhost', '127.0.0.1');
+  await expect(transport.send({ method: 'GET', url: `${loopback}/`, timeoutMs: 2_000 })).rejects.toMatchObject({ kind: 'network' });
 }

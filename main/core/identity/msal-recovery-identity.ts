@@ -1,6 +1,7 @@
 import { LogLevel, PublicClientApplication, type AccountInfo, type AuthenticationResult, type Configuration } from '@azure/msal-node';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors.js';
+import { systemClock, type Clock } from '../clock.js';
 import type { KeyStore } from '../keystore/key-store.js';
 import type { Logger } from '../logger.js';
 import type { HttpTransport } from '../net/http-transport.js';
@@ -24,7 +25,9 @@ export interface MsalRecoveryIdentityDeps {
   dataDir: string;
   openBrowser: BrowserOpener;
   log: Logger;
-  /** How long an interactive sign-in may take before it counts as abandoned. */
+  /** Times the wait for the browser (the app's clock, so tests move it). */
+  clock?: Clock;
+  /** How long an interactive sign-in may wait for the browser before it counts as abandoned (opening it again restarts it). */
   signInTimeoutMs?: number;
   /** The key store entry of the token cache's key (default 'token-cache-key'); per data folder where several share one keychain. */
   tokenCacheKeyAccount?: string;
@@ -35,7 +38,8 @@ export function createMsalRecoveryIdentity(deps: MsalRecoveryIdentityDeps): Reco
   const network = msalNetworkClient(deps.transport);
   const pca = new PublicClientApplication(msalConfiguration(deps, network));
   const timeoutMs = deps.signInTimeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS;
-  let pending: PendingSignIn | null = null;
+  const clock = deps.clock ?? systemClock();
+  let pending: { attempt: PendingSignIn; restartTimer(): void } | null = null;
 
   const fail = (error: unknown, username?: string): AppError => toAppError(error, { username, networkFailure: network.lastFailure });
 
@@ -54,7 +58,7 @@ export function createMsalRecoveryIdentity(deps: MsalRecoveryIdentityDeps): Reco
 
   async function interactive(options: SignInOptions, attempt: PendingSignIn): Promise<AuthenticationResult> {
     const openBrowser: BrowserOpener = async (url) => {
-      if (attempt.abortReason) throw new AppError('signInCancelled', cancelledMessage(attempt.abortReason, timeoutMs));
+      if (attempt.abortReason) throw endedError(attempt.abortReason, timeoutMs);
       attempt.opening(url);
       try {
         await deps.openBrowser(url);
@@ -73,25 +77,38 @@ export function createMsalRecoveryIdentity(deps: MsalRecoveryIdentityDeps): Reco
     });
   }
 
-  /** One interactive sign-in at a time: a second click (the first tab was closed, say) replaces the one still waiting. */
+  /**
+   * One interactive sign-in at a time: a new one (another flow, say) replaces the one still waiting. Ending one,
+   * however (timeout, Cancel, replaced), answers its loopback listener so MSAL closes it at once.
+   */
   async function interactiveSignIn(options: SignInOptions): Promise<AccountInfo> {
-    await pending?.abort('superseded');
+    const replaced = pending;
     const attempt = new PendingSignIn(deps.transport);
-    pending = attempt;
-    const timer = setTimeout(() => void attempt.abort('timeout'), timeoutMs);
+    let cancelTimer: () => void = () => undefined;
+    const restartTimer = () => {
+      cancelTimer();
+      cancelTimer = clock.setTimer(timeoutMs, () => void attempt.abort('timeout'));
+    };
+    const current = { attempt, restartTimer };
+    pending = current; // at once, so a Cancel that comes while the one it replaces is ending still finds it
+    restartTimer();
     try {
+      await replaced?.attempt.abort('superseded');
       const result = await interactive(options, attempt);
       if (!result.account) throw new AppError('internal', 'The sign-in finished without an account. Try again.');
       return result.account;
     } catch (error) {
-      if (attempt.abortReason) throw new AppError('signInCancelled', cancelledMessage(attempt.abortReason, timeoutMs));
+      if (attempt.abortReason) {
+        deps.log.info(`Sign-in ended (${attempt.abortReason})`);
+        throw endedError(attempt.abortReason, timeoutMs);
+      }
       const appError = fail(error, options.loginHint);
       if (appError.kind === 'signInCancelled') deps.log.info('Sign-in cancelled in the browser');
       else deps.log.error('Sign-in failed', describe(error));
       throw appError;
     } finally {
-      clearTimeout(timer);
-      if (pending === attempt) pending = null;
+      cancelTimer();
+      if (pending === current) pending = null;
     }
   }
 
@@ -131,6 +148,26 @@ export function createMsalRecoveryIdentity(deps: MsalRecoveryIdentityDeps): Reco
       return toRecoveryAccount(account);
     },
 
+    async reopenSignIn() {
+      const waiting = pending;
+      if (!waiting || waiting.attempt.abortReason) {
+        throw new AppError('invalidRequest', 'No sign-in is waiting any more (it finished, was cancelled or timed out). Start it again.');
+      }
+      const url = waiting.attempt.url;
+      if (url === null) return; // the browser is about to open it for the first time
+      waiting.restartTimer();
+      deps.log.info('Opening the sign-in page again');
+      try {
+        await deps.openBrowser(url);
+      } catch (error) {
+        throw error instanceof AppError ? error : new AppError('internal', 'The system browser could not be opened to sign in. Open a browser and try again.');
+      }
+    },
+
+    async cancelSignIn() {
+      await pending?.attempt.abort('cancelled');
+    },
+
     async currentAccount() {
       const account = await cachedAccount();
       return account ? toRecoveryAccount(account) : null;
@@ -151,7 +188,7 @@ export function createMsalRecoveryIdentity(deps: MsalRecoveryIdentityDeps): Reco
     },
 
     async signOut() {
-      await pending?.abort('superseded');
+      await pending?.attempt.abort('superseded');
       try {
         await forget(await pca.getAllAccounts());
       } catch (error) {
@@ -204,11 +241,19 @@ function toRecoveryAccount(account: AccountInfo): RecoveryAccount {
   return { id: account.homeAccountId, username: account.username, displayName: account.name || account.username };
 }
 
-function cancelledMessage(reason: AbortReason, timeoutMs: number): string {
-  if (reason === 'superseded') return 'This sign-in was replaced by a newer one.';
-  const minutes = Math.round(timeoutMs / 60_000);
-  const span = minutes >= 1 ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${Math.round(timeoutMs / 1000)} seconds`;
-  return `The sign-in was not finished within ${span}, so it was stopped. Sign in again when you are ready.`;
+/** Why a sign-in the app ended did not complete. */
+function endedError(reason: AbortReason, timeoutMs: number): AppError {
+  switch (reason) {
+    case 'superseded':
+      return new AppError('signInCancelled', 'This sign-in was replaced by a newer one.');
+    case 'cancelled':
+      return new AppError('signInCancelled', 'You cancelled the sign-in; nothing was changed.');
+    case 'timeout': {
+      const minutes = Math.round(timeoutMs / 60_000);
+      const span = minutes >= 1 ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${Math.round(timeoutMs / 1000)} seconds`;
+      return new AppError('signInTimedOut', `The sign-in was not finished within ${span}, so it was stopped; nothing was changed. Sign in again when you are ready.`);
+    }
+  }
 }
 
 /** Error name and code only: MSAL's messages can quote server responses, which we keep out of the log. */

@@ -1,15 +1,17 @@
 import type { HttpTransport } from '../net/http-transport.js';
 
-export type AbortReason = 'timeout' | 'superseded';
+/** timeout: nobody finished it in time; superseded: a newer sign-in replaced it; cancelled: the person pressed Cancel. */
+export type AbortReason = 'timeout' | 'superseded' | 'cancelled';
 
 /**
  * One interactive sign-in in progress. MSAL's acquireTokenInteractive has no way to be cancelled: its loopback
- * server waits for the browser forever. To end a sign-in that timed out (or that a newer one replaces), we answer
+ * server waits for the browser forever. To end a sign-in that timed out, was cancelled or is replaced, we answer
  * MSAL's loopback server ourselves the way the identity provider would when the person declines, with the
  * request's own state: MSAL then closes its server and rejects, and we report why.
  */
 export class PendingSignIn {
   private authorizeUrl: URL | null = null;
+  private openedUrl: string | null = null;
   private reason: AbortReason | null = null;
 
   constructor(private readonly transport: HttpTransport) {}
@@ -18,9 +20,15 @@ export class PendingSignIn {
     return this.reason;
   }
 
+  /** The authorize URL the browser was given (null until it is opened): the page to open again. */
+  get url(): string | null {
+    return this.openedUrl;
+  }
+
   /** Called with the authorize URL just before the browser opens it. */
   opening(url: string): void {
     this.authorizeUrl = new URL(url);
+    this.openedUrl = url;
   }
 
   async abort(reason: AbortReason): Promise<void> {

@@ -1,8 +1,8 @@
 /**
  * The recovery account as the rest of the app sees it: MSAL stays behind this interface, so the backup and
  * recovery services can be tested with a fake and MSAL can be replaced without touching them.
- * Every method fails with an AppError of a specific kind: signInRequired, signInCancelled, wrongAccountType,
- * network, notConfigured, keychainUnavailable.
+ * Every method fails with an AppError of a specific kind: signInRequired, signInCancelled, signInTimedOut,
+ * wrongAccountType, network, notConfigured, keychainUnavailable.
  */
 export interface RecoveryAccount {
   /** MSAL's home account id: stable for the account, used to find it in the token cache. */
@@ -21,8 +21,19 @@ export interface SignInOptions {
 }
 
 export interface RecoveryIdentity {
-  /** Interactive sign-in in the system browser (loopback redirect, PKCE). Resolves once the tokens are cached. */
+  /**
+   * Interactive sign-in in the system browser (loopback redirect, PKCE). Resolves once the tokens are cached. One at
+   * a time: a new one replaces one still waiting. Nobody finishing it within a few minutes ends it (signInTimedOut).
+   */
   signIn(options?: SignInOptions): Promise<RecoveryAccount>;
+  /**
+   * Opens the page of the interactive sign-in (signIn or verifyAccount) still waiting in the browser again: the same
+   * URL, so the same sign-in (the app cannot tell that its tab was closed). The wait starts over. Fails with
+   * invalidRequest when no sign-in is waiting.
+   */
+  reopenSignIn(): Promise<void>;
+  /** Ends the interactive sign-in still waiting, if any: it fails with signInCancelled and its loopback listener closes. */
+  cancelSignIn(): Promise<void>;
   /**
    * Proves that the person can sign in as an account (recovering a device-bound personal Microsoft account):
    * an interactive sign-in with it as login hint. The recovery account stays as it was: tokens of any other

@@ -83,6 +83,20 @@ class SlowIdentity extends FakeIdentity {
   }
 }
 
+/** A browser sign-in that waits until it is cancelled in main, as MSAL's does. */
+class WaitingIdentity extends FakeIdentity {
+  cancels = 0;
+  private cancel: () => void = () => undefined;
+  override async signIn(): Promise<RecoveryAccount> {
+    await new Promise<void>((_resolve, reject) => (this.cancel = () => reject(new AppError('signInCancelled', 'You cancelled the sign-in.'))));
+    return super.signIn();
+  }
+  override async cancelSignIn(): Promise<void> {
+    this.cancels++;
+    this.cancel();
+  }
+}
+
 const dirs: string[] = [];
 const services: BackupService[] = [];
 let alice: MemoryCloudStore; // Alice's OneDrive app folder, shared by both PCs
@@ -513,6 +527,47 @@ describe('a refused restore offers a way out', () => {
   });
 });
 
+describe('a PC whose vault key was lost (the keychain was reset)', () => {
+  it('restores the backup: the unreadable vault is set aside byte for byte, and the restored accounts are written', async () => {
+    await backUpOldPc();
+    // This PC had accounts of its own, but the key that opens them is gone: another key store holds it.
+    const lost = new AccountsService(new Vault(newPc.dir, memoryKeyStore()));
+    await lost.addFromUri('otpauth://totp/Lost:me?secret=ONSWG4TFOQ2TEMZU&issuer=Lost');
+    await lost.addFromUri('otpauth://totp/AlsoLost:me?secret=GEZDGNBVGY3TQOJR&issuer=AlsoLost');
+    const unreadable = await fs.readFile(path.join(newPc.dir, 'vault.json'));
+    const unreadablePrevious = await fs.readFile(path.join(newPc.dir, 'vault.previous.json'));
+    expect(await appErrorOf(newPc.vault.read())).toMatchObject({ kind: 'vaultKeyMissing' });
+
+    await signInAndFind();
+    const preview = RecoveryPreview.parse(await recovery.unlock(PASSWORD));
+    expect(preview.existing).toEqual([]);
+    expect(preview.unreadableVault).toBe(path.join(newPc.dir, 'vault.json'));
+    expect(await fs.readFile(path.join(newPc.dir, 'vault.json'))).toEqual(unreadable); // nothing written before restore
+
+    const summary = RecoverySummary.parse(await recovery.restore('restore'));
+    expect(summary).toMatchObject({ mode: 'restore', restored: 6 });
+    expect(summary.setAside.map((file) => path.basename(file))).toEqual([
+      expect.stringMatching(/^vault\.unreadable-.*\.json$/),
+      expect.stringMatching(/^vault\.previous\.unreadable-.*\.json$/),
+    ]);
+    expect(await fs.readFile(summary.setAside[0]!)).toEqual(unreadable);
+    expect(await fs.readFile(summary.setAside[1]!)).toEqual(unreadablePrevious);
+    expect((await newPc.vault.read()).data.accounts).toEqual(await expectedAccounts());
+    expect(newPc.saved.at(-1)?.data.accounts).toHaveLength(6);
+  });
+
+  it('a merge into a vault it cannot open is refused, and nothing is set aside', async () => {
+    await backUpOldPc();
+    await new AccountsService(new Vault(newPc.dir, memoryKeyStore())).addFromUri('otpauth://totp/Lost:me?secret=ONSWG4TFOQ2TEMZU&issuer=Lost');
+    const unreadable = await fs.readFile(path.join(newPc.dir, 'vault.json'));
+    await signInAndFind();
+    await recovery.unlock(PASSWORD);
+    expect(await appErrorOf(recovery.restore('merge'))).toMatchObject({ kind: 'vaultKeyMissing' });
+    expect(await fs.readdir(newPc.dir)).not.toContainEqual(expect.stringMatching(/unreadable/));
+    expect(await fs.readFile(path.join(newPc.dir, 'vault.json'))).toEqual(unreadable);
+  });
+});
+
 describe('cancel', () => {
   it('signs out of the recovery account when backup was off, with vault and cloud unchanged', async () => {
     await backUpOldPc();
@@ -539,6 +594,22 @@ describe('cancel', () => {
     expect(await newPc.identity.currentAccount()).toEqual(ALICE);
     expect((await newPc.backup.status()).state).toBe('upToDate');
     expect(await newPc.vault.read()).toEqual(before);
+  });
+
+  it('ends the sign-in still waiting in the browser, and nothing changes', async () => {
+    await backUpOldPc();
+    const identity = new WaitingIdentity();
+    const pc = await makePc('WAITING-PC', identity);
+    const waitingRecovery = recoveryFor(pc);
+    const signingIn = appErrorOf(waitingRecovery.signIn());
+    await waitingRecovery.cancel();
+    expect(identity.cancels).toBe(1);
+    expect(await signingIn).toMatchObject({ kind: 'signInCancelled' });
+    expect(await pc.identity.currentAccount()).toBeNull();
+    expect(await pc.vault.read()).toMatchObject({ generation: 0, data: { accounts: [] } });
+    // A cancel with no sign-in waiting leaves other sign-ins alone (one for "Sign in to recover", say).
+    await waitingRecovery.cancel();
+    expect(identity.cancels).toBe(1);
   });
 
   it('signs out a sign-in that completes after recovery was cancelled', async () => {

@@ -116,14 +116,14 @@ export class RecoveryService {
       if (!session?.file) throw outOfOrder('Sign in to the recovery account that holds your backup first.');
       const { header, payload: bytes, key } = await openBackup(session.file.bytes, { password });
       const payload = decodeOpened(bytes);
-      const existing = (await this.deps.vault.read()).data.accounts;
+      const { accounts: existing, unreadableVault } = await this.accountsHere();
       if (epoch !== this.epoch) {
         key.dataKey.fill(0);
         throw cancelled();
       }
       session.opened?.key.dataKey.fill(0);
       session.opened = { header, payload, key };
-      return describe(session, existing);
+      return describe(session, existing, unreadableVault);
     });
   }
 
@@ -135,9 +135,9 @@ export class RecoveryService {
     return this.step('preview', async (epoch) => {
       const session = this.session;
       if (!session?.opened) throw outOfOrder('Enter the backup password first.');
-      const existing = (await this.deps.vault.read()).data.accounts;
+      const { accounts: existing, unreadableVault } = await this.accountsHere();
       this.checkEpoch(epoch);
-      return describe(session, existing);
+      return describe(session, existing, unreadableVault);
     });
   }
 
@@ -155,6 +155,9 @@ export class RecoveryService {
       if (!session?.account || !session.file || !opened) throw outOfOrder('Enter the backup password first.');
       const shown = session.shown;
       const now = this.deps.clock.now();
+      // A vault locked for good (its key lost) is set aside, kept under a new name, and the backup becomes the new one.
+      // A merge has nothing to merge into, so it fails on the vault as it is.
+      const setAside = mode === 'restore' && (await this.accountsHere()).unreadableVault !== null ? await this.deps.vault.startOver() : [];
       const { snapshot, result } = await this.deps.vault.update((data) => {
         switch (mode) {
           case 'restore':
@@ -174,7 +177,7 @@ export class RecoveryService {
       } finally {
         this.forget(); // written: this recovery is over even if keeping backup on failed (Settings > Backup turns it on)
       }
-      return result;
+      return { ...result, setAside };
     });
   }
 
@@ -184,8 +187,11 @@ export class RecoveryService {
       throw new AppError('invalidRequest', 'The accounts are being written now; recovery can no longer be cancelled.');
     }
     const started = this.session !== null || this.busy?.epoch === this.epoch;
+    const signingIn = this.busy?.epoch === this.epoch && this.busy.step === 'signIn';
     this.forget();
     this.epoch++;
+    // A sign-in still waiting in the browser is ended in main (its loopback listener closes), not only forgotten here.
+    if (signingIn) await this.deps.identity.cancelSignIn();
     // Only a restore turns backup on, and it ends the recovery: "on" here means it was on before recovery began.
     if (started) await this.signOutUnlessBackupIsOn();
   }
@@ -239,6 +245,16 @@ export class RecoveryService {
     return result;
   }
 
+  /** This PC's accounts; none when its vault cannot be opened because the key was lost (a restore sets it aside). */
+  private async accountsHere(): Promise<{ accounts: StoredAccount[]; unreadableVault: string | null }> {
+    try {
+      return { accounts: (await this.deps.vault.read()).data.accounts, unreadableVault: null };
+    } catch (error) {
+      if (error instanceof AppError && error.kind === 'vaultKeyMissing') return { accounts: [], unreadableVault: this.deps.vault.file };
+      throw error;
+    }
+  }
+
   private async needingVerification(id: string): Promise<StoredAccount> {
     const account = (await this.deps.vault.read()).data.accounts.find((a) => a.id === id);
     if (!account) throw new AppError('accountNotFound', 'That account no longer exists (it may have been removed in another window).');
@@ -283,7 +299,7 @@ function accountView(account: RecoveryAccount): RecoveryAccountView {
 }
 
 /** What a restore would bring, against `existing` (this PC's accounts now), which the session remembers as shown. */
-function describe(session: Session, existing: readonly StoredAccount[]): RecoveryPreview {
+function describe(session: Session, existing: readonly StoredAccount[], unreadableVault: string | null): RecoveryPreview {
   const opened = session.opened;
   if (!opened) throw outOfOrder('Enter the backup password first.');
   session.shown = new Set(existing.map((a) => a.id));
@@ -299,6 +315,7 @@ function describe(session: Session, existing: readonly StoredAccount[]): Recover
       alreadyHere: isHere(existing, a),
     })),
     existing: existing.map((a): RecoveryExistingAccount => ({ id: a.id, issuer: a.issuer, name: a.name, kind: a.kind, inBackup: isHere(payload.accounts, a) })),
+    unreadableVault,
   };
 }
 
@@ -375,6 +392,7 @@ function summary(mode: RestoreMode, accounts: readonly StoredAccount[], alreadyH
     alreadyHere,
     removed,
     needVerification: accounts.filter((a) => a.needsVerification).map(brief),
+    setAside: [],
   };
 }
 

@@ -47,7 +47,7 @@ export async function removeStaleTempFiles(dir: string): Promise<void> {
   }
 }
 
-async function syncDirectory(dir: string): Promise<void> {
+export async function syncDirectory(dir: string): Promise<void> {
   // Makes the rename itself durable. Windows cannot open a folder for fsync; there the rename is journaled by NTFS.
   if (process.platform === 'win32') return;
   const handle = await fs.open(dir, 'r');

@@ -335,6 +335,12 @@ describe('Vault whose key is not in the key store', () => {
     expect(await store.findCredentials()).toEqual([]);
   });
 
+  it('names the file whose key is missing, so the person knows what "Start over" sets aside', async () => {
+    await addAccounts(openVault(), 'one');
+    for (const { account } of await store.findCredentials()) await store.deletePassword(account);
+    expect((await appErrorOf(openVault().read())).message).toContain(vaultFile());
+  });
+
   it('reports vaultKeyMissing when the stored key has the wrong length', async () => {
     await addAccounts(openVault(), 'one');
     const [credential] = await store.findCredentials();
@@ -420,3 +426,59 @@ async function listFiles(dir: string): Promise<string[]> {
 }
 
 const base32Decode = (text: string) => Buffer.from(base32nopad.decode(text));
+
+describe('Starting over after the vault key was lost', () => {
+  const SET_ASIDE = /^vault\.unreadable-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z(-\d+)?\.json$/;
+  const PREVIOUS_SET_ASIDE = /^vault\.previous\.unreadable-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z(-\d+)?\.json$/;
+  const loseKeys = async () => {
+    for (const { account } of await store.findCredentials()) await store.deletePassword(account);
+  };
+
+  it('sets the unreadable vault and its previous version aside under dated names, byte for byte, and a new vault starts', async () => {
+    await addAccounts(openVault(), 'one', 'two');
+    const current = await fs.readFile(vaultFile());
+    const previous = await fs.readFile(previousFile());
+    await loseKeys();
+
+    const vault = openVault();
+    expect((await appErrorOf(vault.read())).kind).toBe('vaultKeyMissing');
+    const setAside = await vault.startOver();
+    expect(setAside.map((file) => path.dirname(file))).toEqual([dataDir, dataDir]);
+    expect(path.basename(setAside[0]!)).toMatch(SET_ASIDE);
+    expect(path.basename(setAside[1]!)).toMatch(PREVIOUS_SET_ASIDE);
+    expect(await fs.readFile(setAside[0]!)).toEqual(current);
+    expect(await fs.readFile(setAside[1]!)).toEqual(previous);
+    expect(await vault.read()).toMatchObject({ data: { accounts: [] }, generation: 0, vaultId: null });
+
+    await addAccounts(vault, 'three');
+    expect(await names(openVault())).toEqual(['three']);
+    expect((await header(vaultFile())).vaultId).not.toBe(JSON.parse(current.toString('utf8')).header.vaultId);
+    // The set-aside files stay, untouched, next to the new vault.
+    expect(await fs.readFile(setAside[0]!)).toEqual(current);
+    expect(await fs.readFile(setAside[1]!)).toEqual(previous);
+  });
+
+  it('never overwrites a file set aside before: a second start over gets names of its own', async () => {
+    await addAccounts(openVault(), 'one');
+    await loseKeys();
+    const first = await openVault().startOver();
+    await addAccounts(openVault(), 'two');
+    await loseKeys();
+    const second = await openVault().startOver();
+    expect(second).toHaveLength(1); // 'two' was the new vault's first write: no previous version
+    expect(first).not.toContain(second[0]);
+    expect(new Set((await fs.readdir(dataDir)).filter((name) => SET_ASIDE.test(name)))).toEqual(new Set([...first, ...second].map((f) => path.basename(f))));
+  });
+
+  it('refuses to set aside a vault that opens, or one that is damaged rather than locked out, and leaves it as it was', async () => {
+    await addAccounts(openVault(), 'one', 'two');
+    const before = await fs.readFile(vaultFile());
+    expect((await appErrorOf(openVault().startOver())).kind).toBe('invalidRequest');
+    expect(await fs.readFile(vaultFile())).toEqual(before);
+
+    await fs.writeFile(vaultFile(), 'garbage');
+    expect((await appErrorOf(openVault().startOver())).kind).toBe('vaultDamaged');
+    expect(await fs.readFile(vaultFile(), 'utf8')).toBe('garbage');
+    expect((await fs.readdir(dataDir)).sort()).toEqual([PREVIOUS_VAULT_FILE, VAULT_FILE].sort());
+  });
+});

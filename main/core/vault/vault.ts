@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors.js';
 import type { KeyStore } from '../keystore/key-store.js';
-import { removeStaleTempFiles, storageError, writeFileAtomic } from './atomic-file.js';
+import { removeStaleTempFiles, storageError, syncDirectory, writeFileAtomic } from './atomic-file.js';
 import { withFileLock } from './file-lock.js';
 import { VAULT_FORMAT, VAULT_VERSION, parseSealedFile, seal, type VaultHeader } from './vault-crypto.js';
 import { VaultData, emptyVaultData } from './vault-data.js';
@@ -38,7 +38,8 @@ export function supersedes(next: VaultSnapshot, held: VaultSnapshot | undefined)
  * the command-line tool never lose each other's writes. Reads need no lock: the file is only ever replaced whole.
  */
 export class Vault {
-  private readonly file: string;
+  /** The vault file itself (`vault.json` in the data folder). */
+  readonly file: string;
   private readonly previousFile: string;
   private readonly keys = new Map<string, Buffer>();
 
@@ -110,6 +111,50 @@ export class Vault {
     });
   }
 
+  /**
+   * After the key was lost for good (the keychain reset, the folder copied from another PC): sets the vault that
+   * cannot be opened aside, its previous generation too, under dated names in the same folder. They are renamed,
+   * never deleted, so they still open if the key turns up again; the next write starts a new vault. Only a vault
+   * that fails for want of its key is set aside: one that opens, or a damaged one (which has its own way back,
+   * the previous version), is refused and left as it is. Returns the new paths, the current file's first.
+   */
+  async startOver(): Promise<string[]> {
+    return this.locked(async () => {
+      const bytes = await readIfExists(this.file);
+      if (bytes === null) throw new AppError('invalidRequest', 'There is no accounts file to set aside.');
+      const problem = await this.decode(bytes, 'current').then(
+        () => null,
+        (error: unknown) => error,
+      );
+      if (problem === null) throw new AppError('invalidRequest', 'Your accounts file opens, so there is nothing to set aside.');
+      if (!(problem instanceof AppError) || problem.kind !== 'vaultKeyMissing') throw problem;
+      const stamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
+      const setAside = [await this.setAside(this.file, `vault.unreadable-${stamp}`)];
+      if ((await readIfExists(this.previousFile)) !== null) setAside.push(await this.setAside(this.previousFile, `vault.previous.unreadable-${stamp}`));
+      await syncDirectory(this.dataDir).catch((error: unknown) => {
+        throw storageError(error);
+      });
+      return setAside;
+    });
+  }
+
+  /** Moves `file` to `<base>.json` (or `<base>-2.json`, ...): a hard link first, which never replaces a file, then the old name goes. */
+  private async setAside(file: string, base: string): Promise<string> {
+    for (let n = 1; ; n++) {
+      const target = path.join(this.dataDir, `${base}${n === 1 ? '' : `-${n}`}.json`);
+      try {
+        await fs.link(file, target);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+        throw storageError(error);
+      }
+      await fs.unlink(file).catch((error: unknown) => {
+        throw storageError(error);
+      });
+      return target;
+    }
+  }
+
   private async write(header: VaultHeader, data: VaultData, keepPrevious = true): Promise<void> {
     const key = await this.key(header, false);
     const plaintext = Buffer.from(JSON.stringify(data), 'utf8');
@@ -175,7 +220,7 @@ export class Vault {
     } else {
       throw new AppError(
         'vaultKeyMissing',
-        'The key that unlocks this vault is missing from the system keychain (was the keychain reset, or the folder copied from another computer?). Restore your accounts from a backup.',
+        `The key that unlocks your accounts file, ${this.file}, is missing from the system keychain (was the keychain reset, or the folder copied from another computer?). Restore your accounts from your backup, or start over with no accounts; the file is kept either way.`,
       );
     }
     if (key.length !== 32) throw new AppError('vaultKeyMissing', 'The vault key in the system keychain is not valid.');

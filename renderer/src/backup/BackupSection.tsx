@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { BackupStatus } from '../../../shared/backup.js';
 import { AppError } from '../../../shared/app-error.js';
 import { call } from '../api.js';
@@ -8,12 +8,34 @@ import { TurnOnBackup } from './TurnOnBackup.js';
 import { TurnOffBackup } from './TurnOffBackup.js';
 import { formatWhen } from './format-when.js';
 import { FormError } from '../FormError.js';
+import { SignInWaiting } from '../SignInWaiting.js';
 
 /** Settings > Backup: turn on, the recovery account, last backup, back up now, change password, turn off, the problem. */
 export function BackupSection({ status, onBeginRecovery }: { status: BackupStatus | null; onBeginRecovery(): void }) {
   const [mode, setMode] = useState<'idle' | 'turningOn' | 'changingPassword' | 'turningOff'>('idle');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [signingIn, setSigningIn] = useState(false);
+  const [signInError, setSignInError] = useState<string | null>(null);
+  const signInAttempt = useRef(0); // a cancelled sign-in's outcome (signInCancelled) is not news
+
+  const signInAgain = async () => {
+    const mine = ++signInAttempt.current;
+    setSigningIn(true);
+    setSignInError(null);
+    try {
+      await call('signInAgain');
+    } catch (e) {
+      if (mine === signInAttempt.current) setSignInError(e instanceof AppError ? e.message : 'Something went wrong; try again.');
+    } finally {
+      if (mine === signInAttempt.current) setSigningIn(false);
+    }
+  };
+  const cancelSignIn = () => {
+    signInAttempt.current++;
+    setSigningIn(false);
+    void call('cancelSignIn').catch(() => undefined); // ends the sign-in in main: its listener closes
+  };
 
   const act = async (work: () => Promise<unknown>) => {
     setBusy(true);
@@ -87,15 +109,20 @@ export function BackupSection({ status, onBeginRecovery }: { status: BackupStatu
           <p>{problem.message}</p>
           {problem.nextAttemptAt ? <p className="hint">The app tries again by itself {formatWhen(problem.nextAttemptAt)}.</p> : null}
           {problem.fix === 'enterPassword' ? <EnterNewPassword /> : null}
-          {fix ? (
+          {signingIn ? (
+            <SignInWaiting onCancel={cancelSignIn} />
+          ) : fix ? (
             <button type="button" disabled={busy} onClick={() => {
                 const { method } = fix;
                 if (method === 'turnOnAgain') setMode('turningOff');
+                else if (method === 'signInAgain') void signInAgain();
                 else void act(() => call(method));
               }}>
               {fix.label}
             </button>
           ) : null}
+          {/* Inside the problem's own alert, which announces it: no second alert role. */}
+          {signInError && !signingIn ? <p className="form-error">{signInError}</p> : null}
         </div>
       ) : null}
       {mode === 'changingPassword' ? (

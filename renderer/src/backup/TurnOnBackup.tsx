@@ -6,6 +6,7 @@ import { formatWhen } from './format-when.js';
 import { newPasswordProblem, PasswordFields, type NewPassword } from './PasswordFields.js';
 import type { Strength } from './password-strength.js';
 import { FormError } from '../FormError.js';
+import { SignInWaiting } from '../SignInWaiting.js';
 
 type Step =
   | { name: 'start' }
@@ -62,19 +63,25 @@ export function TurnOnBackup({ onDone, onCancel }: { onDone(): void; onCancel():
           password. Backups go to this account’s OneDrive, in a folder only this app can use.
         </p>
         {step.name === 'signingIn' ? (
-          <p className="form-status" role="status">
-            Waiting for you to finish signing in in your browser…
-          </p>
-        ) : null}
-        <FormError message={error} />
-        <div className="row">
-          <button type="button" disabled={step.name === 'signingIn'} onClick={() => void signIn()}>
-            {error ? 'Sign in again' : 'Sign in'}
-          </button>
-          <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+          <SignInWaiting
+            onCancel={() => {
+              void call('cancelSignIn').catch(() => undefined); // ends the sign-in in main: its listener closes
+              onCancel();
+            }}
+          />
+        ) : (
+          <>
+            <FormError message={error} />
+            <div className="row">
+              <button type="button" onClick={() => void signIn()}>
+                {error ? 'Sign in again' : 'Sign in'}
+              </button>
+              <button type="button" className="secondary" onClick={onCancel}>
+                Cancel
+              </button>
+            </div>
+          </>
+        )}
       </div>
     );
   }

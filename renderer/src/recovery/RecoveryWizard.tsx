@@ -9,6 +9,7 @@ import { accountLabel } from '../format.js';
 import { useBackOnEscape } from '../sub-page.js';
 import { ExistingAccounts } from './ExistingAccounts.js';
 import { PreviewList, RemovedList } from './PreviewList.js';
+import { SignInWaiting } from '../SignInWaiting.js';
 
 type Step =
   | { name: 'existing' }
@@ -139,17 +140,26 @@ export function RecoveryWizard({ accounts, onClose }: { accounts: readonly Accou
             </p>
           ) : null}
           {step.busy ? (
-            <p className="form-status" role="status">
-              {step.busy === 'signingIn' ? 'Waiting for you to finish signing in in your browser…' : `Looking for your backup in ${step.account?.username ?? 'your'}’s OneDrive…`}
-            </p>
+            step.busy === 'signingIn' ? (
+              // Cancel ends the recovery, and main ends its sign-in with it.
+              <SignInWaiting onCancel={cancel} />
+            ) : (
+              <p className="form-status" role="status">
+                {`Looking for your backup in ${step.account?.username ?? 'your'}’s OneDrive…`}
+              </p>
+            )
           ) : null}
-          <FailureMessage failure={step.failure} />
-          <div className="row">
-            <SignInActions step={step} onSignIn={() => void signIn()} onFindBackup={(account) => void findBackup(account)} />
-            <button type="button" className="secondary" onClick={cancel}>
-              Cancel
-            </button>
-          </div>
+          {step.busy === 'signingIn' ? null : (
+            <>
+              <FailureMessage failure={step.failure} />
+              <div className="row">
+                <SignInActions step={step} onSignIn={() => void signIn()} onFindBackup={(account) => void findBackup(account)} />
+                <button type="button" className="secondary" onClick={cancel}>
+                  Cancel
+                </button>
+              </div>
+            </>
+          )}
         </>
       ) : step.name === 'password' ? (
         <form className="form" onSubmit={(e) => void unlock(e)} noValidate>
@@ -206,6 +216,12 @@ export function RecoveryWizard({ accounts, onClose }: { accounts: readonly Accou
         ) : (
           <>
             <PreviewIntro preview={step.preview} mode={mode} />
+            {step.preview.unreadableVault ? (
+              <p>
+                The accounts file <span className="mono">{step.preview.unreadableVault}</span> cannot be opened on this PC: its key is missing. Restoring sets
+                it aside under a new name in the same folder; it is not deleted.
+              </p>
+            ) : null}
             {mode === 'replace' && step.preview.existing.length > 0 ? (
               <>
                 <h3 className="preview-heading">Removed from this PC ({step.preview.existing.length})</h3>
@@ -242,6 +258,11 @@ export function RecoveryWizard({ accounts, onClose }: { accounts: readonly Accou
             {step.summary.restored} {step.summary.restored === 1 ? 'account was' : 'accounts were'} {step.summary.mode === 'merge' ? 'added' : 'restored'}
             {step.summary.alreadyHere > 0 ? ` (${step.summary.alreadyHere} already on this PC)` : ''}. Backup stays on with the same recovery account.
           </p>
+          {step.summary.setAside.length > 0 ? (
+            <p>
+              The accounts file that could not be opened was kept as <span className="mono">{step.summary.setAside[0]}</span>.
+            </p>
+          ) : null}
           {step.summary.needVerification.length > 0 ? (
             <div className="details-action">
               <p>
@@ -280,6 +301,7 @@ function title(step: Step): string {
       return 'Recovery complete';
   }
 }
+
 
 function toRestore(preview: RecoveryPreview, mode: RestoreMode): number {
   return mode === 'merge' ? preview.accounts.filter((a) => !a.alreadyHere).length : preview.accounts.length;
@@ -345,7 +367,14 @@ function SignInActions({
       </>
     );
   }
-  const label = failure?.kind === 'wrongAccountType' ? 'Sign in with a different account' : failure?.kind === 'signInRequired' ? 'Sign in again' : failure ? 'Try again' : 'Sign in';
+  const label =
+    failure?.kind === 'wrongAccountType'
+      ? 'Sign in with a different account'
+      : failure?.kind === 'signInRequired' || failure?.kind === 'signInTimedOut'
+        ? 'Sign in again'
+        : failure
+          ? 'Try again'
+          : 'Sign in';
   return (
     <button type="button" disabled={busy} onClick={onSignIn}>
       {label}

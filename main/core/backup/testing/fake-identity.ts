@@ -18,6 +18,12 @@ export class FakeIdentity implements RecoveryIdentity {
     return this.nextVerification ?? { id: `uid-${loginHint}`, username: loginHint, displayName: loginHint };
   }
 
+  async reopenSignIn(): Promise<void> {
+    throw new AppError('invalidRequest', 'No sign-in is waiting any more.');
+  }
+
+  async cancelSignIn(): Promise<void> {}
+
   async currentAccount(): Promise<RecoveryAccount | null> {
     return this.signedIn;
   }
