@@ -36,6 +36,11 @@ export function decodePayload(bytes: Buffer): BackupPayload {
  * made before it; an account both PCs added separately (same issuer, name and secret) is kept once. This PC's
  * order comes first; each of the other's accounts follows its predecessor there (or goes to the top, as it was
  * there); this PC's settings win.
+ *
+ * Linear in the accounts of both (two 5000-account copies merge in milliseconds; the first version, which looked
+ * every account up in the growing result, took seconds on the main thread). The result is a linked list, so an
+ * account goes right after its predecessor wherever that is by then; the predecessor is the nearest account before
+ * it in the other's order whose id is in the result (not one left out as the same account as another).
  */
 export function mergePayloads(local: BackupPayload, remote: BackupPayload): BackupPayload {
   const deletedAt = new Map<string, string>();
@@ -48,27 +53,57 @@ export function mergePayloads(local: BackupPayload, remote: BackupPayload): Back
     return at === undefined || account.updatedAt > at;
   };
 
-  const remoteById = new Map(remote.accounts.map((a) => [a.id, a]));
-  const merged: StoredAccount[] = local.accounts.map((mine) => {
-    const theirs = remoteById.get(mine.id);
-    return theirs && theirs.updatedAt > mine.updatedAt ? theirs : mine;
-  });
-  const isDuplicate = (candidate: StoredAccount) => merged.some((a) => a.id === candidate.id || sameAccount(a, candidate));
-  remote.accounts.forEach((theirs, index) => {
-    if (isDuplicate(theirs)) return;
-    const predecessor = remote.accounts.slice(0, index).reverse().find((p) => merged.some((a) => a.id === p.id));
-    const at = predecessor ? merged.findIndex((a) => a.id === predecessor.id) + 1 : 0;
-    merged.splice(at, 0, theirs);
-  });
+  const head: MergeNode = { account: null, next: null };
+  const nodeById = new Map<string, MergeNode>();
+  const sameAccounts = new Set<string>();
+  const insertAfter = (anchor: MergeNode, account: StoredAccount): MergeNode => {
+    const node: MergeNode = { account, next: anchor.next };
+    anchor.next = node;
+    if (!nodeById.has(account.id)) nodeById.set(account.id, node);
+    const key = sameAccountKey(account);
+    if (key !== null) sameAccounts.add(key);
+    return node;
+  };
 
+  const remoteById = new Map(remote.accounts.map((a) => [a.id, a]));
+  let last = head;
+  for (const mine of local.accounts) {
+    const theirs = remoteById.get(mine.id);
+    last = insertAfter(last, theirs && theirs.updatedAt > mine.updatedAt ? theirs : mine);
+  }
+  let predecessor = head;
+  for (const theirs of remote.accounts) {
+    const present = nodeById.get(theirs.id);
+    if (present) {
+      predecessor = present;
+      continue;
+    }
+    const key = sameAccountKey(theirs);
+    if (key !== null && sameAccounts.has(key)) continue;
+    predecessor = insertAfter(predecessor, theirs);
+  }
+
+  const accounts: StoredAccount[] = [];
+  for (let node = head.next; node; node = node.next) if (node.account && alive(node.account)) accounts.push(node.account);
   return {
-    accounts: merged.filter(alive),
+    accounts,
     deleted: [...deletedAt].map(([id, at]) => ({ id, at })),
     settings: local.settings,
   };
 }
 
-function sameAccount(a: StoredAccount, b: StoredAccount): boolean {
-  const same = (x: string, y: string) => x.trim().toLowerCase() === y.trim().toLowerCase();
-  return a.secret !== '' && a.secret === b.secret && same(a.issuer, b.issuer) && same(a.name, b.name);
+interface MergeNode {
+  /** null only for the list's head, before the first account. */
+  account: StoredAccount | null;
+  next: MergeNode | null;
+}
+
+/**
+ * Two accounts are the same account, added separately, when they have the same secret (not empty: device-bound
+ * accounts travel without theirs) and the same issuer and name, ignoring case and the spaces around them: then
+ * their keys are equal. null for an account without a secret, which is the same as no other.
+ */
+function sameAccountKey(account: StoredAccount): string | null {
+  if (account.secret === '') return null;
+  return JSON.stringify([account.secret, account.issuer.trim().toLowerCase(), account.name.trim().toLowerCase()]);
 }

@@ -1,13 +1,19 @@
 import { seededRandom } from '../testing/test-helpers.js';
 import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { createGuardrails } from '@otplib/core';
+import { generateSync as otplibHotp } from '@otplib/hotp';
+import { NodeCryptoPlugin } from '@otplib/plugin-crypto-node';
+import { generateSync as otplibTotp } from '@otplib/totp';
 import { describe, expect, it } from 'vitest';
-import type { HashAlgorithm, OtpParams } from '../../../shared/otp.js';
+import type { CodeView } from '../../../shared/account.js';
+import { OTP_LIMITS, type HashAlgorithm, type OtpParams } from '../../../shared/otp.js';
 import { parseSetupKey } from './base32.js';
 import { codeAt, nextBoundary } from './otp-engine.js';
 
-// Expected values come from the RFCs, from oathtool (an independent C implementation) or from a from-the-spec
-// computation written here with Node's crypto; never from our own output.
+// Expected values come from the RFCs, from oathtool (an independent C implementation), from otplib (the library
+// the engine was built on, kept as the reference) or from a from-the-spec computation written here with Node's
+// crypto; never from our own output.
 
 const OATHTOOL = '/usr/bin/oathtool';
 const ID = 'acct0001';
@@ -306,5 +312,96 @@ describe('nextBoundary', () => {
     expect(nextBoundary([], 45_000)).toBeNull();
     // A HOTP account with a short period field must not pull the boundary in.
     expect(nextBoundary([{ ...hotp('SHA1', 6, 0), period: 5 }, totp('SHA1', 6, 60)], 1_000)).toBe(60_000);
+  });
+});
+
+/**
+ * The engine as it was built on otplib (its per-strategy packages, guardrails widened to our limits, Steam through
+ * its encodeToken hook): the reference the hand-written hot path must agree with everywhere.
+ */
+const otplibCrypto = new NodeCryptoPlugin();
+const otplibGuardrails = createGuardrails({
+  MIN_SECRET_BYTES: OTP_LIMITS.minSecretBytes,
+  MAX_SECRET_BYTES: OTP_LIMITS.maxSecretBytes,
+  MIN_PERIOD: OTP_LIMITS.minPeriod,
+  MAX_PERIOD: OTP_LIMITS.maxPeriod,
+});
+const otplibSteamHooks = {
+  encodeToken(truncated: number, digits: number): string {
+    let value = truncated;
+    let code = '';
+    for (let i = 0; i < digits; i++) {
+      code += '23456789BCDFGHJKMNPQRTVWXY'[value % 26];
+      value = Math.floor(value / 26);
+    }
+    return code;
+  },
+};
+
+function otplibCodeAt(id: string, otp: OtpParams, secret: Uint8Array, nowMs: number): CodeView {
+  const common = { secret, crypto: otplibCrypto, guardrails: otplibGuardrails, algorithm: otp.algorithm.toLowerCase() as 'sha1', digits: otp.digits };
+  if (otp.type === 'hotp') {
+    const next = otp.counter < Number.MAX_SAFE_INTEGER ? otplibHotp({ ...common, counter: otp.counter + 1 }) : '';
+    return { id, code: otplibHotp({ ...common, counter: otp.counter }), validFrom: null, validUntil: null, next };
+  }
+  const periodMs = otp.period * 1000;
+  const validFrom = Math.floor(nowMs / periodMs) * periodMs;
+  const at = (epochSeconds: number) =>
+    otplibTotp({ ...common, period: otp.period, epoch: epochSeconds, ...(otp.type === 'steam' ? { hooks: otplibSteamHooks } : {}) });
+  const validUntil = validFrom + periodMs;
+  return { id, code: at(Math.floor(nowMs / 1000)), validFrom, validUntil, next: at(validUntil / 1000) };
+}
+
+describe('agrees with otplib, the reference', () => {
+  const rand = seededRandom(0x0791_1b);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+  const int = (below: number) => Math.floor(rand() * below);
+  const algorithms: HashAlgorithm[] = ['SHA1', 'SHA256', 'SHA512'];
+  /** Key lengths at the limits, the usual ones and anything between. */
+  const keyLength = () => pick([OTP_LIMITS.minSecretBytes, OTP_LIMITS.maxSecretBytes, 20, 32, 64, OTP_LIMITS.minSecretBytes + int(OTP_LIMITS.maxSecretBytes - OTP_LIMITS.minSecretBytes + 1)]);
+  const period = () => pick([30, 60, OTP_LIMITS.minPeriod, OTP_LIMITS.maxPeriod, OTP_LIMITS.minPeriod + int(OTP_LIMITS.maxPeriod - OTP_LIMITS.minPeriod + 1)]);
+  /** Instants in milliseconds: random up to 2^34 s, and next to a period boundary (either side, by up to a second). */
+  const instant = (p: number) =>
+    rand() < 0.5 ? Math.floor(rand() * 2 ** 34 * 1000) : Math.max(0, int(2 ** 34 / p) * p * 1000 + pick([-1000, -1, 0, 1, 999, 1000]));
+  /** Counters near zero, the 32-bit edges, the largest safe integer, and anywhere up to 2^53. */
+  const counter = () =>
+    pick([int(100), 2 ** 31 - 1 + int(3), 2 ** 32 - 1 + int(3), Number.MAX_SAFE_INTEGER - int(3), int(2 ** 32) * 2 ** 21 + int(2 ** 21)]);
+
+  it('for TOTP over random keys, algorithms, digits 6-8, periods and instants', () => {
+    for (let i = 0; i < 3000; i++) {
+      const otp: OtpParams = { type: 'totp', algorithm: pick(algorithms), digits: 6 + int(3), period: period(), counter: 0 };
+      const key = randomBytes(rand, keyLength());
+      const now = instant(otp.period);
+      expect(codeAt(ID, otp, key, now), JSON.stringify({ i, otp, now })).toEqual(otplibCodeAt(ID, otp, key, now));
+    }
+  });
+
+  it('for HOTP over random keys, algorithms, digits 6-8 and counters', () => {
+    for (let i = 0; i < 3000; i++) {
+      const otp: OtpParams = { type: 'hotp', algorithm: pick(algorithms), digits: 6 + int(3), period: 30, counter: counter() };
+      const key = randomBytes(rand, keyLength());
+      expect(codeAt(ID, otp, key, instant(30)), JSON.stringify({ i, otp })).toEqual(otplibCodeAt(ID, otp, key, 0));
+    }
+  });
+
+  it('for Steam over random keys, periods and instants', () => {
+    for (let i = 0; i < 1000; i++) {
+      const otp: OtpParams = { type: 'steam', algorithm: 'SHA1', digits: 5, period: period(), counter: 0 };
+      const key = randomBytes(rand, keyLength());
+      const now = instant(otp.period);
+      expect(codeAt(ID, otp, key, now), JSON.stringify({ i, otp, now })).toEqual(otplibCodeAt(ID, otp, key, now));
+    }
+  });
+
+  it('refuses what otplib refused: keys outside the limits, negative time', () => {
+    const otp = totp('SHA1', 6, 30);
+    for (const length of [0, OTP_LIMITS.minSecretBytes - 1, OTP_LIMITS.maxSecretBytes + 1]) {
+      const key = new Uint8Array(length);
+      expect(() => otplibCodeAt(ID, otp, key, 0)).toThrow();
+      expect(() => codeAt(ID, otp, key, 0)).toThrow();
+    }
+    const key = new Uint8Array(20);
+    expect(() => otplibCodeAt(ID, otp, key, -31_000)).toThrow();
+    expect(() => codeAt(ID, otp, key, -31_000)).toThrow();
   });
 });
