@@ -148,7 +148,7 @@ export class BackupService {
       const wrapped = WrappedKey.parse(this.state.wrappedKey);
       const proven = await unwrapBackupKey(wrapped, currentPassword).catch((error: unknown) => {
         if (error instanceof AppError && error.kind === 'wrongPassword') {
-          throw new AppError('wrongPassword', 'The current backup password is not right. Nothing was changed.', 'password');
+          throw new AppError('wrongPassword', 'The current backup password is not right.', 'password');
         }
         throw error;
       });
