@@ -67,7 +67,7 @@ export interface AppCore {
 export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud, deviceName, appVersion, capture }: CoreDeps): AppCore {
   const stops: (() => void)[] = [];
   const bus = new EventBus(log);
-  const vault = new Vault(dataDir, keyStore);
+  const vault = new Vault(dataDir, keyStore, { clock });
   const follower = new VaultFollower(vault, clock, log);
   const accounts = new AccountsService(vault, follower.apply, clock);
   const context: CoreContext = { vault, follower, accounts, bus, clock, log, onDispose: (stop) => stops.push(stop) };
