@@ -89,6 +89,3 @@ export function invalidInput(field: InputField, message: string): AppError {
   return new AppError('invalidInput', message, field);
 }
 
-export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
-}

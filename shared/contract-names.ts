@@ -6,7 +6,6 @@
  */
 export const methodNames = [
   'listAccounts',
-  'addAccountFromUri',
   'addAccountsFromUri',
   'addAccountManually',
   'renameAccount',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AccountId, AccountView, CodeBatch, CodeView, ManualAccountInput } from './account.js';
 import { BackupPassword, BackupStatus, BackupSummary, RecoveryAccountView } from './backup.js';
 import type { EventName, MethodName } from './contract-names.js';
-import { AppErrorData } from './errors.js';
+import type { AppErrorData } from './errors.js';
 import { RecoveryPreview, RecoverySummary, RestoreMode } from './recovery.js';
 import { Settings, SettingsPatch } from './settings.js';
 import { TrayChoice, TrayItemId, TrayMenu } from './tray.js';
@@ -41,7 +41,6 @@ export { channelOf, eventNames, methodNames, type EventName, type MethodName } f
 
 export const methods = {
   listAccounts: method(NoInput, z.array(AccountView)),
-  addAccountFromUri: method(z.object({ uri: z.string().max(8192) }).strict(), AccountView),
   /**
    * A link that may hold several accounts (a Google Authenticator export, otpauth-migration://): all or nothing.
    * `batch` says which QR code of an export this was, so the person can be asked for the next one.
@@ -158,11 +157,6 @@ export type ReplyOf<M extends MethodName> = z.output<Methods[M]['reply']>;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
-export const ResultEnvelope = z.union([
-  z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: AppErrorData }),
-]);
-
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(methods, name);
 }

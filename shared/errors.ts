@@ -3,7 +3,7 @@ import { errorKinds, inputFields, type AppErrorData as AppErrorShape, type Error
 
 // The error value and its kinds live in app-error.ts (no schemas, so the renderer can import them cheaply); these are
 // their schemas for the wire, and the re-exports keep one import path for main.
-export { AppError, invalidInput, isAppError } from './app-error.js';
+export { AppError, invalidInput } from './app-error.js';
 
 export const ErrorKind = z.enum(errorKinds);
 export type ErrorKind = Kind;

@@ -72,7 +72,7 @@ describe('the harness transport', () => {
     const socket = ws as WebSocket;
     expect(await call(socket, 'listAccounts', {})).toEqual({ ok: true, value: [] });
     expect(await call(socket, 'nope', {})).toMatchObject({ ok: false, error: { kind: 'unknownMethod' } });
-    expect(await call(socket, 'addAccountFromUri', { link: 'x' })).toMatchObject({ ok: false, error: { kind: 'invalidRequest' } });
+    expect(await call(socket, 'addAccountsFromUri', { link: 'x' })).toMatchObject({ ok: false, error: { kind: 'invalidRequest' } });
     socket.close();
   });
 

@@ -36,7 +36,7 @@ describe('settingsChanged', () => {
     const { call, pushed } = await setup();
     await call('updateSettings', { theme: 'dark', clipboardClearSeconds: 45 });
     expect(pushed).toEqual([{ theme: 'dark', clipboardClearSeconds: 45, hideCodes: false, trayMaxAccounts: 10 }]);
-    await call('addAccountFromUri', { uri: 'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub' });
+    await call('addAccountsFromUri', { uri: 'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub' });
     await call('updateSettings', { theme: 'dark' }); // saved again, but the same
     expect(pushed).toHaveLength(1);
     await call('updateSettings', { hideCodes: true });

@@ -1,5 +1,6 @@
 import { Menu, Notification, Tray, nativeImage, nativeTheme, screen, type NativeImage } from 'electron';
-import { TrayChoice, TrayMenu } from '../../shared/tray.js';
+import { AppError } from '../../shared/errors.js';
+import type { TrayMenu } from '../../shared/tray.js';
 import type { AppCore } from '../core/app-core.js';
 import type { Logger } from '../core/logger.js';
 import { trayIconBitmap } from '../core/tray/tray-icon.js';
@@ -27,12 +28,13 @@ export function createTray({ core, showWindow, quit, log }: TrayWiring): () => v
   tray.setToolTip('Authenticator');
 
   const choose = async (itemId: string) => {
-    const result = await core.dispatch('chooseTrayItem', { itemId });
-    if (!result.ok) {
-      notify(result.error.message);
-      return;
-    }
-    const { action, copied } = TrayChoice.parse(result.value);
+    const choice = await core.client.chooseTrayItem({ itemId }).catch((error: unknown) => {
+      if (!(error instanceof AppError)) throw error;
+      notify(error.message);
+      return null;
+    });
+    if (!choice) return;
+    const { action, copied } = choice;
     if (copied) notify(copied.notification);
     else if (action.type === 'openWindow' || action.type === 'showAllAccounts') showWindow();
     else if (action.type === 'quit') quit();
@@ -43,15 +45,8 @@ export function createTray({ core, showWindow, quit, log }: TrayWiring): () => v
     tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(menu, (id) => void choose(id).catch((error: unknown) => log.error('a tray action failed', error)))));
   };
 
-  const unsubscribe = core.subscribe((event, payload) => {
-    if (event === 'trayMenuChanged') render(TrayMenu.parse(payload));
-  });
-  core.dispatch('getTrayMenu', {}).then(
-    (result) => {
-      if (result.ok) render(TrayMenu.parse(result.value));
-    },
-    (error: unknown) => log.error('the tray menu could not be built', error),
-  );
+  const unsubscribe = core.on('trayMenuChanged', render);
+  core.client.getTrayMenu({}).then(render, (error: unknown) => log.error('the tray menu could not be built', error));
   // Windows: a left click on the icon opens the window (the menu is on the right button); elsewhere a click opens the menu.
   if (process.platform === 'win32') tray.on('click', showWindow);
   const onTheme = () => tray.setImage(trayIcon());

@@ -107,7 +107,7 @@ export class AccountsService {
     if (cleanIssuer.length === 0 && cleanName.length === 0) throw invalidInput('name', 'Enter an account name or an issuer.');
     if (cleanIssuer.length > OTP_LIMITS.maxLabelLength || cleanName.length > OTP_LIMITS.maxLabelLength) throw invalidInput('name', 'The name is too long.');
     return this.change((data) => {
-      const account = find(data, id);
+      const account = findAccount(data, id);
       account.issuer = cleanIssuer;
       account.name = cleanName;
       account.updatedAt = this.stamp();
@@ -121,7 +121,7 @@ export class AccountsService {
    */
   async remove(id: string): Promise<Removal> {
     return this.change((data) => {
-      const account = find(data, id);
+      const account = findAccount(data, id);
       const index = data.accounts.indexOf(account);
       data.accounts = data.accounts.filter((a) => a.id !== id);
       const now = this.clock.now();
@@ -155,7 +155,7 @@ export class AccountsService {
   /** Pins or unpins an account: with many accounts, the tray menu lists only the pinned ones. */
   async setPinned(id: string, pinned: boolean): Promise<AccountView> {
     return this.change((data) => {
-      const account = find(data, id);
+      const account = findAccount(data, id);
       account.pinned = pinned;
       account.updatedAt = this.stamp();
       return toView(account);
@@ -165,7 +165,7 @@ export class AccountsService {
   /** Moves an account to `toIndex` in the display order (clamped to the end). */
   async move(id: string, toIndex: number): Promise<AccountView[]> {
     return this.change((data) => {
-      const account = find(data, id);
+      const account = findAccount(data, id);
       const rest = data.accounts.filter((a) => a.id !== id);
       rest.splice(Math.min(Math.max(0, toIndex), rest.length), 0, account);
       data.accounts = rest;
@@ -176,7 +176,7 @@ export class AccountsService {
   /** HOTP: moves to the next counter value and returns the account as now stored. */
   async advanceCounter(id: string): Promise<StoredAccount> {
     return this.change((data) => {
-      const account = find(data, id);
+      const account = findAccount(data, id);
       if (account.otp.type !== 'hotp') throw new AppError('invalidRequest', 'Only counter-based (HOTP) accounts have a next code.');
       account.otp = { ...account.otp, counter: account.otp.counter + 1 };
       account.updatedAt = this.stamp();
@@ -223,7 +223,8 @@ export class AccountsService {
   }
 }
 
-function find(data: VaultData, id: string): StoredAccount {
+/** The account with this id, or the one "no longer exists" error every caller gives. */
+export function findAccount(data: Pick<VaultData, 'accounts'>, id: string): StoredAccount {
   const account = data.accounts.find((a) => a.id === id);
   if (!account) throw new AppError('accountNotFound', 'That account no longer exists (it may have been removed in another window or by the command-line tool).');
   return account;

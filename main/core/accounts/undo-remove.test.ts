@@ -34,7 +34,7 @@ async function threeAccounts(): Promise<Setup> {
   const clock = new ManualClock(1_700_000_000_000);
   core = createAppCore({ dataDir, keyStore: keys, clock, log: silentLogger });
   const accounts: AccountView[] = [];
-  for (const uri of LINKS) accounts.push(ok(await core.dispatch('addAccountFromUri', { uri })) as AccountView);
+  for (const uri of LINKS) accounts.push((await core.client.addAccountsFromUri({ uri })).accounts[0]!);
   return { core, clock, dataDir, keys, accounts };
 }
 
@@ -130,7 +130,7 @@ describe('undoRemoveAccount', () => {
   test('an account added again meanwhile (same issuer, name and key) is not duplicated by the undo', async () => {
     const setup = await threeAccounts();
     const { undoToken } = ok(await setup.core.dispatch('removeAccount', { id: setup.accounts[0]!.id })) as { undoToken: string };
-    ok(await setup.core.dispatch('addAccountFromUri', { uri: LINKS[0]! }));
+    await setup.core.client.addAccountsFromUri({ uri: LINKS[0]! });
     expect(await setup.core.dispatch('undoRemoveAccount', { token: undoToken })).toMatchObject({ ok: false, error: { kind: 'duplicateAccount' } });
     expect((ok(await setup.core.dispatch('listAccounts', {})) as AccountView[]).map((a) => a.issuer)).toEqual(['Google', 'Dropbox', 'GitHub']);
   });

@@ -438,7 +438,7 @@ export class BackupService {
 }
 
 export const NOT_CONFIGURED =
-  'Cloud backup is not configured in this copy of the app: it needs an Azure app registration (client id). See "Register an Azure app" in the README.';
+  'Cloud backup is not configured in this copy of the app: it needs an Azure app registration (client id). See "Registering the app with Microsoft" in the README.';
 
 const FIXES: Partial<Record<ErrorKind, { fix: BackupFix; retry: boolean }>> = {
   network: { fix: 'retry', retry: true },

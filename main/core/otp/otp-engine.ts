@@ -8,7 +8,7 @@ import { OTP_LIMITS, type HashAlgorithm, type OtpParams } from '../../../shared/
 // the reference the tests compare this with (otp-engine.test.ts: random secrets, counters, times, algorithms,
 // digits, periods and Steam), beside the RFC vectors and oathtool. Calling otplib cost 2.5 to 4 times the HMAC
 // itself (per call it re-validates and re-normalises its options, converts the counter through a BigInt and
-// copies the digest); this costs about what the HMAC costs. See "Core benchmark" in the README.
+// copies the digest); this costs about what the HMAC costs. See "The core benchmark" in the README.
 
 const HMAC_NAMES: Record<HashAlgorithm, string> = { SHA1: 'sha1', SHA256: 'sha256', SHA512: 'sha512' };
 

@@ -22,9 +22,9 @@ describe('the contract dispatcher', () => {
   });
 
   test.each([
-    ['addAccountFromUri', {}],
-    ['addAccountFromUri', { uri: 42 }],
-    ['addAccountFromUri', { uri: 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP', extra: true }],
+    ['addAccountsFromUri', {}],
+    ['addAccountsFromUri', { uri: 42 }],
+    ['addAccountsFromUri', { uri: 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP', extra: true }],
     ['renameAccount', { id: '../etc', issuer: 'a', name: 'b' }],
     ['moveAccount', { id: 'abcdef0123', toIndex: -1 }],
     ['updateSettings', { clipboardClearSeconds: 1 }],
@@ -39,7 +39,7 @@ describe('the contract dispatcher', () => {
 
   test('a valid request reaches its handler and the reply carries no secret', async () => {
     const c = newCore();
-    const added = await c.dispatch('addAccountFromUri', { uri: 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example' });
+    const added = await c.dispatch('addAccountsFromUri', { uri: 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example' });
     expect(added.ok).toBe(true);
     expect(JSON.stringify(added)).not.toContain('JBSWY3DPEHPK3PXP');
     const list = await c.dispatch('listAccounts', {});

@@ -32,7 +32,9 @@ async function setup() {
     if (!result.ok) throw Object.assign(new Error(result.error.message), { kind: result.error.kind });
     return result.value as T;
   };
-  return { dataDir, keyStore, clock, clipboard, call, menus, c: core };
+  /** Adds one account from its link; its view. */
+  const add = async (uri: string) => (await core!.client.addAccountsFromUri({ uri })).accounts[0]!;
+  return { dataDir, keyStore, clock, clipboard, call, add, menus, c: core };
 }
 
 const expected = (at: number) => codeAt('x', { type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 }, decodeCanonicalKey(SECRET), at).code;
@@ -40,8 +42,8 @@ const labels = (menu: TrayMenu) => menu.entries.flatMap((e) => (e.type === 'item
 
 describe('copyCode, setPinned and the tray through the core', () => {
   it('copies the current code computed in main and clears it on the clock', async () => {
-    const { call, clipboard, clock } = await setup();
-    const { id } = await call('addAccountFromUri', { uri: `otpauth://totp/GitHub:alice?secret=${SECRET}&issuer=GitHub` });
+    const { call, add, clipboard, clock } = await setup();
+    const { id } = await add(`otpauth://totp/GitHub:alice?secret=${SECRET}&issuer=GitHub`);
     expect(await call('copyCode', { id })).toEqual({ clearsAt: T0 + 30_000 });
     expect(clipboard.readText()).toBe(expected(T0));
     clock.advance(30_000);
@@ -50,8 +52,8 @@ describe('copyCode, setPinned and the tray through the core', () => {
   });
 
   it('refuses to copy for an account needing verification, and copies nothing', async () => {
-    const { call, clipboard, dataDir, keyStore } = await setup();
-    const { id } = await call('addAccountFromUri', { uri: `otpauth://totp/Bank:me?secret=${SECRET}&issuer=Bank` });
+    const { call, add, clipboard, dataDir, keyStore } = await setup();
+    const { id } = await add(`otpauth://totp/Bank:me?secret=${SECRET}&issuer=Bank`);
     await new Vault(dataDir, keyStore).update((data) => {
       const account = data.accounts.find((a) => a.id === id)!;
       Object.assign(account, { needsVerification: true, secret: '' });
@@ -64,9 +66,9 @@ describe('copyCode, setPinned and the tray through the core', () => {
   });
 
   it('setPinned persists; the tray menu is pushed only when it changes, and choosing an item copies', async () => {
-    const { call, clipboard, clock, menus } = await setup();
-    const a = await call<{ id: string }>('addAccountFromUri', { uri: `otpauth://totp/GitHub:alice?secret=${SECRET}&issuer=GitHub` });
-    await call('addAccountFromUri', { uri: 'otpauth://totp/Google:bob?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Google' });
+    const { call, add, clipboard, clock, menus } = await setup();
+    const a = await add(`otpauth://totp/GitHub:alice?secret=${SECRET}&issuer=GitHub`);
+    await add('otpauth://totp/Google:bob?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Google');
     expect(await call('setPinned', { id: a.id, pinned: true })).toMatchObject({ id: a.id, pinned: true });
     expect((await call<{ pinned: boolean }[]>('listAccounts', {}))[0]!.pinned).toBe(true);
     await call('updateSettings', { trayMaxAccounts: 1 });
@@ -90,11 +92,9 @@ describe('copyCode, setPinned and the tray through the core', () => {
   });
 
   it('the tray item and its copy notification shorten a 200-character issuer and name', async () => {
-    const { call } = await setup();
+    const { call, add } = await setup();
     const issuer = 'Very long provider name '.repeat(9).trim();
-    const { id } = await call<{ id: string }>('addAccountFromUri', {
-      uri: `otpauth://totp/${encodeURIComponent(issuer)}:${'a'.repeat(200)}?secret=${SECRET}&issuer=${encodeURIComponent(issuer)}`,
-    });
+    const { id } = await add(`otpauth://totp/${encodeURIComponent(issuer)}:${'a'.repeat(200)}?secret=${SECRET}&issuer=${encodeURIComponent(issuer)}`);
     const label = labels(await call('getTrayMenu', {}))[0]!;
     expect(label).toBe(`Very long provider name… (${'a'.repeat(31)}…) ${expected(T0).slice(0, 3)} ${expected(T0).slice(3)}`);
     const choice = await call<{ copied: { notification: string } }>('chooseTrayItem', { itemId: `account:${id}` });

@@ -7,6 +7,7 @@ import { base32nopad } from '@scure/base';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors.js';
 import { AccountsService } from '../accounts/accounts-service.js';
+import { ManualClock } from '../clock.js';
 import type { KeyStore } from '../keystore/key-store.js';
 import { memoryKeyStore } from '../keystore/memory-key-store.js';
 import { osKeychainKeyStore } from '../keystore/os-keychain-key-store.js';
@@ -480,5 +481,15 @@ describe('Starting over after the vault key was lost', () => {
     expect((await appErrorOf(openVault().startOver())).kind).toBe('vaultDamaged');
     expect(await fs.readFile(vaultFile(), 'utf8')).toBe('garbage');
     expect((await fs.readdir(dataDir)).sort()).toEqual([PREVIOUS_VAULT_FILE, VAULT_FILE].sort());
+  });
+});
+
+describe('time', () => {
+  it('stamps savedAt with the app clock, like everything else (a corrected clock is the one files carry)', async () => {
+    const clock = new ManualClock(Date.parse('2031-02-03T04:05:06.789Z'));
+    const vault = new Vault(dataDir, memoryKeyStore(), { clock });
+    await vault.update((data) => ({ data, result: undefined }));
+    const file = JSON.parse(await fs.readFile(path.join(dataDir, VAULT_FILE), 'utf8')) as { header: { savedAt: string } };
+    expect(file.header.savedAt).toBe('2031-02-03T04:05:06.789Z');
   });
 });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors.js';
+import { systemClock, type Clock } from '../clock.js';
 import type { KeyStore } from '../keystore/key-store.js';
 import { removeStaleTempFiles, storageError, syncDirectory, writeFileAtomic } from './atomic-file.js';
 import { withFileLock } from './file-lock.js';
@@ -14,6 +15,8 @@ export const PREVIOUS_VAULT_FILE = 'vault.previous.json';
 export interface VaultOptions {
   /** After how long a lock left by a killed process is taken over (proper-lockfile's minimum is 2000 ms). */
   lockStaleMs?: number;
+  /** Stamps the file's savedAt and the names of files set aside; the system clock by default. */
+  clock?: Clock;
 }
 
 export interface VaultSnapshot {
@@ -42,6 +45,7 @@ export class Vault {
   readonly file: string;
   private readonly previousFile: string;
   private readonly keys = new Map<string, Buffer>();
+  private readonly clock: Clock;
 
   constructor(
     readonly dataDir: string,
@@ -50,6 +54,11 @@ export class Vault {
   ) {
     this.file = path.join(dataDir, VAULT_FILE);
     this.previousFile = path.join(dataDir, PREVIOUS_VAULT_FILE);
+    this.clock = options.clock ?? systemClock();
+  }
+
+  private nowIso(): string {
+    return new Date(this.clock.now()).toISOString();
   }
 
   /** The current contents; an empty vault if none was ever written. */
@@ -75,7 +84,7 @@ export class Vault {
       const header = current ? current.header : await this.newHeader();
       if (!current) await this.key(header, true);
       const { data, result } = change(structuredClone(current?.snapshot.data ?? emptyVaultData()));
-      const next: VaultHeader = { ...header, generation: header.generation + 1, savedAt: new Date().toISOString() };
+      const next: VaultHeader = { ...header, generation: header.generation + 1, savedAt: this.nowIso() };
       await this.write(next, VaultData.parse(data));
       return { snapshot: { data, generation: next.generation, vaultId: next.vaultId }, result };
     });
@@ -103,9 +112,9 @@ export class Vault {
       const bytes = await readIfExists(this.previousFile);
       if (bytes === null) throw this.damaged('There is no previous version to go back to.');
       const previous = await this.decode(bytes, 'previous');
-      if (current !== null) await fs.writeFile(path.join(this.dataDir, `vault.damaged-${Date.now()}.json`), current, { mode: 0o600 });
+      if (current !== null) await fs.writeFile(path.join(this.dataDir, `vault.damaged-${this.clock.now()}.json`), current, { mode: 0o600 });
       // Past the damaged file's generation too, which a process may have read before it was damaged: it must see news.
-      const next: VaultHeader = { ...previous.header, generation: previous.header.generation + 2, savedAt: new Date().toISOString() };
+      const next: VaultHeader = { ...previous.header, generation: previous.header.generation + 2, savedAt: this.nowIso() };
       await this.write(next, previous.snapshot.data, false);
       return { data: previous.snapshot.data, generation: next.generation, vaultId: next.vaultId };
     });
@@ -128,7 +137,7 @@ export class Vault {
       );
       if (problem === null) throw new AppError('invalidRequest', 'Your accounts file opens, so there is nothing to set aside.');
       if (!(problem instanceof AppError) || problem.kind !== 'vaultKeyMissing') throw problem;
-      const stamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
+      const stamp = this.nowIso().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
       const setAside = [await this.setAside(this.file, `vault.unreadable-${stamp}`)];
       if ((await readIfExists(this.previousFile)) !== null) setAside.push(await this.setAside(this.previousFile, `vault.previous.unreadable-${stamp}`));
       await syncDirectory(this.dataDir).catch((error: unknown) => {
@@ -235,7 +244,7 @@ export class Vault {
       vaultId: randomBytes(16).toString('hex'),
       keyStore: this.keyStore.id,
       generation: 0,
-      savedAt: new Date().toISOString(),
+      savedAt: this.nowIso(),
     };
   }
 

@@ -55,8 +55,8 @@ export function BackupSection({ status, onBeginRecovery }: { status: BackupStatu
       <Frame>
         <p>Cloud backup is not configured in this copy of the app.</p>
         <p className="hint">
-          It needs an Azure app registration for personal Microsoft accounts. Set AUTHENTICATOR_CLIENT_ID (see “Register an Azure app for the recovery
-          account” in the README) and start the app again.
+          It needs an Azure app registration for personal Microsoft accounts. Set AUTHENTICATOR_CLIENT_ID (see “Registering the app with Microsoft” in
+          the README) and start the app again.
         </p>
       </Frame>
     );

@@ -1,0 +1,36 @@
+import type { CoreContext, FeatureHandlers } from '../core-context.js';
+import { toView } from '../vault/vault-data.js';
+import { exportAccountSetup } from './export-account.js';
+import { RemovalUndo } from './removal-undo.js';
+import { findAccount } from './accounts-service.js';
+
+type Methods =
+  | 'listAccounts'
+  | 'addAccountsFromUri'
+  | 'addAccountManually'
+  | 'renameAccount'
+  | 'removeAccount'
+  | 'undoRemoveAccount'
+  | 'moveAccount'
+  | 'setPinned'
+  | 'exportAccount';
+
+/** Accounts: the list the window shows, adding, renaming, removing (with undo), the order, pins, and the one export. */
+export function accountsHandlers({ follower, accounts, clock, bus, onDispose }: CoreContext): FeatureHandlers<Methods> {
+  const removals = new RemovalUndo(accounts, clock);
+  onDispose(() => removals.dispose());
+  // The window follows the vault, whoever changed it (this process, another window, the command-line tool).
+  follower.onChange((snapshot) => bus.emit('accountsChanged', snapshot.data.accounts.map(toView)));
+
+  return {
+    listAccounts: async () => (await follower.current()).data.accounts.map(toView),
+    addAccountsFromUri: async ({ uri }) => accounts.addFromAnyUri(uri),
+    addAccountManually: async (input) => accounts.addManually(input),
+    renameAccount: async ({ id, issuer, name }) => accounts.rename(id, issuer, name),
+    removeAccount: async ({ id }) => removals.remove(id),
+    undoRemoveAccount: async ({ token }) => removals.undo(token),
+    moveAccount: async ({ id, toIndex }) => accounts.move(id, toIndex),
+    setPinned: async ({ id, pinned }) => accounts.setPinned(id, pinned),
+    exportAccount: async ({ id }) => exportAccountSetup(findAccount((await follower.current()).data, id)),
+  };
+}

@@ -1,0 +1,65 @@
+import type { ScannerSource } from '../../../shared/contract.js';
+import { AppError } from '../../../shared/errors.js';
+import { findAccount } from '../accounts/accounts-service.js';
+import type { CoreContext, FeatureHandlers } from '../core-context.js';
+import { decodeCanonicalKey } from '../otp/base32.js';
+import { codeAt } from '../otp/otp-engine.js';
+import type { StoredAccount } from '../vault/vault-data.js';
+import type { ClipboardPort } from './clipboard-port.js';
+import { ClipboardService } from './clipboard-service.js';
+
+export interface Clipboard {
+  handlers: FeatureHandlers<'copyCode' | 'setScannerSource'>;
+  /** Computes the account's current code here in main and copies it; the clipboard clears after the set delay. */
+  copyAccountCode(id: string): Promise<{ clearsAt: number; account: StoredAccount }>;
+  service: ClipboardService;
+}
+
+/**
+ * The system clipboard and the QR scanner's access to camera and screen: what the window may put on the clipboard
+ * (a code main computes) and what the host's permission handlers may let it capture.
+ */
+export function clipboardFeature(
+  { follower, accounts, clock, log, onDispose }: CoreContext,
+  port: ClipboardPort | undefined,
+  capture: { allow(source: ScannerSource): void } | undefined,
+): Clipboard {
+  const service = new ClipboardService({
+    port: port ?? {
+      readText: () => '',
+      writeText: () => {
+        throw new AppError('internal', 'This version of the app has no clipboard.');
+      },
+    },
+    clock,
+    log,
+    clearAfterSeconds: async () => (await accounts.settings()).clipboardClearSeconds,
+  });
+  onDispose(() => {
+    capture?.allow(null);
+    service.dispose();
+  });
+
+  const copyAccountCode = async (id: string) => {
+    const account = findAccount((await follower.current()).data, id);
+    if (account.needsVerification || account.secret.length === 0) {
+      const title = account.issuer || account.name;
+      throw new AppError('invalidRequest', `${title} needs to be set up again on this device before it has codes (Action required). Nothing was copied.`);
+    }
+    const { code } = codeAt(account.id, account.otp, decodeCanonicalKey(account.secret), clock.now());
+    const { clearsAt } = await service.copy(code);
+    return { clearsAt, account };
+  };
+
+  return {
+    service,
+    copyAccountCode,
+    handlers: {
+      copyCode: async ({ id }) => ({ clearsAt: (await copyAccountCode(id)).clearsAt }),
+      setScannerSource: async ({ source }) => {
+        capture?.allow(source);
+        return null;
+      },
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { CodeBatch } from '../../../shared/account.js';
+import type { CoreContext, FeatureHandlers } from '../core-context.js';
+import { decodeCanonicalKey } from './base32.js';
+import { CodeTicker } from './code-ticker.js';
+import { codeAt } from './otp-engine.js';
+
+export interface Codes {
+  handlers: FeatureHandlers<'getCodes' | 'nextHotpCode'>;
+  /** The batch last pushed (the tray lists it); null before the first. */
+  latest(): CodeBatch | null;
+  /** Called after each new batch has been sent. */
+  onBatch(listener: (batch: CodeBatch) => void): void;
+}
+
+/** Codes: one batch per period boundary and after every change, pushed to every window; HOTP's next code on request. */
+export function codesFeature({ follower, accounts, clock, bus, onDispose }: CoreContext): Codes {
+  let latest: CodeBatch | null = null;
+  const listeners = new Set<(batch: CodeBatch) => void>();
+  const ticker = new CodeTicker(clock, (batch) => {
+    latest = batch;
+    bus.emit('codes', batch);
+    for (const listener of listeners) listener(batch);
+  });
+  follower.onChange((snapshot) => ticker.setAccounts(snapshot.data.accounts));
+  onDispose(() => ticker.stop());
+
+  return {
+    latest: () => latest,
+    onBatch: (listener) => listeners.add(listener),
+    handlers: {
+      getCodes: async () => {
+        await follower.current();
+        return ticker.batch();
+      },
+      nextHotpCode: async ({ id }) => {
+        const account = await accounts.advanceCounter(id);
+        return codeAt(account.id, account.otp, decodeCanonicalKey(account.secret), clock.now());
+      },
+    },
+  };
+}

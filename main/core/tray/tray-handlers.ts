@@ -1,0 +1,49 @@
+import { Settings } from '../../../shared/settings.js';
+import type { TrayMenu } from '../../../shared/tray.js';
+import { AppError } from '../../../shared/errors.js';
+import type { Clipboard } from '../clipboard/clipboard-handlers.js';
+import type { CoreContext, FeatureHandlers } from '../core-context.js';
+import type { Codes } from '../otp/codes-handlers.js';
+import { toView } from '../vault/vault-data.js';
+import { findTrayItem, trayCopiedNotification, trayMenu, type TrayLockState } from './tray-model.js';
+
+/**
+ * The tray menu as data: built from the accounts, the latest codes and the settings, pushed only when it actually
+ * changed (at a rollover, or when accounts or settings change). The hosts render it; a choice comes back here.
+ */
+export function trayHandlers({ follower, clock, bus }: CoreContext, codes: Codes, clipboard: Clipboard): FeatureHandlers<'getTrayMenu' | 'chooseTrayItem'> {
+  const lock: TrayLockState = { available: false, locked: false }; // app lock does not exist yet
+  const build = (): TrayMenu =>
+    trayMenu({
+      accounts: (follower.snapshot?.data.accounts ?? []).map(toView),
+      codes: codes.latest(),
+      settings: follower.snapshot?.data.settings ?? Settings.parse({}),
+      lock,
+    });
+  let sent = '';
+  const refresh = () => {
+    const menu = build();
+    const json = JSON.stringify(menu);
+    if (json === sent) return;
+    sent = json;
+    bus.emit('trayMenuChanged', menu);
+  };
+  codes.onBatch(refresh);
+  follower.onChange(refresh);
+
+  return {
+    getTrayMenu: async () => {
+      await follower.current();
+      return build();
+    },
+    chooseTrayItem: async ({ itemId }) => {
+      await follower.current();
+      const item = findTrayItem(build(), itemId);
+      if (!item?.action) throw new AppError('invalidRequest', 'That menu item is no longer available; the menu has been updated.');
+      if (item.action.type !== 'copyCode') return { action: item.action, copied: null };
+      const { clearsAt, account } = await clipboard.copyAccountCode(item.action.accountId);
+      const seconds = Math.max(0, Math.round((clearsAt - clock.now()) / 1000));
+      return { action: item.action, copied: { notification: trayCopiedNotification(account, seconds), clearsAt } };
+    },
+  };
+}
