@@ -140,8 +140,8 @@ describe('the command-line tool', () => {
 
     const opened = await cli(dir, ['inspect-backup', file, '--password-stdin'], 'correct horse battery\n');
     expect(opened.code).toBe(0);
-    expect(opened.stdout).toContain('Example – alice@example.com  [other]');
-    expect(opened.stdout).toContain('Contoso – alice@contoso.com  [workOrSchool, device-bound: no secret in the backup]');
+    expect(opened.stdout).toContain('Example, alice@example.com  [other]');
+    expect(opened.stdout).toContain('Contoso, alice@contoso.com  [workOrSchool, device-bound: no secret in the backup]');
     expect(opened.stdout).not.toContain('JBSWY3DPEHPK3PXP');
     const json = JSON.parse((await cli(dir, ['inspect-backup', file, '--password-stdin', '--json'], 'correct horse battery')).stdout) as { accounts: { hasSecret: boolean }[] };
     expect(json.accounts.map((a) => a.hasSecret)).toEqual([true, false]);

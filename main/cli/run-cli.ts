@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { AccountView } from '../../shared/account.js';
+import { accountLabel } from '../../shared/account-label.js';
 import { AppError, type ErrorKind } from '../../shared/errors.js';
 import { AccountKind } from '../../shared/otp.js';
 import { AccountsService } from '../core/accounts/accounts-service.js';
@@ -89,7 +90,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const kind = AccountKind.safeParse(values.kind ?? 'other');
         if (!kind.success) throw usage(`--kind must be microsoftPersonal, workOrSchool or other (got "${values.kind}").`);
         const added = await accounts.addManyFromUris(links, { kind: kind.data, deviceBound: values['device-bound'] });
-        out(added.map((a) => `Added ${describe(a)} as ${a.id}\n`).join(''), added.map(listEntry));
+        out(added.map((a) => `Added ${accountLabel(a)} as ${a.id}\n`).join(''), added.map(listEntry));
         return 0;
       }
       case 'list': {
@@ -101,7 +102,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const query = single(args, 'code needs an account id or a search term.');
         const at = values.at === undefined ? systemClock().now() : parseUnixSeconds(values.at);
         const account = findAccount(await accounts.storedAccounts(), query);
-        if (account.needsVerification) throw new AppError('invalidRequest', `${describe(account)} needs verification before it has codes again.`);
+        if (account.needsVerification) throw new AppError('invalidRequest', `${accountLabel(account)} needs verification before it has codes again.`);
         const code = codeAt(account.id, account.otp, decodeCanonicalKey(account.secret), at);
         out(`${code.code}\n`, { id: code.id, code: code.code, validUntil: code.validUntil === null ? null : code.validUntil / 1000 });
         return 0;
@@ -117,13 +118,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const target = findAccount(await accounts.storedAccounts(), single(args, 'rename needs an account id.'), { exactId: true });
         if (values.issuer === undefined && values.name === undefined) throw usage('rename needs --issuer and/or --name.');
         const renamed = await accounts.rename(target.id, values.issuer ?? target.issuer, values.name ?? target.name);
-        out(`Renamed ${target.id} to ${describe(renamed)}\n`, listEntry(renamed));
+        out(`Renamed ${target.id} to ${accountLabel(renamed)}\n`, listEntry(renamed));
         return 0;
       }
       case 'remove': {
         const target = findAccount(await accounts.storedAccounts(), single(args, 'remove needs an account id.'), { exactId: true });
         await accounts.remove(target.id);
-        out(`Removed ${describe(target)} (${target.id})\n`, { id: target.id, removed: true });
+        out(`Removed ${accountLabel(target)} (${target.id})\n`, { id: target.id, removed: true });
         return 0;
       }
       case 'move': {
@@ -166,10 +167,6 @@ function single(args: readonly string[], message: string): string {
 function parseUnixSeconds(text: string): number {
   if (!/^\d{1,12}$/.test(text)) throw new AppError('invalidRequest', `--at must be a time in whole seconds since 1970 (got "${text}").`);
   return Number(text) * 1000;
-}
-
-function describe(account: Pick<AccountView, 'issuer' | 'name'>): string {
-  return account.issuer && account.name ? `${account.issuer} (${account.name})` : account.issuer || account.name;
 }
 
 function listEntry(a: AccountView) {

@@ -114,7 +114,7 @@ describe('duplicate detection', () => {
     ]) {
       const error = await appErrorOf(service.addFromUri(uri));
       expect(error.kind, uri).toBe('duplicateAccount');
-      expect(error.message).toContain('Example – alice@example.com');
+      expect(error.message).toContain('Example, alice@example.com');
     }
     expect(await vaultBytes()).toEqual(before);
     expect(await labels()).toEqual(['Example:alice@example.com']);
