@@ -4,10 +4,9 @@ import { accountLabel } from '../../shared/account-label.js';
 import { AppError, type ErrorKind } from '../../shared/errors.js';
 import { AccountKind } from '../../shared/otp.js';
 import { AccountsService } from '../core/accounts/accounts-service.js';
+import { currentCode } from '../core/accounts/current-code.js';
 import { systemClock } from '../core/clock.js';
 import { osKeychainKeyStore } from '../core/keystore/os-keychain-key-store.js';
-import { codeAt } from '../core/otp/otp-engine.js';
-import { decodeCanonicalKey } from '../core/otp/base32.js';
 import { defaultDataDir } from '../core/paths.js';
 import { Vault } from '../core/vault/vault.js';
 import { findAccount } from './find-account.js';
@@ -45,7 +44,7 @@ No command ever prints a secret.
 `;
 
 /** Exit codes: 0 done, 1 could not be done (storage, keychain), 2 bad input or usage. */
-const INPUT_ERRORS: ReadonlySet<ErrorKind> = new Set(['invalidInput', 'invalidRequest', 'duplicateAccount', 'accountNotFound', 'ambiguousAccount', 'wrongPassword', 'backupDamaged', 'backupTooNew']);
+const INPUT_ERRORS: ReadonlySet<ErrorKind> = new Set(['invalidInput', 'invalidRequest', 'duplicateAccount', 'accountNotFound', 'ambiguousAccount', 'needsVerification', 'wrongPassword', 'backupDamaged', 'backupTooNew']);
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
@@ -101,16 +100,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'code': {
         const query = single(args, 'code needs an account id or a search term.');
         const at = values.at === undefined ? systemClock().now() : parseUnixSeconds(values.at);
-        const account = findAccount(await accounts.storedAccounts(), query);
-        if (account.needsVerification) throw new AppError('invalidRequest', `${accountLabel(account)} needs verification before it has codes again.`);
-        const code = codeAt(account.id, account.otp, decodeCanonicalKey(account.secret), at);
+        const code = currentCode(findAccount(await accounts.storedAccounts(), query), at);
         out(`${code.code}\n`, { id: code.id, code: code.code, validUntil: code.validUntil === null ? null : code.validUntil / 1000 });
         return 0;
       }
       case 'next': {
         const id = findAccount(await accounts.storedAccounts(), single(args, 'next needs an account id.'), { exactId: true }).id;
-        const account = await accounts.advanceCounter(id);
-        const code = codeAt(account.id, account.otp, decodeCanonicalKey(account.secret), systemClock().now());
+        const code = await accounts.nextHotpCode(id);
         out(`${code.code}\n`, { id: code.id, code: code.code, validUntil: null });
         return 0;
       }

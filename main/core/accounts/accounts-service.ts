@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { accountLabel } from '../../../shared/account-label.js';
-import type { AccountView, ManualAccountInput } from '../../../shared/account.js';
+import type { AccountView, CodeView, ManualAccountInput } from '../../../shared/account.js';
 import type { ImportResult } from '../../../shared/contract.js';
 import { AppError, invalidInput } from '../../../shared/errors.js';
 import { AccountKind, OTP_LIMITS, OtpType } from '../../../shared/otp.js';
@@ -13,6 +13,7 @@ import type { StoredAccount, VaultData } from '../vault/vault-data.js';
 import { DELETIONS_KEPT_DAYS, toView } from '../vault/vault-data.js';
 import type { Vault, VaultSnapshot } from '../vault/vault.js';
 import { accountById } from './account-by-id.js';
+import { currentCode, requireCodes } from './current-code.js';
 import { asDeletions, latestDeletions } from './deletions.js';
 import { sameAccount } from './same-account.js';
 
@@ -177,15 +178,24 @@ export class AccountsService {
     });
   }
 
-  /** HOTP: moves to the next counter value and returns the account as now stored. */
+  /**
+   * HOTP: moves to the next counter value and returns the account as now stored. Refused, without a write, for an
+   * account that has no codes here until it is set up again (`requireCodes`).
+   */
   async advanceCounter(id: string): Promise<StoredAccount> {
     return this.change((data) => {
       const account = accountById(data.accounts, id);
       if (account.otp.type !== 'hotp') throw new AppError('invalidRequest', 'Only counter-based (HOTP) accounts have a next code.');
+      requireCodes(account, 'Its counter was not moved.');
       account.otp = { ...account.otp, counter: account.otp.counter + 1 };
       account.updatedAt = this.stamp();
       return structuredClone(account);
     });
+  }
+
+  /** HOTP: moves to the next counter value and returns the code for it, computed here in main. */
+  async nextHotpCode(id: string): Promise<CodeView> {
+    return currentCode(await this.advanceCounter(id), this.clock.now());
   }
 
   async settings(): Promise<Settings> {
