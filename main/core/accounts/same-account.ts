@@ -39,7 +39,10 @@ export function sameAccount(a: Identity, b: Identity): boolean {
  * and each at most once, so the usual merge (the same accounts under the same ids) hashes next to nothing.
  */
 export class SameAccountSet {
-  private readonly byLabel = new Map<string, { unhashed: Identity[]; digests: Set<string> }>();
+  /** Accounts whose secret is not hashed yet, by issuer and name: one account, or several. */
+  private readonly unhashed = new Map<string, Identity | Identity[]>();
+  /** The secrets' digests (base64), by issuer and name, for the groups a question has met. */
+  private readonly digests = new Map<string, Set<string>>();
 
   constructor(accounts: Iterable<Identity> = []) {
     for (const account of accounts) this.add(account);
@@ -48,18 +51,27 @@ export class SameAccountSet {
   add(account: Identity): void {
     if (account.secret === '') return;
     const key = labelKey(account);
-    const group = this.byLabel.get(key);
-    if (group) group.unhashed.push(account);
-    else this.byLabel.set(key, { unhashed: [account], digests: new Set() });
+    const waiting = this.unhashed.get(key);
+    if (waiting === undefined) this.unhashed.set(key, account);
+    else if (Array.isArray(waiting)) waiting.push(account);
+    else this.unhashed.set(key, [waiting, account]);
   }
 
   /** Whether an account here is the same account as `account` (see `sameAccount`). */
   has(account: Identity): boolean {
     if (account.secret === '') return false;
-    const group = this.byLabel.get(labelKey(account));
-    if (!group) return false;
-    for (const here of group.unhashed) group.digests.add(secretDigest(here.secret).toString('base64'));
-    group.unhashed = [];
-    return group.digests.has(secretDigest(account.secret).toString('base64'));
+    const key = labelKey(account);
+    const waiting = this.unhashed.get(key);
+    let digests = this.digests.get(key);
+    if (waiting !== undefined) {
+      if (!digests) this.digests.set(key, (digests = new Set()));
+      for (const here of Array.isArray(waiting) ? waiting : [waiting]) digests.add(digestText(here.secret));
+      this.unhashed.delete(key);
+    }
+    return digests !== undefined && digests.has(digestText(account.secret));
   }
+}
+
+function digestText(secret: string): string {
+  return secretDigest(secret).toString('base64');
 }
