@@ -66,7 +66,7 @@ test('a rename and a reorder show in the tray menu; pinned accounts when there a
 
   // Reordered through the contract, as the window's drag and drop does.
   expect((await callContract(page, 'moveAccount', { id: google, toIndex: 0 })).ok).toBe(true);
-  await expect(items).toHaveText([/^Google /, /^GitHub Work /, 'Open Authenticator', 'Quit']);
+  await expect(items).toHaveText([/^Google, /, /^GitHub Work, /, 'Open Authenticator', 'Quit']);
 
   // Over the limit, only pinned accounts plus "All accounts…", which opens the window.
   expect((await callContract(page, 'updateSettings', { trayMaxAccounts: 1 })).ok).toBe(true);
@@ -99,5 +99,5 @@ test('pinning from the full-screen view decides what a long tray menu lists', as
   await expect(page.getByRole('listitem', { name: /^Google/ })).toContainText('pinned to the tray');
 
   await page.goto(new URL('/tray', harness.url).href);
-  await expect(menuItems(page)).toHaveText([/^Google /, 'All accounts…', 'Open Authenticator', 'Quit']);
+  await expect(menuItems(page)).toHaveText([/^Google, /, 'All accounts…', 'Open Authenticator', 'Quit']);
 });
