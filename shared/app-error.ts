@@ -18,6 +18,11 @@ export const errorKinds = [
   'ambiguousAccount',
   /** Undo of a delete asked for after its window (or twice). */
   'undoExpired',
+  /**
+   * The account has no codes on this device until it is set up again (Action required): restored from a backup
+   * without its device-bound secret.
+   */
+  'needsVerification',
   // Local storage
   'vaultDamaged',
   'vaultForeign',

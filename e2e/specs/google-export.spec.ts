@@ -37,7 +37,7 @@ test('each QR code of a split export says which it was and asks for the next, in
 
   // The same code again: refused whole as a duplicate, nothing added.
   await paste(dialog, codes[1]!);
-  await expect(dialog.getByRole('alert')).toHaveText(/Slack – gina@example.com is already in your accounts.*Nothing was added/);
+  await expect(dialog.getByRole('alert')).toHaveText(/Slack, gina@example.com is already in your accounts.*Nothing was added/);
 
   await paste(dialog, codes[2]!);
   const third = summary(page, 'QR 3 of 3: imported 2 accounts. Scan the next QR code.');
@@ -67,6 +67,6 @@ test('an export with one bad account adds none of it, and says which', async ({ 
     { issuer: 'Short', name: 'two', secret: 'JBSWY3DP' }, // 5 bytes: too short
   ]);
   await paste(dialog, bad);
-  await expect(dialog.getByRole('alert')).toHaveText(/^Account 2 of 2 \(Short – two\): Its secret is too short.*Nothing was added/);
+  await expect(dialog.getByRole('alert')).toHaveText(/^Account 2 of 2 \(Short, two\): Its secret is too short.*Nothing was added/);
   expect(JSON.parse((await harness.cli('list', '--json')).stdout)).toEqual([]);
 });

@@ -168,7 +168,7 @@ test.describe('camera, Google Authenticator export split over QR codes', () => {
 
     // "Scan the next QR code" opens the camera again; this fake camera still shows code 2, already imported.
     await summary.getByRole('button', { name: 'Scan the next QR code' }).click();
-    await expect(dialog.getByRole('alert')).toHaveText(/GitHub – erin is already in your accounts/);
+    await expect(dialog.getByRole('alert')).toHaveText(/GitHub, erin is already in your accounts/);
     await expect(page.getByRole('list', { name: 'Accounts' }).getByRole('listitem')).toHaveCount(2);
   });
 });

@@ -401,7 +401,7 @@ test('recovery: an account added during a recovery on an empty PC: Restore is re
     context.on('page', () => tabs++);
 
     await page.getByRole('button', { name: 'Restore 4 accounts' }).click();
-    await expect(page.getByRole('alert')).toHaveText(/1 account \(Local – me\).*nothing was changed/);
+    await expect(page.getByRole('alert')).toHaveText(/1 account \(Local, me\).*nothing was changed/);
     await expect(page.getByRole('button', { name: 'Add missing accounts (merge)' })).toBeVisible();
     await screenshot(page, 'recovery-refused-choice');
     expect(await pcAndCloud(pc2)).toEqual(before);

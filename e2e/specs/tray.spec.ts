@@ -19,14 +19,14 @@ async function addBoth(harness: ControlledHarness): Promise<{ github: string; go
 
 /** The label the tray shows for GitHub at main's current time (retried by the caller across a rollover). */
 async function githubLabel(harness: ControlledHarness): Promise<string> {
-  return `GitHub (alice) ${grouped(oathtoolTotp(GITHUB, Math.floor((await harness.controls.now()) / 1000)))}`;
+  return `GitHub, alice ${grouped(oathtoolTotp(GITHUB, Math.floor((await harness.controls.now()) / 1000)))}`;
 }
 
 test('choosing a tray item copies the code oathtool computes, notifies, and the clipboard clears after the delay', async ({ page, controlledHarness: harness }) => {
   await addBoth(harness);
   await page.goto(new URL('/tray', harness.url).href);
   const items = menuItems(page);
-  await expect(items).toHaveText([/^GitHub \(alice\) \d{3} \d{3}$/, /^Google \(alice@example\.com\) \d{3} \d{3}$/, 'Open Authenticator', 'Quit']);
+  await expect(items).toHaveText([/^GitHub, alice \d{3} \d{3}$/, /^Google, alice@example\.com \d{3} \d{3}$/, 'Open Authenticator', 'Quit']);
   await expect.poll(async () => (await items.first().innerText()) === (await githubLabel(harness))).toBe(true);
   await screenshot(page, 'tray');
 
@@ -58,21 +58,21 @@ test('a rename and a reorder show in the tray menu; pinned accounts when there a
   const { github, google } = await addBoth(harness);
   await page.goto(new URL('/tray', harness.url).href);
   const items = menuItems(page);
-  await expect(items.first()).toHaveText(/^GitHub \(alice\)/);
+  await expect(items.first()).toHaveText(/^GitHub, alice/);
 
   // Renamed by the command-line tool: the harness follows the vault file and pushes a new menu.
   expect((await harness.cli('rename', github, '--issuer', 'GitHub Work')).code).toBe(0);
-  await expect(items.first()).toHaveText(/^GitHub Work \(alice\) \d{3} \d{3}$/);
+  await expect(items.first()).toHaveText(/^GitHub Work, alice \d{3} \d{3}$/);
 
   // Reordered through the contract, as the window's drag and drop does.
   expect((await callContract(page, 'moveAccount', { id: google, toIndex: 0 })).ok).toBe(true);
-  await expect(items).toHaveText([/^Google /, /^GitHub Work /, 'Open Authenticator', 'Quit']);
+  await expect(items).toHaveText([/^Google, /, /^GitHub Work, /, 'Open Authenticator', 'Quit']);
 
   // Over the limit, only pinned accounts plus "All accounts…", which opens the window.
   expect((await callContract(page, 'updateSettings', { trayMaxAccounts: 1 })).ok).toBe(true);
   await expect(items).toHaveText(['Pin accounts to list them here', 'All accounts…', 'Open Authenticator', 'Quit']);
   expect((await callContract(page, 'setPinned', { id: github, pinned: true })).ok).toBe(true);
-  await expect(items).toHaveText([/^GitHub Work \(alice\) \d{3} \d{3}$/, 'All accounts…', 'Open Authenticator', 'Quit']);
+  await expect(items).toHaveText([/^GitHub Work, alice \d{3} \d{3}$/, 'All accounts…', 'Open Authenticator', 'Quit']);
   await screenshot(page, 'tray-pinned');
   await page.getByRole('menuitem', { name: 'All accounts…' }).click();
   await expect(page).toHaveURL(harness.url);
@@ -99,5 +99,5 @@ test('pinning from the full-screen view decides what a long tray menu lists', as
   await expect(page.getByRole('listitem', { name: /^Google/ })).toContainText('pinned to the tray');
 
   await page.goto(new URL('/tray', harness.url).href);
-  await expect(menuItems(page)).toHaveText([/^Google /, 'All accounts…', 'Open Authenticator', 'Quit']);
+  await expect(menuItems(page)).toHaveText([/^Google, /, 'All accounts…', 'Open Authenticator', 'Quit']);
 });

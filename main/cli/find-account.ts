@@ -1,3 +1,4 @@
+import { accountLabel } from '../../shared/account-label.js';
 import { AppError } from '../../shared/errors.js';
 import type { StoredAccount } from '../core/vault/vault-data.js';
 
@@ -15,6 +16,6 @@ export function findAccount(accounts: readonly StoredAccount[], query: string, {
   const matches = exact.length > 0 ? exact : partial;
   if (matches.length === 1) return matches[0]!;
   if (matches.length === 0) throw new AppError('accountNotFound', `No account matches "${query}". Run "authenticator list" to see them all.`);
-  const shown = matches.slice(0, 5).map((a) => `${a.id} ${a.issuer} (${a.name})`).join('; ');
+  const shown = matches.slice(0, 5).map((a) => `${a.id} ${accountLabel(a)}`).join('; ');
   throw new AppError('ambiguousAccount', `"${query}" matches ${matches.length} accounts: ${shown}${matches.length > 5 ? '; ...' : ''}. Use an id.`);
 }

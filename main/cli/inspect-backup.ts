@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { accountLabel } from '../../shared/account-label.js';
 import { AppError } from '../../shared/errors.js';
 import { openBackup, readBackupHeader, type BackupHeader } from '../core/backup/backup-envelope.js';
 import { decodePayload } from '../core/backup/backup-payload.js';
@@ -37,7 +38,7 @@ export function describeInspected({ header, accounts }: InspectedBackup): string
     lines.push('Encrypted. Give the backup password on standard input (--password-stdin) to list its accounts.');
   } else {
     lines.push('Opened with the password. Accounts (secrets not shown):');
-    for (const a of accounts) lines.push(`  ${[a.issuer, a.name].filter(Boolean).join(' – ')}  [${a.kind}${a.deviceBound ? ', device-bound: no secret in the backup' : ''}]`);
+    for (const a of accounts) lines.push(`  ${accountLabel(a)}  [${a.kind}${a.deviceBound ? ', device-bound: no secret in the backup' : ''}]`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -69,6 +69,26 @@ describe('the command-line tool', () => {
     expect(badKind.stderr).toContain('--kind must be');
   });
 
+  test('a restored device-bound HOTP account: next and code refuse with exit code 2, name it, and change nothing', async () => {
+    const dir = fresh();
+    const link = 'otpauth://hotp/Contoso:bob@contoso.com?secret=JBSWY3DPEHPK3PXP&counter=3&issuer=Contoso';
+    expect((await cli(dir, ['add', '--kind', 'workOrSchool', '--device-bound', link])).code).toBe(0);
+    // As a restore from a backup leaves it: the device-bound secret stayed on the other PC.
+    const { result: id } = await new Vault(dir, osKeychainKeyStore()).update((data) => {
+      Object.assign(data.accounts[0]!, { secret: '', needsVerification: true });
+      return { data, result: data.accounts[0]!.id };
+    });
+    const vaultBefore = readFileSync(path.join(dir, 'vault.json'));
+    for (const args of [['next', id], ['code', id], ['code', 'contoso', '--json']]) {
+      const result = await cli(dir, args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/^authenticator: Contoso, bob@contoso\.com needs to be set up again on this device before it has codes \(Action required\)\.( Its counter was not moved\.)?\n$/);
+    }
+    expect((await cli(dir, ['next', id])).stderr).toContain('Its counter was not moved.');
+    expect(readFileSync(path.join(dir, 'vault.json'))).toEqual(vaultBefore);
+  });
+
   test('add - reads links from standard input, all or nothing', async () => {
     const dir = fresh();
     const bad = await cli(dir, ['add', '-'], `${EXAMPLE}\n\notpauth://totp/Broken?secret=0000\n`);
@@ -140,8 +160,8 @@ describe('the command-line tool', () => {
 
     const opened = await cli(dir, ['inspect-backup', file, '--password-stdin'], 'correct horse battery\n');
     expect(opened.code).toBe(0);
-    expect(opened.stdout).toContain('Example – alice@example.com  [other]');
-    expect(opened.stdout).toContain('Contoso – alice@contoso.com  [workOrSchool, device-bound: no secret in the backup]');
+    expect(opened.stdout).toContain('Example, alice@example.com  [other]');
+    expect(opened.stdout).toContain('Contoso, alice@contoso.com  [workOrSchool, device-bound: no secret in the backup]');
     expect(opened.stdout).not.toContain('JBSWY3DPEHPK3PXP');
     const json = JSON.parse((await cli(dir, ['inspect-backup', file, '--password-stdin', '--json'], 'correct horse battery')).stdout) as { accounts: { hasSecret: boolean }[] };
     expect(json.accounts.map((a) => a.hasSecret)).toEqual([true, false]);

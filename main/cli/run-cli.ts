@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
 import type { AccountView } from '../../shared/account.js';
+import { accountLabel } from '../../shared/account-label.js';
 import { AppError, type ErrorKind } from '../../shared/errors.js';
 import { AccountKind } from '../../shared/otp.js';
 import { AccountsService } from '../core/accounts/accounts-service.js';
+import { currentCode } from '../core/accounts/current-code.js';
 import { systemClock } from '../core/clock.js';
 import { osKeychainKeyStore } from '../core/keystore/os-keychain-key-store.js';
-import { codeAt } from '../core/otp/otp-engine.js';
-import { decodeCanonicalKey } from '../core/otp/base32.js';
 import { defaultDataDir } from '../core/paths.js';
 import { Vault } from '../core/vault/vault.js';
 import { findAccount } from './find-account.js';
@@ -44,7 +44,7 @@ No command ever prints a secret.
 `;
 
 /** Exit codes: 0 done, 1 could not be done (storage, keychain), 2 bad input or usage. */
-const INPUT_ERRORS: ReadonlySet<ErrorKind> = new Set(['invalidInput', 'invalidRequest', 'duplicateAccount', 'accountNotFound', 'ambiguousAccount', 'wrongPassword', 'backupDamaged', 'backupTooNew']);
+const INPUT_ERRORS: ReadonlySet<ErrorKind> = new Set(['invalidInput', 'invalidRequest', 'duplicateAccount', 'accountNotFound', 'ambiguousAccount', 'needsVerification', 'wrongPassword', 'backupDamaged', 'backupTooNew']);
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
@@ -89,7 +89,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const kind = AccountKind.safeParse(values.kind ?? 'other');
         if (!kind.success) throw usage(`--kind must be microsoftPersonal, workOrSchool or other (got "${values.kind}").`);
         const added = await accounts.addManyFromUris(links, { kind: kind.data, deviceBound: values['device-bound'] });
-        out(added.map((a) => `Added ${describe(a)} as ${a.id}\n`).join(''), added.map(listEntry));
+        out(added.map((a) => `Added ${accountLabel(a)} as ${a.id}\n`).join(''), added.map(listEntry));
         return 0;
       }
       case 'list': {
@@ -100,16 +100,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'code': {
         const query = single(args, 'code needs an account id or a search term.');
         const at = values.at === undefined ? systemClock().now() : parseUnixSeconds(values.at);
-        const account = findAccount(await accounts.storedAccounts(), query);
-        if (account.needsVerification) throw new AppError('invalidRequest', `${describe(account)} needs verification before it has codes again.`);
-        const code = codeAt(account.id, account.otp, decodeCanonicalKey(account.secret), at);
+        const code = currentCode(findAccount(await accounts.storedAccounts(), query), at);
         out(`${code.code}\n`, { id: code.id, code: code.code, validUntil: code.validUntil === null ? null : code.validUntil / 1000 });
         return 0;
       }
       case 'next': {
         const id = findAccount(await accounts.storedAccounts(), single(args, 'next needs an account id.'), { exactId: true }).id;
-        const account = await accounts.advanceCounter(id);
-        const code = codeAt(account.id, account.otp, decodeCanonicalKey(account.secret), systemClock().now());
+        const code = await accounts.nextHotpCode(id);
         out(`${code.code}\n`, { id: code.id, code: code.code, validUntil: null });
         return 0;
       }
@@ -117,13 +114,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const target = findAccount(await accounts.storedAccounts(), single(args, 'rename needs an account id.'), { exactId: true });
         if (values.issuer === undefined && values.name === undefined) throw usage('rename needs --issuer and/or --name.');
         const renamed = await accounts.rename(target.id, values.issuer ?? target.issuer, values.name ?? target.name);
-        out(`Renamed ${target.id} to ${describe(renamed)}\n`, listEntry(renamed));
+        out(`Renamed ${target.id} to ${accountLabel(renamed)}\n`, listEntry(renamed));
         return 0;
       }
       case 'remove': {
         const target = findAccount(await accounts.storedAccounts(), single(args, 'remove needs an account id.'), { exactId: true });
         await accounts.remove(target.id);
-        out(`Removed ${describe(target)} (${target.id})\n`, { id: target.id, removed: true });
+        out(`Removed ${accountLabel(target)} (${target.id})\n`, { id: target.id, removed: true });
         return 0;
       }
       case 'move': {
@@ -166,10 +163,6 @@ function single(args: readonly string[], message: string): string {
 function parseUnixSeconds(text: string): number {
   if (!/^\d{1,12}$/.test(text)) throw new AppError('invalidRequest', `--at must be a time in whole seconds since 1970 (got "${text}").`);
   return Number(text) * 1000;
-}
-
-function describe(account: Pick<AccountView, 'issuer' | 'name'>): string {
-  return account.issuer && account.name ? `${account.issuer} (${account.name})` : account.issuer || account.name;
 }
 
 function listEntry(a: AccountView) {

@@ -24,8 +24,8 @@ describe('trayMenuTemplate', () => {
   it('maps items and separators, escapes "&" outside macOS, and chooses by item id', () => {
     const chosen: string[] = [];
     const template = trayMenuTemplate(menu, (id) => chosen.push(id), 'linux');
-    expect(template.map((t) => t.type ?? t.label)).toEqual(['AT&&T (me) 123 456', 'separator', 'Open Authenticator', 'separator', 'Quit']);
-    expect(trayMenuTemplate(menu, () => undefined, 'darwin')[0]!.label).toBe('AT&T (me) 123 456');
+    expect(template.map((t) => t.type ?? t.label)).toEqual(['AT&&T, me 123 456', 'separator', 'Open Authenticator', 'separator', 'Quit']);
+    expect(trayMenuTemplate(menu, () => undefined, 'darwin')[0]!.label).toBe('AT&T, me 123 456');
     const click = template[0]!.click as () => void;
     click();
     expect(chosen).toEqual(['account:aaaa1']);

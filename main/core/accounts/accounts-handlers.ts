@@ -2,7 +2,7 @@ import type { CoreContext, FeatureHandlers } from '../core-context.js';
 import { toView } from '../vault/vault-data.js';
 import { exportAccountSetup } from './export-account.js';
 import { RemovalUndo } from './removal-undo.js';
-import { findAccount } from './accounts-service.js';
+import { accountById } from './account-by-id.js';
 
 type Methods =
   | 'listAccounts'
@@ -31,6 +31,6 @@ export function accountsHandlers({ follower, accounts, clock, bus, onDispose }: 
     undoRemoveAccount: async ({ token }) => removals.undo(token),
     moveAccount: async ({ id, toIndex }) => accounts.move(id, toIndex),
     setPinned: async ({ id, pinned }) => accounts.setPinned(id, pinned),
-    exportAccount: async ({ id }) => exportAccountSetup(findAccount((await follower.current()).data, id)),
+    exportAccount: async ({ id }) => exportAccountSetup(accountById((await follower.current()).data.accounts, id)),
   };
 }

@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ManualAccountInput } from '../../../shared/account.js';
 import { ManualClock } from '../clock.js';
 import { memoryKeyStore } from '../keystore/memory-key-store.js';
+import { decodeCanonicalKey } from '../otp/base32.js';
+import { codeAt } from '../otp/otp-engine.js';
 import { DELETIONS_KEPT_DAYS } from '../vault/vault-data.js';
 import { VAULT_FILE, Vault, type VaultSnapshot } from '../vault/vault.js';
 import { AccountsService } from './accounts-service.js';
@@ -114,7 +116,7 @@ describe('duplicate detection', () => {
     ]) {
       const error = await appErrorOf(service.addFromUri(uri));
       expect(error.kind, uri).toBe('duplicateAccount');
-      expect(error.message).toContain('Example – alice@example.com');
+      expect(error.message).toContain('Example, alice@example.com');
     }
     expect(await vaultBytes()).toEqual(before);
     expect(await labels()).toEqual(['Example:alice@example.com']);
@@ -279,6 +281,36 @@ describe('changing accounts', () => {
     expect((await appErrorOf(service.advanceCounter(time.id))).kind).toBe('invalidRequest');
     expect(await vaultBytes()).toEqual(before);
     expect((await reopen().list()).find((a) => a.id === time.id)!.otp.counter).toBe(0);
+  });
+
+  it('nextHotpCode advances the counter and returns the code for the new counter', async () => {
+    const hotp = await service.addFromUri(`otpauth://hotp/Bank:card?secret=${SECRET_A}&counter=5&issuer=Bank`);
+    const code = await service.nextHotpCode(hotp.id);
+    expect(code).toEqual(codeAt(hotp.id, { ...hotp.otp, counter: 6 }, decodeCanonicalKey(SECRET_A), 0));
+    expect((await reopen().list())[0]!.otp.counter).toBe(6);
+  });
+
+  it('refuses the next code of a restored device-bound HOTP account (needs verification), naming it, and changes nothing', async () => {
+    const [bound] = await service.addManyFromUris([`otpauth://hotp/Contoso:bob@contoso.com?secret=${SECRET_A}&counter=3&issuer=Contoso`], {
+      kind: 'workOrSchool',
+      deviceBound: true,
+    });
+    // As a restore from a backup leaves it: the device-bound secret stayed on the other PC.
+    await new Vault(dataDir, keys).update((data) => {
+      Object.assign(data.accounts[0]!, { secret: '', needsVerification: true });
+      return { data, result: null };
+    });
+    const before = await vaultBytes();
+    const savedBefore = saved.length;
+    for (const attempt of [() => service.advanceCounter(bound!.id), () => service.nextHotpCode(bound!.id)]) {
+      expect(await appErrorOf(attempt())).toMatchObject({
+        kind: 'needsVerification',
+        message: 'Contoso, bob@contoso.com needs to be set up again on this device before it has codes (Action required). Its counter was not moved.',
+      });
+    }
+    expect(await vaultBytes()).toEqual(before);
+    expect(saved).toHaveLength(savedBefore);
+    expect((await reopen().storedAccounts())[0]!.otp.counter).toBe(3);
   });
 
   it('reports accountNotFound for an unknown id, changing nothing and announcing nothing', async () => {

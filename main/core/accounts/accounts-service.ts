@@ -1,16 +1,21 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { AccountView, ManualAccountInput } from '../../../shared/account.js';
+import { randomBytes } from 'node:crypto';
+import { accountLabel } from '../../../shared/account-label.js';
+import type { AccountView, CodeView, ManualAccountInput } from '../../../shared/account.js';
 import type { ImportResult } from '../../../shared/contract.js';
 import { AppError, invalidInput } from '../../../shared/errors.js';
 import { AccountKind, OTP_LIMITS, OtpType } from '../../../shared/otp.js';
 import type { Settings } from '../../../shared/settings.js';
 import { systemClock, type Clock } from '../clock.js';
-import { decodeCanonicalKey, parseSetupKey } from '../otp/base32.js';
+import { parseSetupKey } from '../otp/base32.js';
 import { isMigrationUri, parseMigrationUri } from '../import/google-migration.js';
 import { parseOtpauthUri, validateOtpParams, type AccountDraft } from '../otp/otpauth-uri.js';
 import type { StoredAccount, VaultData } from '../vault/vault-data.js';
 import { DELETIONS_KEPT_DAYS, toView } from '../vault/vault-data.js';
 import type { Vault, VaultSnapshot } from '../vault/vault.js';
+import { accountById } from './account-by-id.js';
+import { currentCode, requireCodes } from './current-code.js';
+import { asDeletions, latestDeletions } from './deletions.js';
+import { sameAccount } from './same-account.js';
 
 /** A removed account as it was, and its place in the order: what an undo needs. Main only (it holds the secret). */
 export interface Removal {
@@ -107,7 +112,7 @@ export class AccountsService {
     if (cleanIssuer.length === 0 && cleanName.length === 0) throw invalidInput('name', 'Enter an account name or an issuer.');
     if (cleanIssuer.length > OTP_LIMITS.maxLabelLength || cleanName.length > OTP_LIMITS.maxLabelLength) throw invalidInput('name', 'The name is too long.');
     return this.change((data) => {
-      const account = findAccount(data, id);
+      const account = accountById(data.accounts, id);
       account.issuer = cleanIssuer;
       account.name = cleanName;
       account.updatedAt = this.stamp();
@@ -121,12 +126,13 @@ export class AccountsService {
    */
   async remove(id: string): Promise<Removal> {
     return this.change((data) => {
-      const account = findAccount(data, id);
+      const account = accountById(data.accounts, id);
       const index = data.accounts.indexOf(account);
       data.accounts = data.accounts.filter((a) => a.id !== id);
       const now = this.clock.now();
       const oldest = now - DELETIONS_KEPT_DAYS * 86_400_000;
-      data.deleted = [...data.deleted.filter((d) => d.id !== id && Date.parse(d.at) >= oldest), { id, at: new Date(now).toISOString() }];
+      const recent = data.deleted.filter((d) => Date.parse(d.at) >= oldest);
+      data.deleted = asDeletions(latestDeletions([...recent, { id, at: new Date(now).toISOString() }]));
       return { account: structuredClone(account), index };
     });
   }
@@ -140,10 +146,9 @@ export class AccountsService {
   async restoreRemoved({ account, index }: Removal): Promise<AccountView> {
     return this.change((data) => {
       if (data.accounts.some((a) => a.id === account.id)) throw new AppError('invalidRequest', 'That account is already back.');
-      const twin = data.accounts.find((a) => isSameAccount(a, account));
+      const twin = data.accounts.find((a) => sameAccount(a, account));
       if (twin) {
-        const label = [twin.issuer, twin.name].filter(Boolean).join(' – ');
-        throw new AppError('duplicateAccount', `${label} was added again meanwhile, with the same setup key, so the deleted one was not put back.`);
+        throw new AppError('duplicateAccount', `${accountLabel(twin)} was added again meanwhile, with the same setup key, so the deleted one was not put back.`);
       }
       const restored: StoredAccount = { ...structuredClone(account), updatedAt: this.stamp() };
       data.accounts.splice(Math.min(index, data.accounts.length), 0, restored);
@@ -155,7 +160,7 @@ export class AccountsService {
   /** Pins or unpins an account: with many accounts, the tray menu lists only the pinned ones. */
   async setPinned(id: string, pinned: boolean): Promise<AccountView> {
     return this.change((data) => {
-      const account = findAccount(data, id);
+      const account = accountById(data.accounts, id);
       account.pinned = pinned;
       account.updatedAt = this.stamp();
       return toView(account);
@@ -165,7 +170,7 @@ export class AccountsService {
   /** Moves an account to `toIndex` in the display order (clamped to the end). */
   async move(id: string, toIndex: number): Promise<AccountView[]> {
     return this.change((data) => {
-      const account = findAccount(data, id);
+      const account = accountById(data.accounts, id);
       const rest = data.accounts.filter((a) => a.id !== id);
       rest.splice(Math.min(Math.max(0, toIndex), rest.length), 0, account);
       data.accounts = rest;
@@ -173,15 +178,24 @@ export class AccountsService {
     });
   }
 
-  /** HOTP: moves to the next counter value and returns the account as now stored. */
+  /**
+   * HOTP: moves to the next counter value and returns the account as now stored. Refused, without a write, for an
+   * account that has no codes here until it is set up again (`requireCodes`).
+   */
   async advanceCounter(id: string): Promise<StoredAccount> {
     return this.change((data) => {
-      const account = findAccount(data, id);
+      const account = accountById(data.accounts, id);
       if (account.otp.type !== 'hotp') throw new AppError('invalidRequest', 'Only counter-based (HOTP) accounts have a next code.');
+      requireCodes(account, 'Its counter was not moved.');
       account.otp = { ...account.otp, counter: account.otp.counter + 1 };
       account.updatedAt = this.stamp();
       return structuredClone(account);
     });
+  }
+
+  /** HOTP: moves to the next counter value and returns the code for it, computed here in main. */
+  async nextHotpCode(id: string): Promise<CodeView> {
+    return currentCode(await this.advanceCounter(id), this.clock.now());
   }
 
   async settings(): Promise<Settings> {
@@ -203,10 +217,9 @@ export class AccountsService {
       const now = this.stamp();
       const added: StoredAccount[] = [];
       for (const draft of drafts) {
-        const twin = [...data.accounts, ...added].find((a) => isSameAccount(a, draft));
+        const twin = [...data.accounts, ...added].find((a) => sameAccount(a, draft));
         if (twin) {
-          const label = [twin.issuer, twin.name].filter(Boolean).join(' – ');
-          throw new AppError('duplicateAccount', `${label} is already in your accounts, with the same setup key. Nothing was added.`);
+          throw new AppError('duplicateAccount', `${accountLabel(twin)} is already in your accounts, with the same setup key. Nothing was added.`);
         }
         const id = newId(data.accounts, added);
         added.push({ id, ...draft, kind, deviceBound, needsVerification: false, pinned: false, createdAt: now, updatedAt: now });
@@ -221,22 +234,6 @@ export class AccountsService {
     this.onSaved(snapshot);
     return result;
   }
-}
-
-/** The account with this id, or the one "no longer exists" error every caller gives. */
-export function findAccount(data: Pick<VaultData, 'accounts'>, id: string): StoredAccount {
-  const account = data.accounts.find((a) => a.id === id);
-  if (!account) throw new AppError('accountNotFound', 'That account no longer exists (it may have been removed in another window or by the command-line tool).');
-  return account;
-}
-
-/** The same account: same issuer and name (ignoring case and outer spaces) and the same secret bytes. */
-function isSameAccount(a: StoredAccount, draft: Pick<AccountDraft, 'issuer' | 'name' | 'secret'>): boolean {
-  const same = (x: string, y: string) => x.trim().toLowerCase() === y.trim().toLowerCase();
-  if (!same(a.issuer, draft.issuer) || !same(a.name, draft.name) || a.secret.length === 0) return false;
-  const left = decodeCanonicalKey(a.secret);
-  const right = decodeCanonicalKey(draft.secret);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /** Short random ids: easy to type in the command-line tool, unique within the vault. */

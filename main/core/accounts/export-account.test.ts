@@ -36,7 +36,7 @@ describe('exportAccountSetup', () => {
       return null;
     })();
     expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).message).toMatch(/Microsoft is tied to this device/);
+    expect((error as AppError).message).toMatch(/^Microsoft, alice is tied to this device/);
   });
 
   it('refuses an account that needs verification (restored without its secret)', () => {

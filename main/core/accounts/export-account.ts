@@ -1,6 +1,8 @@
+import { accountLabel } from '../../../shared/account-label.js';
 import { AppError } from '../../../shared/errors.js';
 import { formatOtpauthUri } from '../otp/otpauth-format.js';
 import type { StoredAccount } from '../vault/vault-data.js';
+import { hasCodes } from './current-code.js';
 
 export interface AccountSetup {
   /** The otpauth:// link another authenticator app reads from a QR code. */
@@ -17,12 +19,12 @@ export interface AccountSetup {
  * would defeat the point; the same goes for accounts restored without their secret (Action required).
  */
 export function exportAccountSetup(account: StoredAccount): AccountSetup {
-  const title = account.issuer || account.name;
-  if (account.needsVerification || account.secret.length === 0) {
-    throw new AppError('invalidRequest', `${title} has no setup key on this device yet (Action required): set it up again first. Nothing was shown.`);
+  const label = accountLabel(account);
+  if (!hasCodes(account)) {
+    throw new AppError('invalidRequest', `${label} has no setup key on this device yet (Action required): set it up again first. Nothing was shown.`);
   }
   if (account.deviceBound) {
-    throw new AppError('invalidRequest', `${title} is tied to this device (sign-in approvals), so its setup key cannot be shown or moved to another app.`);
+    throw new AppError('invalidRequest', `${label} is tied to this device (sign-in approvals), so its setup key cannot be shown or moved to another app.`);
   }
   const { issuer, name, secret, otp } = account;
   return { uri: formatOtpauthUri({ issuer, name, secret, otp }), secret };

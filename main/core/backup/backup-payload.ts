@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Settings } from '../../../shared/settings.js';
+import { asDeletions, latestDeletions } from '../accounts/deletions.js';
+import { SameAccountSet } from '../accounts/same-account.js';
 import { Deletion, StoredAccount, type VaultData } from '../vault/vault-data.js';
 
 /**
@@ -33,7 +35,7 @@ export function decodePayload(bytes: Buffer): BackupPayload {
 /**
  * Merges this PC's payload with the copy another PC wrote, so that no account of either is lost and none is
  * duplicated: union by id; the later change wins for an account both have; a deletion wins over every change
- * made before it; an account both PCs added separately (same issuer, name and secret) is kept once. This PC's
+ * made before it; an account both PCs added separately (the same account: `sameAccount`) is kept once. This PC's
  * order comes first; each of the other's accounts follows its predecessor there (or goes to the top, as it was
  * there); this PC's settings win.
  *
@@ -43,11 +45,7 @@ export function decodePayload(bytes: Buffer): BackupPayload {
  * it in the other's order whose id is in the result (not one left out as the same account as another).
  */
 export function mergePayloads(local: BackupPayload, remote: BackupPayload): BackupPayload {
-  const deletedAt = new Map<string, string>();
-  for (const d of [...local.deleted, ...remote.deleted]) {
-    const known = deletedAt.get(d.id);
-    if (!known || d.at > known) deletedAt.set(d.id, d.at);
-  }
+  const deletedAt = latestDeletions([...local.deleted, ...remote.deleted]);
   const alive = (account: StoredAccount) => {
     const at = deletedAt.get(account.id);
     return at === undefined || account.updatedAt > at;
@@ -55,13 +53,12 @@ export function mergePayloads(local: BackupPayload, remote: BackupPayload): Back
 
   const head: MergeNode = { account: null, next: null };
   const nodeById = new Map<string, MergeNode>();
-  const sameAccounts = new Set<string>();
+  const inResult = new SameAccountSet();
   const insertAfter = (anchor: MergeNode, account: StoredAccount): MergeNode => {
     const node: MergeNode = { account, next: anchor.next };
     anchor.next = node;
     if (!nodeById.has(account.id)) nodeById.set(account.id, node);
-    const key = sameAccountKey(account);
-    if (key !== null) sameAccounts.add(key);
+    inResult.add(account);
     return node;
   };
 
@@ -78,8 +75,7 @@ export function mergePayloads(local: BackupPayload, remote: BackupPayload): Back
       predecessor = present;
       continue;
     }
-    const key = sameAccountKey(theirs);
-    if (key !== null && sameAccounts.has(key)) continue;
+    if (inResult.has(theirs)) continue;
     predecessor = insertAfter(predecessor, theirs);
   }
 
@@ -87,7 +83,7 @@ export function mergePayloads(local: BackupPayload, remote: BackupPayload): Back
   for (let node = head.next; node; node = node.next) if (node.account && alive(node.account)) accounts.push(node.account);
   return {
     accounts,
-    deleted: [...deletedAt].map(([id, at]) => ({ id, at })),
+    deleted: asDeletions(deletedAt),
     settings: local.settings,
   };
 }
@@ -96,14 +92,4 @@ interface MergeNode {
   /** null only for the list's head, before the first account. */
   account: StoredAccount | null;
   next: MergeNode | null;
-}
-
-/**
- * Two accounts are the same account, added separately, when they have the same secret (not empty: device-bound
- * accounts travel without theirs) and the same issuer and name, ignoring case and the spaces around them: then
- * their keys are equal. null for an account without a secret, which is the same as no other.
- */
-function sameAccountKey(account: StoredAccount): string | null {
-  if (account.secret === '') return null;
-  return JSON.stringify([account.secret, account.issuer.trim().toLowerCase(), account.name.trim().toLowerCase()]);
 }

@@ -1,9 +1,8 @@
 import type { ScannerSource } from '../../../shared/contract.js';
 import { AppError } from '../../../shared/errors.js';
-import { findAccount } from '../accounts/accounts-service.js';
+import { accountById } from '../accounts/account-by-id.js';
+import { currentCode } from '../accounts/current-code.js';
 import type { CoreContext, FeatureHandlers } from '../core-context.js';
-import { decodeCanonicalKey } from '../otp/base32.js';
-import { codeAt } from '../otp/otp-engine.js';
 import type { StoredAccount } from '../vault/vault-data.js';
 import type { ClipboardPort } from './clipboard-port.js';
 import { ClipboardService } from './clipboard-service.js';
@@ -41,12 +40,8 @@ export function clipboardFeature(
   });
 
   const copyAccountCode = async (id: string) => {
-    const account = findAccount((await follower.current()).data, id);
-    if (account.needsVerification || account.secret.length === 0) {
-      const title = account.issuer || account.name;
-      throw new AppError('invalidRequest', `${title} needs to be set up again on this device before it has codes (Action required). Nothing was copied.`);
-    }
-    const { code } = codeAt(account.id, account.otp, decodeCanonicalKey(account.secret), clock.now());
+    const account = accountById((await follower.current()).data.accounts, id);
+    const { code } = currentCode(account, clock.now(), 'Nothing was copied.');
     const { clearsAt } = await service.copy(code);
     return { clearsAt, account };
   };

@@ -83,7 +83,7 @@ describe('addFromAnyUri', () => {
     const before = await vaultBytes();
     const error = await appErrorOf(service.addFromAnyUri(exportLink([{ name: 'a' }, { name: 'b' }, { name: 'c', algorithm: 4 }])));
     expect(error).toMatchObject({ kind: 'invalidInput', field: 'uri' });
-    expect(error.message).toMatch(/^Account 3 of 3 \(Example – c\): It uses the MD5 algorithm/);
+    expect(error.message).toMatch(/^Account 3 of 3 \(Example, c\): It uses the MD5 algorithm/);
     expect(await vaultBytes()).toEqual(before);
     expect(await labels()).toEqual([':First']);
   });
@@ -93,7 +93,7 @@ describe('addFromAnyUri', () => {
     const before = await vaultBytes();
     const error = await appErrorOf(service.addFromAnyUri(exportLink([{ name: 'alice' }, { name: 'bob' }])));
     expect(error.kind).toBe('duplicateAccount');
-    expect(error.message).toContain('Example – alice is already in your accounts');
+    expect(error.message).toContain('Example, alice is already in your accounts');
     expect(await vaultBytes()).toEqual(before);
     expect(await labels()).toEqual(['Example:alice']);
   });

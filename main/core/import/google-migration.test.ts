@@ -87,7 +87,7 @@ describe('parseMigrationUri: payloads written by hand (field tags and wire types
     const sample =
       'otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8SGFRlc3QxOnRlc3QxQGV4YW1wbGUxLmNvbRoFVGVzdDEgASgBMAIKMQoKSGVsbG8h3q2%2B7xIYVGVzdDI6dGVzdDJAZXhhbXBsZTIuY29tGgVUZXN0MiABKAEwAgoxCgpIZWxsbyHerb7vEhhUZXN0Mzp0ZXN0M0BleGFtcGxlMy5jb20aBVRlc3QzIAEoATACEAEYASAAKI3orYEE';
     expect(errorOf(() => parseMigrationUri(sample)).message).toBe(
-      'Account 1 of 3 (Test1 – Test1:test1@example1.com): It does not say whether it is time-based (TOTP) or counter-based (HOTP). Nothing was added.',
+      'Account 1 of 3 (Test1, Test1:test1@example1.com): It does not say whether it is time-based (TOTP) or counter-based (HOTP). Nothing was added.',
     );
   });
 
@@ -155,8 +155,8 @@ describe('parseMigrationUri: payloads encoded with protobufjs', () => {
   });
 
   it.each([
-    ['MD5', { algorithm: 4 }, 'Account 2 of 3 (Example – alice@example.com): It uses the MD5 algorithm'],
-    ['an unknown algorithm', { algorithm: 9 }, 'Account 2 of 3 (Example – alice@example.com): Unknown algorithm (9)'],
+    ['MD5', { algorithm: 4 }, 'Account 2 of 3 (Example, alice@example.com): It uses the MD5 algorithm'],
+    ['an unknown algorithm', { algorithm: 9 }, 'Account 2 of 3 (Example, alice@example.com): Unknown algorithm (9)'],
     ['an unspecified type', { type: 0 }, 'does not say whether it is time-based (TOTP) or counter-based (HOTP)'],
     ['an unknown type', { type: 3 }, 'does not say whether it is time-based'],
     ['an unknown digit count', { digits: 3 }, 'Unknown number of digits (3)'],

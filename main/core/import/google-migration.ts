@@ -1,5 +1,6 @@
 import { base32nopad } from '@scure/base';
 import { Enum, Field, Reader, Type } from 'protobufjs/light.js';
+import { accountLabel } from '../../../shared/account-label.js';
 import { AppError, invalidInput } from '../../../shared/errors.js';
 import { OTP_LIMITS, type HashAlgorithm, type OtpType } from '../../../shared/otp.js';
 import { parseSetupKey } from '../otp/base32.js';
@@ -109,7 +110,7 @@ export function parseMigrationUri(input: string): MigrationImport {
       return toDraft(entry);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      const label = [entry.issuer, entry.name].filter((part) => part.length > 0).join(' – ');
+      const label = accountLabel(entry);
       const where = `Account ${index + 1} of ${entries.length}${label ? ` (${truncate(label, 48)})` : ''}`;
       throw new AppError(error.kind, `${where}: ${error.message} Nothing was added.`, 'uri');
     }

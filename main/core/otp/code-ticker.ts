@@ -1,5 +1,6 @@
 import type { CodeBatch } from '../../../shared/account.js';
 import type { Clock } from '../clock.js';
+import { hasCodes } from '../accounts/current-code.js';
 import type { StoredAccount } from '../vault/vault-data.js';
 import { decodeCanonicalKey } from './base32.js';
 import { codeAt, nextBoundary } from './otp-engine.js';
@@ -28,7 +29,7 @@ export class CodeTicker {
     return {
       issuedAt: now,
       codes: this.accounts
-        .filter(({ account }) => !account.needsVerification)
+        .filter(({ account }) => hasCodes(account))
         .map(({ account, key }) => codeAt(account.id, account.otp, key, now)),
     };
   }
@@ -42,7 +43,7 @@ export class CodeTicker {
     this.stop();
     this.publish(this.batch());
     const now = this.clock.now();
-    const shown = this.accounts.filter(({ account }) => !account.needsVerification);
+    const shown = this.accounts.filter(({ account }) => hasCodes(account));
     const next = nextBoundary(
       shown.map(({ account }) => account.otp),
       now,

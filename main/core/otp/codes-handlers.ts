@@ -1,8 +1,6 @@
 import type { CodeBatch } from '../../../shared/account.js';
 import type { CoreContext, FeatureHandlers } from '../core-context.js';
-import { decodeCanonicalKey } from './base32.js';
 import { CodeTicker } from './code-ticker.js';
-import { codeAt } from './otp-engine.js';
 
 export interface Codes {
   handlers: FeatureHandlers<'getCodes' | 'nextHotpCode'>;
@@ -32,10 +30,7 @@ export function codesFeature({ follower, accounts, clock, bus, onDispose }: Core
         await follower.current();
         return ticker.batch();
       },
-      nextHotpCode: async ({ id }) => {
-        const account = await accounts.advanceCounter(id);
-        return codeAt(account.id, account.otp, decodeCanonicalKey(account.secret), clock.now());
-      },
+      nextHotpCode: async ({ id }) => accounts.nextHotpCode(id),
     },
   };
 }

@@ -372,7 +372,7 @@ describe('when things go wrong', () => {
     expect((await recovery.unlock(PASSWORD)).existing.map((a) => a.issuer)).toEqual(['Local']);
     const error = await appErrorOf(recovery.restore('restore'));
     expect(error.kind).toBe('conflictExistingAccounts');
-    expect(error.message).toContain('1 account (Local – me)');
+    expect(error.message).toContain('1 account (Local, me)');
     expect(error.message).toContain('merge');
     expect(await newPc.vault.read()).toEqual(before);
     expect((await newPc.backup.status()).state).toBe('off');
@@ -464,7 +464,7 @@ describe('remove and restore (replace)', () => {
 
     const error = await appErrorOf(recovery.restore('replace'));
     expect(error.kind).toBe('conflictExistingAccounts');
-    expect(error.message).toContain('Later – me');
+    expect(error.message).toContain('Later, me');
     expect(await newPc.vault.read()).toEqual(before);
     expect((await newPc.backup.status()).state).toBe('off');
 
@@ -487,7 +487,7 @@ describe('a refused restore offers a way out', () => {
 
       const error = await appErrorOf(recovery.restore('restore'));
       expect(error.kind).toBe('conflictExistingAccounts');
-      expect(error.message).toContain('1 account (Local – me)');
+      expect(error.message).toContain('1 account (Local, me)');
       expect(error.message).toMatch(/merge/);
       expect(error.message).toMatch(/remove it and restore/);
       expect(await newPc.vault.read()).toEqual(before);

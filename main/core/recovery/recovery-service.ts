@@ -1,6 +1,11 @@
 import type { AccountView } from '../../../shared/account.js';
+import { accountLabel } from '../../../shared/account-label.js';
 import type { BackupSummary, RecoveryAccountView } from '../../../shared/backup.js';
 import { AppError } from '../../../shared/errors.js';
+import { accountById } from '../accounts/account-by-id.js';
+import { hasCodes } from '../accounts/current-code.js';
+import { asDeletions, latestDeletions } from '../accounts/deletions.js';
+import { SameAccountSet } from '../accounts/same-account.js';
 import { openBackup, readBackupHeader, type BackupHeader, type BackupKey } from '../backup/backup-envelope.js';
 import { decodePayload, type BackupPayload } from '../backup/backup-payload.js';
 import { BACKUP_FILE_NAME, type BackupService } from '../backup/backup-service.js';
@@ -204,7 +209,7 @@ export class RecoveryService {
   async verifyOwner(id: string): Promise<{ username: string }> {
     const account = await this.needingVerification(id);
     if (account.kind !== 'microsoftPersonal') {
-      throw new AppError('invalidRequest', `${label(account)} is recovered by scanning the QR code its provider gives you; it needs no sign-in here.`);
+      throw new AppError('invalidRequest', `${accountLabel(account)} is recovered by scanning the QR code its provider gives you; it needs no sign-in here.`);
     }
     const signedIn = await this.deps.identity.verifyAccount(account.name);
     if (account.name && sameSignInName(signedIn.username, account.name) === false) {
@@ -229,9 +234,8 @@ export class RecoveryService {
     }
     const now = this.deps.clock.now();
     const { snapshot, result } = await this.deps.vault.update((data) => {
-      const account = data.accounts.find((a) => a.id === id);
-      if (!account) throw new AppError('accountNotFound', 'That account no longer exists (it may have been removed in another window).');
-      if (!account.needsVerification) throw new AppError('invalidRequest', `${label(account)} does not need verification; its codes already work.`);
+      const account = accountById(data.accounts, id);
+      if (!account.needsVerification) throw new AppError('invalidRequest', `${accountLabel(account)} does not need verification; its codes already work.`);
       if (!providerChanged) refuseOtherAccountsLink(account, draft);
       // Backup merges keep the later updatedAt. The secretless copy came from another PC whose clock may be ahead
       // of ours; the re-enrolled account replaces it, so it must sort after it or the merge would bring it back.
@@ -256,9 +260,8 @@ export class RecoveryService {
   }
 
   private async needingVerification(id: string): Promise<StoredAccount> {
-    const account = (await this.deps.vault.read()).data.accounts.find((a) => a.id === id);
-    if (!account) throw new AppError('accountNotFound', 'That account no longer exists (it may have been removed in another window).');
-    if (!account.needsVerification) throw new AppError('invalidRequest', `${label(account)} does not need verification; its codes already work.`);
+    const account = accountById((await this.deps.vault.read()).data.accounts, id);
+    if (!account.needsVerification) throw new AppError('invalidRequest', `${accountLabel(account)} does not need verification; its codes already work.`);
     return account;
   }
 
@@ -304,6 +307,8 @@ function describe(session: Session, existing: readonly StoredAccount[], unreadab
   if (!opened) throw outOfOrder('Enter the backup password first.');
   session.shown = new Set(existing.map((a) => a.id));
   const { header, payload } = opened;
+  const here = presentIn(existing);
+  const inBackup = presentIn(payload.accounts);
   return {
     deviceName: header.deviceName,
     createdAt: header.createdAt,
@@ -312,9 +317,9 @@ function describe(session: Session, existing: readonly StoredAccount[], unreadab
       name: a.name,
       kind: a.kind,
       needsVerification: needsVerification(a),
-      alreadyHere: isHere(existing, a),
+      alreadyHere: here(a),
     })),
-    existing: existing.map((a): RecoveryExistingAccount => ({ id: a.id, issuer: a.issuer, name: a.name, kind: a.kind, inBackup: isHere(payload.accounts, a) })),
+    existing: existing.map((a): RecoveryExistingAccount => ({ id: a.id, issuer: a.issuer, name: a.name, kind: a.kind, inBackup: inBackup(a) })),
     unreadableVault,
   };
 }
@@ -363,7 +368,8 @@ function replaceAll(data: VaultData, payload: BackupPayload, confirmed: Readonly
 
 /** Adds the backup's accounts that this PC lacks, after its own, in backup order. Nothing here is changed or removed. */
 function mergeMissing(data: VaultData, payload: BackupPayload): { data: VaultData; result: RecoverySummary } {
-  const added = payload.accounts.filter((a) => !isHere(data.accounts, a)).map(asRestored);
+  const here = presentIn(data.accounts);
+  const added = payload.accounts.filter((a) => !here(a)).map(asRestored);
   const next: VaultData = { ...data, accounts: [...data.accounts, ...added], deleted: keepDeletions(data.deleted, added) };
   return { data: next, result: summary('merge', added, payload.accounts.length - added.length, 0) };
 }
@@ -374,13 +380,7 @@ function mergeMissing(data: VaultData, payload: BackupPayload): { data: VaultDat
  */
 function keepDeletions(deletions: readonly Deletion[], restored: readonly StoredAccount[]): Deletion[] {
   const ids = new Set(restored.map((a) => a.id));
-  const latest = new Map<string, string>();
-  for (const d of deletions) {
-    if (ids.has(d.id)) continue;
-    const known = latest.get(d.id);
-    if (known === undefined || d.at > known) latest.set(d.id, d.at);
-  }
-  return [...latest].map(([id, at]) => ({ id, at }));
+  return asDeletions(latestDeletions(deletions.filter((d) => !ids.has(d.id))));
 }
 
 function summary(mode: RestoreMode, accounts: readonly StoredAccount[], alreadyHere: number, removed: number): RecoverySummary {
@@ -401,18 +401,16 @@ function asRestored(account: StoredAccount): StoredAccount {
   return needsVerification(account) ? { ...account, secret: '', needsVerification: true } : account;
 }
 
+/** Whether an account arrives from the backup without codes: device-bound (its secret stays on the other PC), or without them already. */
 function needsVerification(account: StoredAccount): boolean {
-  return account.deviceBound || account.needsVerification || account.secret === '';
+  return account.deviceBound || !hasCodes(account);
 }
 
-/** Already on this PC: the same account (id), or the same issuer, name and secret added separately. */
-function isHere(local: readonly StoredAccount[], candidate: StoredAccount): boolean {
-  const same = (x: string, y: string) => x.trim().toLowerCase() === y.trim().toLowerCase();
-  return local.some(
-    (a) =>
-      a.id === candidate.id ||
-      (candidate.secret !== '' && a.secret === candidate.secret && same(a.issuer, candidate.issuer) && same(a.name, candidate.name)),
-  );
+/** Whether a candidate is already in `accounts`: the same id, or the same account (`sameAccount`) added separately. */
+function presentIn(accounts: readonly StoredAccount[]): (candidate: StoredAccount) => boolean {
+  const ids = new Set(accounts.map((a) => a.id));
+  const same = new SameAccountSet(accounts);
+  return (candidate) => ids.has(candidate.id) || same.has(candidate);
 }
 
 /** It passed the integrity check, so a payload that does not parse was written wrongly (or by someone holding the key): damaged either way. */
@@ -451,7 +449,7 @@ function refuseOtherAccountsLink(account: StoredAccount, link: Pick<AccountDraft
   throw new AppError(
     'accountMismatch',
     `This setup code is ${side(link.name, link.issuer)}, not ${side(account.name, account.issuer)}. Nothing was changed. ` +
-      `Use the QR code of ${label(account)}, or, only if ${provider} changed the account’s name, confirm that and use this key.`,
+      `Use the QR code of ${accountLabel(account)}, or, only if ${provider} changed the account’s name, confirm that and use this key.`,
   );
 }
 
@@ -460,13 +458,9 @@ function sameLabelPart(stored: string, given: string): boolean {
   return norm(stored) === '' || norm(stored) === norm(given);
 }
 
-/** Up to five accounts by name, for a message. */
+/** Up to five accounts by name, for a message; semicolons between them, as each name has a comma of its own. */
 function names(accounts: readonly StoredAccount[]): string {
-  return accounts.slice(0, 5).map(label).join(', ') + (accounts.length > 5 ? ', …' : '');
-}
-
-function label(account: StoredAccount): string {
-  return [account.issuer, account.name].filter(Boolean).join(' – ') || account.id;
+  return accounts.slice(0, 5).map(accountLabel).join('; ') + (accounts.length > 5 ? '; …' : '');
 }
 
 function outOfOrder(what: string): AppError {

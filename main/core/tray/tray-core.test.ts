@@ -59,9 +59,9 @@ describe('copyCode, setPinned and the tray through the core', () => {
       Object.assign(account, { needsVerification: true, secret: '' });
       return { data, result: null };
     });
-    await expect(call('copyCode', { id })).rejects.toMatchObject({ kind: 'invalidRequest', message: expect.stringMatching(/Bank needs to be set up again.*Nothing was copied/) });
+    await expect(call('copyCode', { id })).rejects.toMatchObject({ kind: 'needsVerification', message: expect.stringMatching(/Bank, me needs to be set up again.*Nothing was copied/) });
     expect(clipboard.readText()).toBe('before');
-    expect(labels(await call('getTrayMenu', {}))[0]).toBe('Bank (me) – Action required');
+    expect(labels(await call('getTrayMenu', {}))[0]).toBe('Bank, me – Action required');
     await expect(call('chooseTrayItem', { itemId: `account:${id}` })).rejects.toMatchObject({ kind: 'invalidRequest' });
   });
 
@@ -73,7 +73,7 @@ describe('copyCode, setPinned and the tray through the core', () => {
     expect((await call<{ pinned: boolean }[]>('listAccounts', {}))[0]!.pinned).toBe(true);
     await call('updateSettings', { trayMaxAccounts: 1 });
     const menu = menus.at(-1)!;
-    expect(labels(menu)).toEqual([`GitHub (alice) ${expected(T0).slice(0, 3)} ${expected(T0).slice(3)}`, 'All accounts…', 'Open Authenticator', 'Quit']);
+    expect(labels(menu)).toEqual([`GitHub, alice ${expected(T0).slice(0, 3)} ${expected(T0).slice(3)}`, 'All accounts…', 'Open Authenticator', 'Quit']);
 
     // No new menu within a period; one at the rollover.
     const count = menus.length;
@@ -82,7 +82,7 @@ describe('copyCode, setPinned and the tray through the core', () => {
     clock.advance(30_000 - ((T0 + 5_000) % 30_000));
     expect(menus.length).toBe(count + 1);
     const now = clock.now();
-    expect(labels(menus.at(-1)!)[0]).toBe(`GitHub (alice) ${expected(now).slice(0, 3)} ${expected(now).slice(3)}`);
+    expect(labels(menus.at(-1)!)[0]).toBe(`GitHub, alice ${expected(now).slice(0, 3)} ${expected(now).slice(3)}`);
 
     const choice = await call('chooseTrayItem', { itemId: `account:${a.id}` });
     expect(choice).toEqual({ action: { type: 'copyCode', accountId: a.id }, copied: { notification: 'Code for GitHub copied; clears in 30 s', clearsAt: now + 30_000 } });
@@ -96,7 +96,7 @@ describe('copyCode, setPinned and the tray through the core', () => {
     const issuer = 'Very long provider name '.repeat(9).trim();
     const { id } = await add(`otpauth://totp/${encodeURIComponent(issuer)}:${'a'.repeat(200)}?secret=${SECRET}&issuer=${encodeURIComponent(issuer)}`);
     const label = labels(await call('getTrayMenu', {}))[0]!;
-    expect(label).toBe(`Very long provider name… (${'a'.repeat(31)}…) ${expected(T0).slice(0, 3)} ${expected(T0).slice(3)}`);
+    expect(label).toBe(`Very long provider name…, ${'a'.repeat(31)}… ${expected(T0).slice(0, 3)} ${expected(T0).slice(3)}`);
     const choice = await call<{ copied: { notification: string } }>('chooseTrayItem', { itemId: `account:${id}` });
     expect(choice.copied.notification).toBe('Code for Very long provider name… copied; clears in 30 s');
     // The window still gets the full text.

@@ -32,7 +32,7 @@ const bare = account('cccc3', '', 'just-a-name');
 describe('trayMenu', () => {
   it('lists the accounts in tile order with issuer, name and the grouped code, then Open and Quit', () => {
     const m = menu({ accounts: [google, github, bare], codes: batch({ aaaa1: '123456', bbbb2: '987654', cccc3: '12345678' }) });
-    expect(labels(m)).toEqual(['Google (alice@example.com) 987 654', 'GitHub (alice) 123 456', 'just-a-name 1234 5678', 'Open Authenticator', 'Quit']);
+    expect(labels(m)).toEqual(['Google, alice@example.com 987 654', 'GitHub, alice 123 456', 'just-a-name 1234 5678', 'Open Authenticator', 'Quit']);
     expect(items(m)[1]).toMatchObject({ id: 'account:aaaa1', enabled: true, action: { type: 'copyCode', accountId: 'aaaa1' } });
     expect(m.entries.map((e) => e.type)).toEqual(['item', 'item', 'item', 'separator', 'item', 'separator', 'item']);
     expect(findTrayItem(m, 'quit')?.action).toEqual({ type: 'quit' });
@@ -44,17 +44,17 @@ describe('trayMenu', () => {
   it('follows a new code batch (rollover) and a new order', () => {
     const before = menu({ accounts: [github, google], codes: batch({ aaaa1: '123456', bbbb2: '987654' }) });
     const after = menu({ accounts: [github, google], codes: batch({ aaaa1: '222333', bbbb2: '444555' }, 1_700_000_030_000) });
-    expect(labels(before).slice(0, 2)).toEqual(['GitHub (alice) 123 456', 'Google (alice@example.com) 987 654']);
-    expect(labels(after).slice(0, 2)).toEqual(['GitHub (alice) 222 333', 'Google (alice@example.com) 444 555']);
+    expect(labels(before).slice(0, 2)).toEqual(['GitHub, alice 123 456', 'Google, alice@example.com 987 654']);
+    expect(labels(after).slice(0, 2)).toEqual(['GitHub, alice 222 333', 'Google, alice@example.com 444 555']);
     const reordered = menu({ accounts: [google, github], codes: batch({ aaaa1: '222333', bbbb2: '444555' }) });
-    expect(labels(reordered).slice(0, 2)).toEqual(['Google (alice@example.com) 444 555', 'GitHub (alice) 222 333']);
+    expect(labels(reordered).slice(0, 2)).toEqual(['Google, alice@example.com 444 555', 'GitHub, alice 222 333']);
   });
 
   it('over the limit lists only the pinned accounts plus "All accounts…"', () => {
     const many = Array.from({ length: 12 }, (_, i) => account(`acct${i}`, `Issuer${i}`, `user${i}`, { pinned: i === 3 || i === 9 }));
     const codes = batch(Object.fromEntries(many.map((a, i) => [a.id, String(100000 + i)])));
     const m = menu({ accounts: many, codes });
-    expect(labels(m)).toEqual(['Issuer3 (user3) 100 003', 'Issuer9 (user9) 100 009', 'All accounts…', 'Open Authenticator', 'Quit']);
+    expect(labels(m)).toEqual(['Issuer3, user3 100 003', 'Issuer9, user9 100 009', 'All accounts…', 'Open Authenticator', 'Quit']);
     expect(findTrayItem(m, 'all-accounts')?.action).toEqual({ type: 'showAllAccounts' });
     // At the limit, everything is listed.
     expect(items(menu({ accounts: many, codes, settings: { trayMaxAccounts: 12 } }))).toHaveLength(14);
@@ -67,10 +67,10 @@ describe('trayMenu', () => {
   it('shows accounts needing verification as "Action required", disabled, copying nothing', () => {
     const restored = account('dddd4', 'Bank', 'me', { needsVerification: true });
     const m = menu({ accounts: [restored, github], codes: batch({ aaaa1: '123456' }) });
-    expect(items(m)[0]).toEqual({ type: 'item', id: 'account:dddd4', label: 'Bank (me) – Action required', enabled: false, action: null });
+    expect(items(m)[0]).toEqual({ type: 'item', id: 'account:dddd4', label: 'Bank, me – Action required', enabled: false, action: null });
     expect(findTrayItem(m, 'account:dddd4')).toBeUndefined();
     // Before the first batch arrives, accounts are listed but cannot be chosen yet.
-    expect(items(menu({ accounts: [github] }))[0]).toMatchObject({ label: 'GitHub (alice) …', enabled: false });
+    expect(items(menu({ accounts: [github] }))[0]).toMatchObject({ label: 'GitHub, alice …', enabled: false });
   });
 
   it('an empty vault shows a disabled "No accounts yet" plus Open and Quit', () => {
@@ -92,14 +92,14 @@ describe('trayMenu', () => {
     const long = account('eeee5', 'I'.repeat(200), 'n'.repeat(200));
     const m = menu({ accounts: [long], codes: batch({ eeee5: '123456' }) });
     // Issuer at most 24 characters, name at most 32, ellipsis included.
-    expect(labels(m)[0]).toBe(`${'I'.repeat(23)}… (${'n'.repeat(31)}…) 123 456`);
+    expect(labels(m)[0]).toBe(`${'I'.repeat(23)}…, ${'n'.repeat(31)}… 123 456`);
     // At the limit nothing changes.
     const exact = account('ffff6', 'I'.repeat(24), 'n'.repeat(32));
-    expect(labels(menu({ accounts: [exact], codes: batch({ ffff6: '123456' }) }))[0]).toBe(`${'I'.repeat(24)} (${'n'.repeat(32)}) 123 456`);
+    expect(labels(menu({ accounts: [exact], codes: batch({ ffff6: '123456' }) }))[0]).toBe(`${'I'.repeat(24)}, ${'n'.repeat(32)} 123 456`);
     // Characters outside the BMP (surrogate pairs) and emoji sequences count as one and are never cut in half.
     const emoji = account('gggg7', '😀'.repeat(30), '👩‍👩‍👧'.repeat(40), { needsVerification: true });
     const label = labels(menu({ accounts: [emoji] }))[0]!;
-    expect(label).toBe(`${'😀'.repeat(23)}… (${'👩‍👩‍👧'.repeat(31)}…) – Action required`);
+    expect(label).toBe(`${'😀'.repeat(23)}…, ${'👩‍👩‍👧'.repeat(31)}… – Action required`);
     expect(label).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/); // no lone surrogate
     // Only a name (no issuer) is shortened as a name.
     expect(labels(menu({ accounts: [account('hhhh8', '', 'x'.repeat(50))] }))[0]).toBe(`${'x'.repeat(31)}… …`);

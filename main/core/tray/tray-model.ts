@@ -1,4 +1,6 @@
 import type { AccountView, CodeBatch } from '../../../shared/account.js';
+import { accountLabel, accountTitle } from '../../../shared/account-label.js';
+import { groupDigits } from '../../../shared/group-digits.js';
 import type { Settings } from '../../../shared/settings.js';
 import type { TrayEntry, TrayItem, TrayMenu } from '../../../shared/tray.js';
 
@@ -24,13 +26,6 @@ export const TRAY_ITEM = {
   quit: 'quit',
 } as const;
 
-/** 123456 -> "123 456", 12345678 -> "1234 5678" (as on the tiles); Steam codes stay whole. */
-export function groupDigits(code: string): string {
-  if (code.length < 6) return code;
-  const half = Math.ceil(code.length / 2);
-  return `${code.slice(0, half)} ${code.slice(half)}`;
-}
-
 /**
  * How long an issuer and an account name may be in the tray, in characters, ellipsis included. A native menu item
  * is as wide as its longest label, so one 200-character name would make the whole menu span the screen; the window
@@ -51,18 +46,14 @@ export function shortenForTray(text: string, max: number): string {
   return `${parts.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
 }
 
-/** "GitHub (alice)", or whichever of the two exists, each shortened to its tray limit. */
-export function trayAccountTitle(account: Pick<AccountView, 'issuer' | 'name'>): string {
-  const issuer = shortenForTray(account.issuer, TRAY_TEXT_LIMIT.issuer);
-  const name = shortenForTray(account.name, TRAY_TEXT_LIMIT.name);
-  if (issuer && name) return `${issuer} (${name})`;
-  return issuer || name;
+/** The account with its issuer and name each shortened to its tray limit. */
+function shortened(account: Pick<AccountView, 'issuer' | 'name'>): Pick<AccountView, 'issuer' | 'name'> {
+  return { issuer: shortenForTray(account.issuer, TRAY_TEXT_LIMIT.issuer), name: shortenForTray(account.name, TRAY_TEXT_LIMIT.name) };
 }
 
-/** The notification after the tray copied a code: the account by its issuer (or its name), shortened as in the menu. */
+/** The notification after the tray copied a code: the account by its title (its issuer, or its name), shortened as in the menu. */
 export function trayCopiedNotification(account: Pick<AccountView, 'issuer' | 'name'>, clearsInSeconds: number): string {
-  const who = account.issuer ? shortenForTray(account.issuer, TRAY_TEXT_LIMIT.issuer) : shortenForTray(account.name, TRAY_TEXT_LIMIT.name);
-  return `Code for ${who} copied; clears in ${clearsInSeconds} s`;
+  return `Code for ${accountTitle(shortened(account))} copied; clears in ${clearsInSeconds} s`;
 }
 
 /**
@@ -84,11 +75,11 @@ export function trayMenu({ accounts, codes, settings, lock }: TrayModelInput): T
     if (accounts.length === 0) entries.push(item('no-accounts', 'No accounts yet', false, null));
     if (overflow && listed.length === 0) entries.push(item('no-pinned', 'Pin accounts to list them here', false, null));
     for (const account of listed) {
-      const title = trayAccountTitle(account);
+      const named = accountLabel(shortened(account));
       const code = byId.get(account.id);
-      if (account.needsVerification) entries.push(item(TRAY_ITEM.account(account.id), `${title} – Action required`, false, null));
-      else if (!code) entries.push(item(TRAY_ITEM.account(account.id), `${title} …`, false, null));
-      else entries.push(item(TRAY_ITEM.account(account.id), `${title} ${groupDigits(code.code)}`, true, { type: 'copyCode', accountId: account.id }));
+      if (account.needsVerification) entries.push(item(TRAY_ITEM.account(account.id), `${named} – Action required`, false, null));
+      else if (!code) entries.push(item(TRAY_ITEM.account(account.id), `${named} …`, false, null));
+      else entries.push(item(TRAY_ITEM.account(account.id), `${named} ${groupDigits(code.code)}`, true, { type: 'copyCode', accountId: account.id }));
     }
     if (overflow) entries.push(item(TRAY_ITEM.allAccounts, 'All accounts…', true, { type: 'showAllAccounts' }));
     entries.push(separator('sep-accounts'), item(TRAY_ITEM.open, 'Open Authenticator', true, { type: 'openWindow' }));
