@@ -76,7 +76,7 @@ function testControls(url: string, token: string): TestControls {
 }
 
 async function spawnHarness(dataDir: string, extra: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(tsx, [path.join(root, 'e2e/harness/main.ts'), '--data-dir', dataDir, '--port', '0', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(tsx, [path.join(root, 'main/harness/main.ts'), '--data-dir', dataDir, '--port', '0', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`harness did not start:\n${output}`)), 30_000);

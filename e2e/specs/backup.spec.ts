@@ -1,4 +1,4 @@
-import { startEmulators, type RunningEmulators } from '../emulators/index.js';
+import { startEmulators, type RunningEmulators } from '../../emulators/index.js';
 import { expect, startHarness, test } from '../harness-fixture.js';
 import { screenshot } from '../screenshot.js';
 import { ALICE, BACKUP_PASSWORD, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';

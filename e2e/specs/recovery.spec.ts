@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { startEmulators, type RunningEmulators } from '../emulators/index.js';
+import { startEmulators, type RunningEmulators } from '../../emulators/index.js';
 import { ALICE, BACKUP_PASSWORD, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
 import { expect, startHarness, test, type Harness } from '../harness-fixture.js';
 import { expectOathtoolCode, oathtoolTotp } from '../oathtool.js';

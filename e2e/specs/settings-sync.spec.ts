@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { startEmulators, type RunningEmulators } from '../emulators/index.js';
+import { startEmulators, type RunningEmulators } from '../../emulators/index.js';
 import { ALICE, BACKUP_PASSWORD, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
 import { callContract, expect, startHarness, test } from '../harness-fixture.js';
 import { screenshot } from '../screenshot.js';

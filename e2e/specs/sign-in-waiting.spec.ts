@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { startEmulators, type RunningEmulators } from '../emulators/index.js';
+import { startEmulators, type RunningEmulators } from '../../emulators/index.js';
 import { ALICE, BACKUP_PASSWORD, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
 import { expect, startControlledHarness, startHarness, test, type ControlledHarness } from '../harness-fixture.js';
 import { screenshot } from '../screenshot.js';

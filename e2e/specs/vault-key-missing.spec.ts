@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { startEmulators, type RunningEmulators } from '../emulators/index.js';
+import { startEmulators, type RunningEmulators } from '../../emulators/index.js';
 import { ALICE, BACKUP_PASSWORD, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
 import { expect, startHarness, test } from '../harness-fixture.js';
 import { expectOathtoolCode } from '../oathtool.js';

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulators, type RunningEmulators } from '../../../e2e/emulators/index.js';
+import { startEmulators, type RunningEmulators } from '../../../emulators/index.js';
 import { AccountsService } from '../accounts/accounts-service.js';
 import { systemClock } from '../clock.js';
 import { appErrorOf } from '../testing/test-helpers.js';
@@ -22,7 +22,7 @@ import { createGraphClient } from './graph-pipeline.js';
 import { oneDriveStore } from './onedrive-store.js';
 
 // The backup engine with real MSAL, the real Graph client, the real OS keychain (scripts/with-keyring.sh) and the
-// local emulators of the Microsoft identity platform and OneDrive (e2e/emulators), faults injected there.
+// local emulators of the Microsoft identity platform and OneDrive (emulators/), faults injected there.
 
 const CLIENT_ID = '3f6b2a1c-9d8e-4f7a-b6c5-1e2d3c4b5a69';
 const ALICE = { username: 'alice@outlook.com', password: 'alice-password', displayName: 'Alice' };

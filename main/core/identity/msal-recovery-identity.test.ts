@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulators, type RunningEmulators } from '../../../e2e/emulators/index.js';
+import { startEmulators, type RunningEmulators } from '../../../emulators/index.js';
 import { AppError } from '../../../shared/errors.js';
 import { ManualClock } from '../clock.js';
 import type { KeyStore } from '../keystore/key-store.js';
@@ -19,7 +19,7 @@ import { scriptedBrowser, type ScriptedBrowser } from './testing/scripted-browse
 import { encryptedTokenCachePlugin, TOKEN_CACHE_FILE } from './token-cache-plugin.js';
 
 // Real MSAL Node, the real OS keychain (run under scripts/with-keyring.sh) and the local identity emulator
-// (e2e/emulators), driven by a scripted browser that fills in the emulator's sign-in page with plain HTTP.
+// (emulators/), driven by a scripted browser that fills in the emulator's sign-in page with plain HTTP.
 
 const CLIENT_ID = '7c2d9f0e-1b4a-4e6f-8a3c-5d9e0f1a2b3c';
 const ALICE = { username: 'alice@example.com', password: 'correct horse', displayName: 'Alice Liddell' };

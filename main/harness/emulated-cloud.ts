@@ -1,6 +1,6 @@
-import { EmulatorControl } from '../emulators/control-client.js';
-import { startEmulators, type RunningEmulators } from '../emulators/index.js';
-import { IdentityConfig } from '../../main/core/identity/identity-config.js';
+import { EmulatorControl } from '../../emulators/control-client.js';
+import { startEmulators, type RunningEmulators } from '../../emulators/index.js';
+import { IdentityConfig } from '../core/identity/identity-config.js';
 
 /** The client id the harness uses with the emulators (they accept any; a real one comes from an Azure app registration). */
 export const HARNESS_CLIENT_ID = '0b7e2c1d-4a5f-4e8b-9c6d-1f2a3b4c5d6e';

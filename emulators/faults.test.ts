@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors.js';
-import { nodeHttpTransport, type HttpTransport } from '../../main/core/net/http-transport.js';
+import { AppError } from '../shared/errors.js';
+import { nodeHttpTransport, type HttpTransport } from '../main/core/net/http-transport.js';
 import { EmulatorControlError, startEmulators, type RunningEmulators } from './index.js';
 import { errorCode, graph, json } from './testing/graph.js';
 import { AadErrorBody, postToken, signInForTokens } from './testing/tokens.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { FileUpload, GraphError, LargeFileUploadTask, ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { nodeHttpTransport, type HttpTransport } from '../../main/core/net/http-transport.js';
+import { nodeHttpTransport, type HttpTransport } from '../main/core/net/http-transport.js';
 import { startEmulators, type RunningEmulators } from './index.js';
 import { testGraphClient } from './testing/graph-client.js';
 import { signInForTokens } from './testing/tokens.js';

@@ -1,6 +1,6 @@
 import { InteractionRequiredAuthError, PublicClientApplication, ServerError, type Configuration } from '@azure/msal-node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { nodeHttpTransport, type HttpTransport } from '../../main/core/net/http-transport.js';
+import { nodeHttpTransport, type HttpTransport } from '../main/core/net/http-transport.js';
 import { startEmulators, type RunningEmulators } from './index.js';
 import { graph, json } from './testing/graph.js';
 import { msalNetworkModule } from './testing/msal-network.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { nodeHttpTransport, type HttpTransport } from '../../main/core/net/http-transport.js';
+import { nodeHttpTransport, type HttpTransport } from '../main/core/net/http-transport.js';
 import { startEmulators, type RunningEmulators } from './index.js';
 import { errorCode, graph, json } from './testing/graph.js';
 import { signInForTokens } from './testing/tokens.js';

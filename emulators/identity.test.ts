@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { nodeHttpTransport, type HttpTransport } from '../../main/core/net/http-transport.js';
+import { nodeHttpTransport, type HttpTransport } from '../main/core/net/http-transport.js';
 import { startEmulators, type RunningEmulators } from './index.js';
 import { parseForm } from './testing/html-form.js';
 import { createPkce } from './testing/pkce.js';
