@@ -32,7 +32,7 @@ export default tseslint.config(
     // The window never loads the schemas: main validates what crosses, and building them costs the window's start-up
     // time (about a third of it with 1000 accounts). Types from the schema modules are fine; values come from the
     // schema-free modules.
-    files: ['renderer/**', 'preload/**', 'e2e/harness/page-bridge.ts'],
+    files: ['renderer/**', 'preload/**', 'main/harness/page-bridge.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/chromium.js';
 
-// Debian's Chromium, never a downloaded browser. The harness itself is started per test by the fixture in
-// e2e/harness-fixture.ts, each with a data folder of its own.
+// Debian's Chromium, never a downloaded browser. The harness (main/harness) is started per test by the fixture in
+// e2e/harness-fixture.ts, each with a data folder of its own; the emulators (emulators/) once per worker, by the
+// specs that use them, and reset before each of their tests.
 export default defineConfig({
   testDir: 'e2e/specs',
   outputDir: 'test-results',

@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 // The renderer is a static bundle: served from app:// by the Electron app and over loopback by the harness.
-// Both set the Content-Security-Policy header themselves (the harness needs connect-src for its socket).
+// Both send the same security headers, CSP included (main/core/security-headers.ts; the harness adds connect-src for its socket).
 export default defineConfig({
   root: 'renderer',
   base: './',

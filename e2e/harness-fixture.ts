@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
+import { startEmulators, type RunningEmulators } from '../emulators/index.js';
 import type { MethodName, ReplyOf, RequestOf, Result, ScannerSource } from '../shared/contract.js';
 
 export interface Harness {
@@ -76,7 +77,7 @@ function testControls(url: string, token: string): TestControls {
 }
 
 async function spawnHarness(dataDir: string, extra: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(tsx, [path.join(root, 'e2e/harness/main.ts'), '--data-dir', dataDir, '--port', '0', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(tsx, [path.join(root, 'main/harness/main.ts'), '--data-dir', dataDir, '--port', '0', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`harness did not start:\n${output}`)), 30_000);
@@ -128,7 +129,16 @@ export async function callContract<M extends MethodName>(page: Page, method: M, 
   return result as Result<ReplyOf<M>>;
 }
 
-export const test = base.extend<{ harness: Harness; controlledHarness: ControlledHarness }>({
+/** The recovery account of the cloud specs: the `emulators` fixture creates it (a personal Microsoft account). */
+export const ALICE = { username: 'alice@outlook.com', password: 'alice-password', displayName: 'Alice' };
+
+/** Empties the emulators (accounts, files, faults, the request log) and creates ALICE. */
+export async function resetEmulators(emulators: RunningEmulators): Promise<void> {
+  await emulators.control.reset();
+  await emulators.control.createUser(ALICE);
+}
+
+export const test = base.extend<{ harness: Harness; controlledHarness: ControlledHarness; emulators: RunningEmulators }, { workerEmulators: RunningEmulators }>({
   harness: async ({}, use) => {
     const harness = await startHarness();
     await use(harness);
@@ -139,6 +149,23 @@ export const test = base.extend<{ harness: Harness; controlledHarness: Controlle
     const harness = await startControlledHarness();
     await use(harness);
     await harness.stop();
+  },
+  /**
+   * The emulators of Microsoft's sign-in and OneDrive, started once per worker (by the first spec that asks for them;
+   * the others never start them) and closed when it ends. A beforeAll hook takes this one, after resetEmulators().
+   */
+  workerEmulators: [
+    async ({}, use) => {
+      const emulators = await startEmulators();
+      await use(emulators);
+      await emulators.close();
+    },
+    { scope: 'worker' },
+  ],
+  /** The worker's emulators, reset before the test: ALICE is their only account, and nothing is in her OneDrive. */
+  emulators: async ({ workerEmulators }, use) => {
+    await resetEmulators(workerEmulators);
+    await use(workerEmulators);
   },
 });
 export { expect } from '@playwright/test';

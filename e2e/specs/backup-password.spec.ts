@@ -1,8 +1,8 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { startEmulators, type RunningEmulators } from '../emulators/index.js';
+import type { RunningEmulators } from '../../emulators/index.js';
 import { expect, startHarness, test, type Harness } from '../harness-fixture.js';
 import { screenshot } from '../screenshot.js';
-import { ALICE, BACKUP_PASSWORD, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
+import { ALICE, BACKUP_PASSWORD, cloudArgs, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
 import { openBackup } from '../../main/core/backup/backup-envelope.js';
 import { decodePayload } from '../../main/core/backup/backup-payload.js';
 import { BACKUP_FILE_NAME } from '../../main/core/backup/backup-service.js';
@@ -14,30 +14,18 @@ const NEW_PASSWORD = 'violet harbour cactus meadow';
 const link = (issuer: string, secret: string) => `otpauth://totp/${issuer}:me@example.com?secret=${secret}&issuer=${issuer}`;
 type Pc = Harness & { stop(): Promise<void> };
 
-let emulators: RunningEmulators;
-test.beforeAll(async () => {
-  emulators = await startEmulators();
-});
-test.afterAll(async () => {
-  await emulators.close();
-});
-test.beforeEach(async () => {
-  await emulators.control.reset();
-  await emulators.control.createUser(ALICE);
-});
+const startPc = (emulators: RunningEmulators) => startHarness(undefined, cloudArgs(emulators));
 
-const startPc = () => startHarness(undefined, ['--cloud', 'emulated', '--emulators', emulators.controlUrl]);
-
-async function cloudBytes(): Promise<Buffer> {
+async function cloudBytes(emulators: RunningEmulators): Promise<Buffer> {
   const file = await emulators.control.readFile(ALICE.username, BACKUP_FILE_NAME);
   if (!file) throw new Error('no backup in the emulated OneDrive');
   return file.bytes;
 }
 
 /** The issuers in the cloud copy, opened with `password`; the error kind when it does not open. */
-async function cloudIssuers(password: string): Promise<string[] | string> {
+async function cloudIssuers(emulators: RunningEmulators, password: string): Promise<string[] | string> {
   try {
-    return decodePayload((await openBackup(await cloudBytes(), { password })).payload)
+    return decodePayload((await openBackup(await cloudBytes(emulators), { password })).payload)
       .accounts.map((a) => a.issuer)
       .sort();
   } catch (error) {
@@ -70,9 +58,9 @@ async function fillChange(page: Page, current: string, next: string): Promise<vo
 
 test.setTimeout(240_000);
 
-test('password change: every way out changes nothing; the change holds on the other PC, which asks for the new one; a third PC restores with it', async ({ browser }) => {
-  const pc1: Pc = await startPc();
-  const pc2: Pc = await startPc();
+test('password change: every way out changes nothing; the change holds on the other PC, which asks for the new one; a third PC restores with it', async ({ browser, emulators }) => {
+  const pc1: Pc = await startPc(emulators);
+  const pc2: Pc = await startPc(emulators);
   const context1 = await browser.newContext();
   const context2 = await browser.newContext();
   try {
@@ -84,21 +72,21 @@ test('password change: every way out changes nothing; the change holds on the ot
     const page2 = await context2.newPage();
     await page2.goto(pc2.url);
     await joinBackup(page2, context2);
-    expect(await cloudIssuers(BACKUP_PASSWORD)).toEqual(['Contoso', 'GitHub']);
-    const joined = await cloudBytes();
+    expect(await cloudIssuers(emulators, BACKUP_PASSWORD)).toEqual(['Contoso', 'GitHub']);
+    const joined = await cloudBytes(emulators);
 
     // Cancel: nothing changes.
     await openChangePassword(page1);
     await fillChange(page1, BACKUP_PASSWORD, NEW_PASSWORD);
     await page1.getByRole('button', { name: 'Cancel' }).click();
-    expect((await cloudBytes()).equals(joined)).toBe(true);
+    expect((await cloudBytes(emulators)).equals(joined)).toBe(true);
 
     // A wrong current password: refused, nothing changes.
     await openChangePassword(page1);
     await fillChange(page1, 'not the current password', NEW_PASSWORD);
     await page1.getByRole('button', { name: 'Change password' }).click();
     await expect(page1.getByRole('alert').filter({ hasText: 'The current backup password is not right' })).toBeVisible();
-    expect((await cloudBytes()).equals(joined)).toBe(true);
+    expect((await cloudBytes(emulators)).equals(joined)).toBe(true);
 
     // The network down: refused with the reason, nothing changes, the old password still opens the backup.
     await emulators.control.addFault({ target: 'all', reset: true, count: -1 });
@@ -106,37 +94,37 @@ test('password change: every way out changes nothing; the change holds on the ot
     await page1.getByRole('button', { name: 'Change password' }).click();
     await expect(page1.getByRole('alert').filter({ hasText: 'OneDrive could not be reached' })).toBeVisible({ timeout: 30_000 });
     await emulators.control.clearFaults();
-    expect((await cloudBytes()).equals(joined)).toBe(true);
+    expect((await cloudBytes(emulators)).equals(joined)).toBe(true);
     await screenshot(page1, 'backup-change-password-failed');
 
     // The change itself.
     await page1.getByRole('button', { name: 'Change password' }).click();
     await expect(page1.getByRole('heading', { name: 'Change backup password' })).toBeHidden({ timeout: 30_000 });
     await expect(page1.getByText(/Up to date · last backup today/)).toBeVisible();
-    expect(await cloudIssuers(NEW_PASSWORD)).toEqual(['Contoso', 'GitHub']);
-    expect(await cloudIssuers(BACKUP_PASSWORD)).toBe('wrongPassword');
-    const changed = await cloudBytes();
+    expect(await cloudIssuers(emulators, NEW_PASSWORD)).toEqual(['Contoso', 'GitHub']);
+    expect(await cloudIssuers(emulators, BACKUP_PASSWORD)).toBe('wrongPassword');
+    const changed = await cloudBytes(emulators);
 
     // PC 2 keeps working: its change is not written under the old password; it says why and asks for the new one.
     await pc2.cli('rename', JSON.parse((await pc2.cli('list', '--json')).stdout)[0].id, '--issuer', 'Contoso Bank');
     await expect(page2.getByRole('alert').filter({ hasText: 'The backup password was changed on another PC' })).toBeVisible({ timeout: 15_000 });
     await expect(page2.locator('.red-dot')).toHaveCount(1);
     await screenshot(page2, 'backup-password-changed-elsewhere');
-    expect((await cloudBytes()).equals(changed)).toBe(true);
+    expect((await cloudBytes(emulators)).equals(changed)).toBe(true);
     await page2.getByLabel('New backup password').fill(BACKUP_PASSWORD);
     await page2.getByRole('button', { name: 'Continue backing up' }).click();
     await expect(page2.locator('.form-error').filter({ hasText: 'The backup password is not right' })).toBeVisible();
-    expect((await cloudBytes()).equals(changed)).toBe(true);
+    expect((await cloudBytes(emulators)).equals(changed)).toBe(true);
     await page2.getByLabel('New backup password').fill(NEW_PASSWORD);
     await page2.getByRole('button', { name: 'Continue backing up' }).click();
     await expect(page2.getByText(/Up to date · last backup today/)).toBeVisible({ timeout: 15_000 });
     await expect(page2.locator('.red-dot')).toHaveCount(0);
-    expect(await cloudIssuers(NEW_PASSWORD)).toEqual(['Contoso Bank', 'GitHub']);
-    expect(await cloudIssuers(BACKUP_PASSWORD)).toBe('wrongPassword');
+    expect(await cloudIssuers(emulators, NEW_PASSWORD)).toEqual(['Contoso Bank', 'GitHub']);
+    expect(await cloudIssuers(emulators, BACKUP_PASSWORD)).toBe('wrongPassword');
 
     // PC 1 writes again: still the new password.
     await pc1.cli('add', link('Fabrikam', 'MFRGGZDFMZTWQ2LK'));
-    await expect.poll(() => cloudIssuers(NEW_PASSWORD), { timeout: 15_000 }).toEqual(['Contoso Bank', 'Fabrikam', 'GitHub']);
+    await expect.poll(() => cloudIssuers(emulators, NEW_PASSWORD), { timeout: 15_000 }).toEqual(['Contoso Bank', 'Fabrikam', 'GitHub']);
   } finally {
     await context1.close();
     await context2.close();
@@ -145,7 +133,7 @@ test('password change: every way out changes nothing; the change holds on the ot
   }
 
   // A third PC restores with the new password only.
-  const pc3: Pc = await startPc();
+  const pc3: Pc = await startPc(emulators);
   const context3 = await browser.newContext();
   try {
     const page3 = await context3.newPage();

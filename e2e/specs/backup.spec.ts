@@ -1,7 +1,7 @@
-import { startEmulators, type RunningEmulators } from '../emulators/index.js';
+import type { RunningEmulators } from '../../emulators/index.js';
 import { expect, startHarness, test } from '../harness-fixture.js';
 import { screenshot } from '../screenshot.js';
-import { ALICE, BACKUP_PASSWORD, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
+import { ALICE, BACKUP_PASSWORD, cloudArgs, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
 import { openBackup } from '../../main/core/backup/backup-envelope.js';
 import { decodePayload } from '../../main/core/backup/backup-payload.js';
 import { BACKUP_FILE_NAME } from '../../main/core/backup/backup-service.js';
@@ -11,26 +11,14 @@ import { BACKUP_FILE_NAME } from '../../main/core/backup/backup-service.js';
 
 const link = (issuer: string, secret: string) => `otpauth://totp/${issuer}:me@example.com?secret=${secret}&issuer=${issuer}`;
 
-let emulators: RunningEmulators;
-test.beforeAll(async () => {
-  emulators = await startEmulators();
-});
-test.afterAll(async () => {
-  await emulators.close();
-});
-test.beforeEach(async () => {
-  await emulators.control.reset();
-  await emulators.control.createUser(ALICE);
-});
-
-async function cloudIssuers(): Promise<string[]> {
+async function cloudIssuers(emulators: RunningEmulators): Promise<string[]> {
   const file = await emulators.control.readFile(ALICE.username, BACKUP_FILE_NAME);
   if (!file) return [];
   return decodePayload((await openBackup(file.bytes, { password: BACKUP_PASSWORD })).payload).accounts.map((a) => a.issuer);
 }
 
-test('backup: turn on, changes follow, network down is reported with a red dot, and it recovers', async ({ page, context }) => {
-  const harness = await startHarness(undefined, ['--cloud', 'emulated', '--emulators', emulators.controlUrl]);
+test('backup: turn on, changes follow, network down is reported with a red dot, and it recovers', async ({ page, context, emulators }) => {
+  const harness = await startHarness(undefined, cloudArgs(emulators));
   try {
     await harness.cli('add', link('GitHub', 'JBSWY3DPEHPK3PXP'));
     await page.goto(harness.url);
@@ -40,14 +28,14 @@ test('backup: turn on, changes follow, network down is reported with a red dot, 
     await turnOnBackup(page, context);
     await expect(page.getByText(`${ALICE.displayName} · ${ALICE.username}`)).toBeVisible();
     await screenshot(page, 'backup-up-to-date');
-    expect(await cloudIssuers()).toEqual(['GitHub']);
+    expect(await cloudIssuers(emulators)).toEqual(['GitHub']);
     const bytes = (await emulators.control.readFile(ALICE.username, BACKUP_FILE_NAME))!.bytes.toString('latin1');
     expect(bytes).not.toContain('GitHub');
     expect(bytes).not.toContain('JBSWY3DPEHPK3PXP');
 
     // A change made anywhere (here: the command-line tool) is backed up by itself.
     await harness.cli('add', link('Contoso', 'GEZDGNBVGY3TQOJQ'));
-    await expect.poll(cloudIssuers, { timeout: 15_000 }).toEqual(['GitHub', 'Contoso']);
+    await expect.poll(() => cloudIssuers(emulators), { timeout: 15_000 }).toEqual(['GitHub', 'Contoso']);
 
     // The network goes down: the page says so and the Settings button carries a red dot; nothing local is lost.
     await emulators.control.addFault({ target: 'all', reset: true, count: -1 });
@@ -61,14 +49,14 @@ test('backup: turn on, changes follow, network down is reported with a red dot, 
     await page.getByRole('button', { name: 'Try again now' }).click();
     await expect(page.getByText(/Up to date · last backup today/)).toBeVisible({ timeout: 30_000 });
     await expect(page.locator('.red-dot')).toHaveCount(0);
-    expect(await cloudIssuers()).toEqual(['GitHub', 'Contoso', 'Offline']);
+    expect(await cloudIssuers(emulators)).toEqual(['GitHub', 'Contoso', 'Offline']);
   } finally {
     await harness.stop();
   }
 });
 
-test('backup: an expired sign-in asks to sign in again; after signing in the dot goes away', async ({ page, context }) => {
-  const harness = await startHarness(undefined, ['--cloud', 'emulated', '--emulators', emulators.controlUrl]);
+test('backup: an expired sign-in asks to sign in again; after signing in the dot goes away', async ({ page, context, emulators }) => {
+  const harness = await startHarness(undefined, cloudArgs(emulators));
   try {
     await page.goto(harness.url);
     await turnOnBackup(page, context);
@@ -94,8 +82,8 @@ test('backup: an expired sign-in asks to sign in again; after signing in the dot
   }
 });
 
-test('backup: a backup deleted from OneDrive is reported, not quietly rewritten; "Make a new backup now" writes one', async ({ page, context }) => {
-  const harness = await startHarness(undefined, ['--cloud', 'emulated', '--emulators', emulators.controlUrl]);
+test('backup: a backup deleted from OneDrive is reported, not quietly rewritten; "Make a new backup now" writes one', async ({ page, context, emulators }) => {
+  const harness = await startHarness(undefined, cloudArgs(emulators));
   try {
     await harness.cli('add', link('GitHub', 'JBSWY3DPEHPK3PXP'));
     await page.goto(harness.url);
@@ -111,7 +99,7 @@ test('backup: a backup deleted from OneDrive is reported, not quietly rewritten;
     await page.getByRole('button', { name: 'Make a new backup now' }).click();
     await expect(page.getByText(/Up to date · last backup today/)).toBeVisible();
     await expect(page.locator('.red-dot')).toHaveCount(0);
-    expect(await cloudIssuers()).toEqual(['GitHub', 'Contoso']);
+    expect(await cloudIssuers(emulators)).toEqual(['GitHub', 'Contoso']);
   } finally {
     await harness.stop();
   }

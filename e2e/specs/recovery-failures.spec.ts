@@ -1,7 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { startEmulators, type RunningEmulators } from '../emulators/index.js';
-import { ALICE, BACKUP_PASSWORD, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
-import { expect, startHarness, test, type Harness } from '../harness-fixture.js';
+import { ALICE, BACKUP_PASSWORD, backupMadeByAnotherPc, cloudArgs, signInInNewTab } from '../cloud-helpers.js';
+import { expect, resetEmulators, startHarness, test, type Harness } from '../harness-fixture.js';
 import { screenshot } from '../screenshot.js';
 import { BACKUP_FILE_NAME } from '../../main/core/backup/backup-service.js';
 
@@ -9,44 +8,26 @@ import { BACKUP_FILE_NAME } from '../../main/core/backup/backup-service.js';
 // has no accounts and backup off, and the backup in OneDrive is byte for byte what it was.
 
 const WORKER = { username: 'alice@contoso.com', password: 'work-password', kind: 'work' as const };
-let emulators: RunningEmulators;
 /** The backup PC 1 made (two accounts), put back into Alice's app folder before each test. */
 let backup: Buffer;
 
-const cloudArgs = () => ['--cloud', 'emulated', '--emulators', emulators.controlUrl];
-
-test.beforeAll(async ({ browser }) => {
-  emulators = await startEmulators();
-  await emulators.control.createUser(ALICE);
-  const pc1 = await startHarness(undefined, cloudArgs());
-  const context = await browser.newContext();
-  try {
-    await pc1.cli('add', 'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub', 'otpauth://totp/Fabrikam:alice?secret=GEZDGNBVGY3TQOJQ&issuer=Fabrikam');
-    const page = await context.newPage();
-    await page.goto(pc1.url);
-    await turnOnBackup(page, context);
-    backup = (await emulators.control.readFile(ALICE.username, BACKUP_FILE_NAME))!.bytes;
-  } finally {
-    await context.close();
-    await pc1.stop();
-  }
-});
-test.afterAll(async () => {
-  await emulators.close();
+test.beforeAll(async ({ browser, workerEmulators }) => {
+  await resetEmulators(workerEmulators);
+  backup = await backupMadeByAnotherPc(browser, workerEmulators, [
+    ['otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub', 'otpauth://totp/Fabrikam:alice?secret=GEZDGNBVGY3TQOJQ&issuer=Fabrikam'],
+  ]);
 });
 
 let pc2: Harness & { stop(): Promise<void> };
 /** What the app folder must hold after the test: the bytes the test put there (null: no file). */
 let expectedCloud: Buffer | null;
-test.beforeEach(async () => {
+test.beforeEach(async ({ emulators }) => {
   expectedCloud = backup;
-  await emulators.control.reset();
-  await emulators.control.createUser(ALICE);
   await emulators.control.createUser(WORKER);
   await emulators.control.putFile(ALICE.username, BACKUP_FILE_NAME, backup);
-  pc2 = await startHarness(undefined, cloudArgs());
+  pc2 = await startHarness(undefined, cloudArgs(emulators));
 });
-test.afterEach(async ({ page }) => {
+test.afterEach(async ({ page, emulators }) => {
   // Nothing changed on the new PC, nor in OneDrive.
   expect(JSON.parse((await pc2.cli('list', '--json')).stdout)).toEqual([]);
   await page.goto(pc2.url);
@@ -74,7 +55,7 @@ async function answerSignIn(context: BrowserContext, click: () => Promise<void>,
 
 const failure = (page: Page) => page.getByRole('alert');
 
-test('recovery failure: no backup in this recovery account (it was deleted) names the account and offers another', async ({ page, context }) => {
+test('recovery failure: no backup in this recovery account (it was deleted) names the account and offers another', async ({ page, context, emulators }) => {
   await emulators.control.deleteFile(ALICE.username, BACKUP_FILE_NAME);
   expectedCloud = null;
   await beginRecovery(page);
@@ -116,7 +97,7 @@ test('recovery failure: a work or school account where a personal one is needed'
   await page.getByRole('button', { name: 'Cancel' }).click();
 });
 
-test('recovery failure: OneDrive unreachable is a network problem that a retry gets past', async ({ page, context }) => {
+test('recovery failure: OneDrive unreachable is a network problem that a retry gets past', async ({ page, context, emulators }) => {
   await emulators.control.addFault({ target: 'graph', reset: true, count: -1 });
   await beginRecovery(page);
   await signInInNewTab(context, () => page.getByRole('button', { name: 'Sign in' }).click(), ALICE);
@@ -132,7 +113,7 @@ test('recovery failure: OneDrive unreachable is a network problem that a retry g
   await page.getByRole('button', { name: 'Cancel' }).click();
 });
 
-test('recovery failure: a damaged or changed backup restores nothing', async ({ page, context }) => {
+test('recovery failure: a damaged or changed backup restores nothing', async ({ page, context, emulators }) => {
   const text = backup.toString('latin1');
   const at = text.lastIndexOf('"ciphertext":"') + 40; // the payload's, not the wrapped key's
   const changed = Buffer.from(text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1), 'latin1');
@@ -147,7 +128,7 @@ test('recovery failure: a damaged or changed backup restores nothing', async ({ 
   await page.getByRole('button', { name: 'Cancel' }).click();
 });
 
-test('recovery failure: a backup written by a newer version asks to update the app', async ({ page, context }) => {
+test('recovery failure: a backup written by a newer version asks to update the app', async ({ page, context, emulators }) => {
   const newer = Buffer.from(backup.toString('utf8').replace('"version":1,', '"version":2,'));
   expect(newer.equals(backup)).toBe(false);
   await emulators.control.putFile(ALICE.username, BACKUP_FILE_NAME, newer);

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { startEmulators, type RunningEmulators } from '../emulators/index.js';
-import { ALICE, BACKUP_PASSWORD, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
+import type { RunningEmulators } from '../../emulators/index.js';
+import { ALICE, BACKUP_PASSWORD, cloudArgs, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
 import { expect, startHarness, test, type Harness } from '../harness-fixture.js';
 import { expectOathtoolCode, oathtoolTotp } from '../oathtool.js';
 import { tilesSettled } from '../tile-list.js';
@@ -16,7 +16,6 @@ import { BACKUP_FILE_NAME } from '../../main/core/backup/backup-service.js';
 // Recovery on a new PC: two harnesses with their own data folders are two PCs sharing one (emulated) recovery account.
 
 const BOB = { username: 'bob@outlook.com', password: 'bob-password', displayName: 'Bob' };
-const cloudArgs = (emulators: RunningEmulators) => ['--cloud', 'emulated', '--emulators', emulators.controlUrl];
 const tiles = (page: Page) => page.getByRole('list', { name: 'Accounts' }).getByRole('listitem');
 const order = async (page: Page) => tiles(page).evaluateAll((items) => items.map((i) => i.getAttribute('aria-label') ?? ''));
 
@@ -28,21 +27,12 @@ const CONTOSO = 'otpauth://totp/Contoso:alice@contoso.com?secret=MFRGGZDFMZTWQ2L
 const NEW_MICROSOFT_SECRET = 'NBSWY3DPO5XXE3DEMFRGGZDF';
 const NEW_CONTOSO_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBV';
 
-let emulators: RunningEmulators;
-test.beforeAll(async () => {
-  emulators = await startEmulators();
-});
-test.afterAll(async () => {
-  await emulators.close();
-});
-test.beforeEach(async () => {
-  await emulators.control.reset();
-  await emulators.control.createUser(ALICE);
+test.beforeEach(async ({ emulators }) => {
   await emulators.control.createUser(BOB);
 });
 
 /** PC 1: four accounts (two tied to the PC), reordered, backed up through the settings page. */
-async function oldPcWithBackup(page: Page, context: Parameters<typeof turnOnBackup>[1]): Promise<string[]> {
+async function oldPcWithBackup(page: Page, context: Parameters<typeof turnOnBackup>[1], emulators: RunningEmulators): Promise<string[]> {
   const pc1 = await startHarness(undefined, cloudArgs(emulators));
   try {
     expect((await pc1.cli('add', GITHUB, FABRIKAM)).code).toBe(0);
@@ -60,8 +50,8 @@ async function oldPcWithBackup(page: Page, context: Parameters<typeof turnOnBack
   }
 }
 
-test('recovery: a new PC gets the same tiles in the same order with the same codes; device-bound ones are marked and recovered', async ({ page, context }) => {
-  const oldOrder = await oldPcWithBackup(page, context);
+test('recovery: a new PC gets the same tiles in the same order with the same codes; device-bound ones are marked and recovered', async ({ page, context, emulators }) => {
+  const oldOrder = await oldPcWithBackup(page, context, emulators);
   const pc2 = await startHarness(undefined, cloudArgs(emulators));
   try {
     await page.goto(pc2.url);
@@ -159,8 +149,8 @@ async function expectDetailsCode(page: Page, secret: string): Promise<void> {
   await expectOathtoolCode(page.locator('.details-code'), secret);
 }
 
-test('recovery: the wrong Microsoft account says where the backup is not, and another account can be tried', async ({ page, context }) => {
-  await oldPcWithBackup(page, context);
+test('recovery: the wrong Microsoft account says where the backup is not, and another account can be tried', async ({ page, context, emulators }) => {
+  await oldPcWithBackup(page, context, emulators);
   const pc2 = await startHarness(undefined, cloudArgs(emulators));
   try {
     await page.goto(pc2.url);
@@ -181,8 +171,8 @@ test('recovery: the wrong Microsoft account says where the backup is not, and an
   }
 });
 
-test('recovery: with accounts already here it explains and lists them; merge adds only the missing ones', async ({ page, context }) => {
-  await oldPcWithBackup(page, context);
+test('recovery: with accounts already here it explains and lists them; merge adds only the missing ones', async ({ page, context, emulators }) => {
+  await oldPcWithBackup(page, context, emulators);
   const pc2 = await startHarness(undefined, cloudArgs(emulators));
   try {
     expect((await pc2.cli('add', GITHUB, 'otpauth://totp/Local:me?secret=KRUGS4ZANFZSAYJA&issuer=Local')).code).toBe(0);
@@ -207,8 +197,8 @@ test('recovery: with accounts already here it explains and lists them; merge add
   }
 });
 
-test('recovery: a setup code for another account is refused, naming both, with the vault unchanged, unless the provider changed the name', async ({ page, context }) => {
-  await oldPcWithBackup(page, context);
+test('recovery: a setup code for another account is refused, naming both, with the vault unchanged, unless the provider changed the name', async ({ page, context, emulators }) => {
+  await oldPcWithBackup(page, context, emulators);
   const pc2 = await startHarness(undefined, cloudArgs(emulators));
   try {
     await page.goto(pc2.url);
@@ -270,7 +260,7 @@ test('recovery: a setup code for another account is refused, naming both, with t
 const LOCAL = 'otpauth://totp/Local:me?secret=KRUGS4ZANFZSAYJA&issuer=Local';
 
 /** What must not change before Restore: the vault file byte for byte, what the command-line tool lists, the backup in OneDrive. */
-async function pcAndCloud(pc: Harness): Promise<{ vault: string; list: unknown; cloud: string | null }> {
+async function pcAndCloud(pc: Harness, emulators: RunningEmulators): Promise<{ vault: string; list: unknown; cloud: string | null }> {
   const list = await pc.cli('list', '--json');
   expect(list.code).toBe(0);
   const cloud = await emulators.control.readFile(ALICE.username, BACKUP_FILE_NAME);
@@ -295,14 +285,14 @@ async function signInAndUnlock(page: Page, context: BrowserContext): Promise<voi
   await expect(page.getByRole('heading', { name: 'Check what comes back' })).toBeVisible();
 }
 
-test('recovery: removing the accounts here happens only at Restore; every way out before it leaves the PC as it was', async ({ page, context }) => {
+test('recovery: removing the accounts here happens only at Restore; every way out before it leaves the PC as it was', async ({ page, context, emulators }) => {
   test.setTimeout(240_000); // six recoveries, each begun again
-  const oldOrder = await oldPcWithBackup(page, context);
+  const oldOrder = await oldPcWithBackup(page, context, emulators);
   let pc2 = await startHarness(undefined, cloudArgs(emulators));
   try {
     expect((await pc2.cli('add', GITHUB, LOCAL)).code).toBe(0);
-    const before = await pcAndCloud(pc2);
-    const unchanged = async () => expect(await pcAndCloud(pc2)).toEqual(before);
+    const before = await pcAndCloud(pc2, emulators);
+    const unchanged = async () => expect(await pcAndCloud(pc2, emulators)).toEqual(before);
 
     await test.step('Cancel at the sign-in step', async () => {
       await chooseRemove(page, pc2.url);
@@ -387,8 +377,8 @@ test('recovery: removing the accounts here happens only at Restore; every way ou
   }
 });
 
-test('recovery: an account added during a recovery on an empty PC: Restore is refused and offers merge or remove right there, without signing in again', async ({ page, context }) => {
-  const oldOrder = await oldPcWithBackup(page, context);
+test('recovery: an account added during a recovery on an empty PC: Restore is refused and offers merge or remove right there, without signing in again', async ({ page, context, emulators }) => {
+  const oldOrder = await oldPcWithBackup(page, context, emulators);
   const pc2 = await startHarness(undefined, cloudArgs(emulators));
   try {
     await page.goto(pc2.url);
@@ -396,7 +386,7 @@ test('recovery: an account added during a recovery on an empty PC: Restore is re
     await signInAndUnlock(page, context);
     // Meanwhile an account arrives (here through the command-line tool; another window would do the same).
     expect((await pc2.cli('add', LOCAL)).code).toBe(0);
-    const before = await pcAndCloud(pc2);
+    const before = await pcAndCloud(pc2, emulators);
     let tabs = 0;
     context.on('page', () => tabs++);
 
@@ -404,7 +394,7 @@ test('recovery: an account added during a recovery on an empty PC: Restore is re
     await expect(page.getByRole('alert')).toHaveText(/1 account \(Local, me\).*nothing was changed/);
     await expect(page.getByRole('button', { name: 'Add missing accounts (merge)' })).toBeVisible();
     await screenshot(page, 'recovery-refused-choice');
-    expect(await pcAndCloud(pc2)).toEqual(before);
+    expect(await pcAndCloud(pc2, emulators)).toEqual(before);
     await page.getByRole('button', { name: 'Remove these accounts…' }).click();
     await expect(page.getByRole('list', { name: 'Removed from this PC' }).getByRole('listitem')).toHaveText([/Local, me.*Not in the backup/]);
     await page.getByRole('button', { name: 'Remove 1 and restore 4 accounts' }).click();

@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
-import { startEmulators, type RunningEmulators } from '../emulators/index.js';
-import { ALICE, BACKUP_PASSWORD, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
+import { ALICE, BACKUP_PASSWORD, cloudArgs, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
 import { callContract, expect, startHarness, test } from '../harness-fixture.js';
 import { screenshot } from '../screenshot.js';
 import { osKeychainKeyStore } from '../../main/core/keystore/os-keychain-key-store.js';
@@ -52,18 +51,10 @@ test('a setting changed in one window reaches another open window, and a change 
   await screenshot(other, 'settings-followed-light');
 });
 
-let emulators: RunningEmulators | undefined;
-test.afterAll(async () => {
-  await emulators?.close();
-});
-
-test('restored settings apply at once in every open window', async ({ page, context }) => {
-  emulators = await startEmulators();
-  await emulators.control.createUser(ALICE);
-  const cloudArgs = ['--cloud', 'emulated', '--emulators', emulators.controlUrl];
+test('restored settings apply at once in every open window', async ({ page, context, emulators }) => {
 
   // The old PC: dark, codes hidden, a 2-minute clipboard delay, backed up.
-  const pc1 = await startHarness(undefined, cloudArgs);
+  const pc1 = await startHarness(undefined, cloudArgs(emulators));
   try {
     expect((await pc1.cli('add', GITHUB)).code).toBe(0);
     await page.goto(pc1.url);
@@ -74,7 +65,7 @@ test('restored settings apply at once in every open window', async ({ page, cont
   }
 
   // The new PC, with a second window open on its tiles while the first restores.
-  const pc2 = await startHarness(undefined, cloudArgs);
+  const pc2 = await startHarness(undefined, cloudArgs(emulators));
   try {
     const other = await context.newPage();
     await other.goto(pc2.url);

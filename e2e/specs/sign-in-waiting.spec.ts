@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { startEmulators, type RunningEmulators } from '../emulators/index.js';
-import { ALICE, BACKUP_PASSWORD, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
-import { expect, startControlledHarness, startHarness, test, type ControlledHarness } from '../harness-fixture.js';
+import type { RunningEmulators } from '../../emulators/index.js';
+import { ALICE, BACKUP_PASSWORD, backupMadeByAnotherPc, cloudArgs, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
+import { expect, resetEmulators, startControlledHarness, test, type ControlledHarness } from '../harness-fixture.js';
 import { screenshot } from '../screenshot.js';
 import { tilesSettled } from '../tile-list.js';
 import { BACKUP_FILE_NAME } from '../../main/core/backup/backup-service.js';
@@ -15,43 +15,23 @@ const SIGN_IN_TIMEOUT_MS = 5 * 60_000;
 const GITHUB = 'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub';
 const MICROSOFT = 'otpauth://totp/Microsoft:alice@outlook.com?secret=MFRGGZDFMZTWQ2LK&issuer=Microsoft';
 
-let emulators: RunningEmulators;
 /** A backup of GitHub and a device-bound personal Microsoft account, made once by a first PC. */
 let backup: Buffer;
-const cloudArgs = () => ['--cloud', 'emulated', '--emulators', emulators.controlUrl];
 
-test.beforeAll(async ({ browser }) => {
-  emulators = await startEmulators();
-  await emulators.control.createUser(ALICE);
-  const pc1 = await startHarness(undefined, cloudArgs());
-  const context = await browser.newContext();
-  try {
-    expect((await pc1.cli('add', GITHUB)).code).toBe(0);
-    expect((await pc1.cli('add', '--kind', 'microsoftPersonal', '--device-bound', MICROSOFT)).code).toBe(0);
-    const page = await context.newPage();
-    await page.goto(pc1.url);
-    await turnOnBackup(page, context);
-    backup = (await emulators.control.readFile(ALICE.username, BACKUP_FILE_NAME))!.bytes;
-  } finally {
-    await context.close();
-    await pc1.stop();
-  }
-});
-test.afterAll(async () => {
-  await emulators.close();
+test.beforeAll(async ({ browser, workerEmulators }) => {
+  await resetEmulators(workerEmulators);
+  backup = await backupMadeByAnotherPc(browser, workerEmulators, [[GITHUB], ['--kind', 'microsoftPersonal', '--device-bound', MICROSOFT]]);
 });
 
 let pc: ControlledHarness & { stop(): Promise<void> };
-test.beforeEach(async () => {
-  await emulators.control.reset();
-  await emulators.control.createUser(ALICE);
-  pc = await startControlledHarness(undefined, cloudArgs());
+test.beforeEach(async ({ emulators }) => {
+  pc = await startControlledHarness(undefined, cloudArgs(emulators));
 });
 test.afterEach(async () => {
   await pc.stop();
 });
 
-const cloudFile = async () => (await emulators.control.readFile(ALICE.username, BACKUP_FILE_NAME))?.bytes.toString('base64') ?? null;
+const cloudFile = async (emulators: RunningEmulators) => (await emulators.control.readFile(ALICE.username, BACKUP_FILE_NAME))?.bytes.toString('base64') ?? null;
 const accountsHere = async () => JSON.parse((await pc.cli('list', '--json')).stdout) as { issuer: string; needsVerification: boolean }[];
 
 /** Clicks what opens the sign-in page, and returns the tab it opened in. */
@@ -107,7 +87,7 @@ async function timeOut(page: Page, shot?: string): Promise<void> {
   if (shot) await screenshot(page, shot);
 }
 
-test('turn on backup: Cancel ends the sign-in in main, a closed tab opens again, a sign-in left waiting times out, and Sign in again works', async ({ page, context }) => {
+test('turn on backup: Cancel ends the sign-in in main, a closed tab opens again, a sign-in left waiting times out, and Sign in again works', async ({ page, context, emulators }) => {
   await page.goto(pc.url);
   await page.getByRole('button', { name: 'Settings' }).click();
   const turnOn = page.getByRole('button', { name: 'Turn on cloud backup' });
@@ -121,7 +101,7 @@ test('turn on backup: Cancel ends the sign-in in main, a closed tab opens again,
   const tab = await closeAndOpenAgain(page, context, signIn, 'sign-in-waiting-turn-on');
   await tab.close();
   await timeOut(page, 'sign-in-timed-out-turn-on');
-  expect(await cloudFile()).toBeNull();
+  expect(await cloudFile(emulators)).toBeNull();
 
   await signInInNewTab(context, () => page.getByRole('button', { name: 'Sign in again' }).click(), ALICE);
   await expect(page.getByText(`Signed in as ${ALICE.username}`)).toBeVisible();
@@ -129,10 +109,10 @@ test('turn on backup: Cancel ends the sign-in in main, a closed tab opens again,
   await page.getByLabel('Type it again').fill(BACKUP_PASSWORD);
   await page.getByRole('button', { name: 'Turn on backup' }).click();
   await expect(page.getByText(/Up to date · last backup/)).toBeVisible();
-  expect(await cloudFile()).not.toBeNull();
+  expect(await cloudFile(emulators)).not.toBeNull();
 });
 
-test('sign in again (expired sign-in): Cancel ends it in main, a closed tab opens again, and after a timeout the fix signs in', async ({ page, context }) => {
+test('sign in again (expired sign-in): Cancel ends it in main, a closed tab opens again, and after a timeout the fix signs in', async ({ page, context, emulators }) => {
   await page.goto(pc.url);
   await turnOnBackup(page, context);
   await emulators.control.expireAccessTokens(ALICE.username);
@@ -140,7 +120,7 @@ test('sign in again (expired sign-in): Cancel ends it in main, a closed tab open
   await page.getByRole('button', { name: 'Back up now' }).click();
   const fix = page.getByRole('button', { name: 'Sign in to the recovery account' });
   await expect(fix).toBeVisible();
-  const cloud = await cloudFile();
+  const cloud = await cloudFile(emulators);
 
   await cancelWhileWaiting(page, context, () => fix.click(), () => page.getByRole('button', { name: 'Cancel' }).click());
   await expect(fix).toBeVisible();
@@ -148,7 +128,7 @@ test('sign in again (expired sign-in): Cancel ends it in main, a closed tab open
   const tab = await closeAndOpenAgain(page, context, () => fix.click(), 'sign-in-waiting-sign-in-again');
   await tab.close();
   await timeOut(page, 'sign-in-timed-out-sign-in-again');
-  expect(await cloudFile()).toBe(cloud);
+  expect(await cloudFile(emulators)).toBe(cloud);
 
   const again = await closeAndOpenAgain(page, context, () => fix.click());
   await signInThere(again);
@@ -156,7 +136,7 @@ test('sign in again (expired sign-in): Cancel ends it in main, a closed tab open
   await expect(page.locator('.red-dot')).toHaveCount(0);
 });
 
-test('recovery: Cancel ends the sign-in in main, a closed tab opens again, and after a timeout Sign in again works', async ({ page, context }) => {
+test('recovery: Cancel ends the sign-in in main, a closed tab opens again, and after a timeout Sign in again works', async ({ page, context, emulators }) => {
   await emulators.control.putFile(ALICE.username, BACKUP_FILE_NAME, backup);
   await page.goto(pc.url);
   const begin = page.getByRole('button', { name: 'Begin recovery' });
@@ -178,10 +158,10 @@ test('recovery: Cancel ends the sign-in in main, a closed tab opens again, and a
   await expect(begin).toBeVisible();
   // Nothing changed on this PC, nor in OneDrive.
   expect(await accountsHere()).toEqual([]);
-  expect(await cloudFile()).toBe(backup.toString('base64'));
+  expect(await cloudFile(emulators)).toBe(backup.toString('base64'));
 });
 
-test('sign in to recover: Cancel ends the sign-in in main, a closed tab opens again, and after a timeout it signs in', async ({ page, context }) => {
+test('sign in to recover: Cancel ends the sign-in in main, a closed tab opens again, and after a timeout it signs in', async ({ page, context, emulators }) => {
   await emulators.control.putFile(ALICE.username, BACKUP_FILE_NAME, backup);
   await page.goto(pc.url);
   await page.getByRole('button', { name: 'Begin recovery' }).click();

@@ -1,8 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { startEmulators, type RunningEmulators } from '../emulators/index.js';
-import { ALICE, BACKUP_PASSWORD, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
+import { ALICE, BACKUP_PASSWORD, cloudArgs, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
 import { expect, startHarness, test } from '../harness-fixture.js';
 import { expectOathtoolCode } from '../oathtool.js';
 import { screenshot } from '../screenshot.js';
@@ -16,20 +15,6 @@ import { osKeychainKeyStore } from '../../main/core/keystore/os-keychain-key-sto
 const GITHUB = 'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub';
 const FABRIKAM = 'otpauth://totp/Fabrikam:alice?secret=GEZDGNBVGY3TQOJQ&issuer=Fabrikam';
 const NEW_ONE = 'otpauth://totp/Example:new@example.com?secret=MFRGGZDFMZTWQ2LK&issuer=Example';
-
-let emulators: RunningEmulators;
-test.beforeAll(async () => {
-  emulators = await startEmulators();
-});
-test.afterAll(async () => {
-  await emulators.close();
-});
-test.beforeEach(async () => {
-  await emulators.control.reset();
-  await emulators.control.createUser(ALICE);
-});
-
-const cloudArgs = () => ['--cloud', 'emulated', '--emulators', emulators.controlUrl];
 
 /**
  * A keychain reset: every key the app filed is gone (the vault key, the backup key, the token cache key). The specs
@@ -51,8 +36,8 @@ async function expectKeyMissingPage(page: Page, dataDir: string): Promise<void> 
   await expect(page.getByRole('button', { name: 'Start over…' })).toBeVisible();
 }
 
-test('vault key missing: Settings opens; Start over keeps the unreadable file byte for byte, and adding an account works', async ({ page }) => {
-  const before = await startHarness(undefined, cloudArgs());
+test('vault key missing: Settings opens; Start over keeps the unreadable file byte for byte, and adding an account works', async ({ page, emulators }) => {
+  const before = await startHarness(undefined, cloudArgs(emulators));
   const { dataDir } = before;
   try {
     expect((await before.cli('add', GITHUB)).code).toBe(0);
@@ -64,7 +49,7 @@ test('vault key missing: Settings opens; Start over keeps the unreadable file by
   const previous = await fs.readFile(path.join(dataDir, 'vault.previous.json'));
   await resetKeychain();
 
-  const harness = await startHarness(dataDir, cloudArgs());
+  const harness = await startHarness(dataDir, cloudArgs(emulators));
   try {
     await page.goto(harness.url);
     await expectKeyMissingPage(page, dataDir);
@@ -111,8 +96,8 @@ test('vault key missing: Settings opens; Start over keeps the unreadable file by
   }
 });
 
-test('vault key missing: Begin recovery restores the backup and sets the unreadable file aside', async ({ page, context }) => {
-  const before = await startHarness(undefined, cloudArgs());
+test('vault key missing: Begin recovery restores the backup and sets the unreadable file aside', async ({ page, context, emulators }) => {
+  const before = await startHarness(undefined, cloudArgs(emulators));
   const { dataDir } = before;
   try {
     expect((await before.cli('add', GITHUB)).code).toBe(0);
@@ -125,7 +110,7 @@ test('vault key missing: Begin recovery restores the backup and sets the unreada
   const vault = await fs.readFile(path.join(dataDir, 'vault.json'));
   await resetKeychain();
 
-  const harness = await startHarness(dataDir, cloudArgs());
+  const harness = await startHarness(dataDir, cloudArgs(emulators));
   try {
     await page.goto(harness.url);
     await expectKeyMissingPage(page, dataDir);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { securityHeaders } from '../core/security-headers.js';
 
 /**
  * How the renderer is addressed and served: plain Node (no electron import), so the URL and path rules that
@@ -8,20 +9,13 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'authenticator';
 export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'none'; media-src 'self' blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-/** Headers on every response of the app scheme, errors included. */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  // The camera and screen capture are the only powerful features the page may ever ask for (the QR scanner), and
-  // main still decides (capture-permission.ts).
-  'Permissions-Policy': 'camera=(self), display-capture=(self), microphone=(), geolocation=(), usb=(), serial=(), hid=(), bluetooth=(), payment=()',
-};
+/**
+ * Headers on every response of the app scheme, errors included: the renderer's security headers, shared with the
+ * browser harness (main/core/security-headers.ts; the app's page connects nowhere), and the content type.
+ */
+export function appResponseHeaders(contentType: string): Record<string, string> {
+  return { ...securityHeaders(), 'Content-Type': contentType };
+}
 
 /**
  * Whether `url` belongs to the app's own origin. Compared by scheme and host rather than `URL.origin`, which the

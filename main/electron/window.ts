@@ -6,7 +6,7 @@ import type { CapturePermissions } from './capture-permission.js';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
-  SECURITY_HEADERS,
+  appResponseHeaders,
   contentTypeOf,
   isAppUrl,
   isExternalWebUrl,
@@ -31,7 +31,7 @@ export function registerAppScheme(): void {
 /** Serves the built renderer folder on the app scheme, each response with the strict security headers. */
 export function serveRenderer(rendererDir: string, log: Logger): void {
   const respond = (status: number, body: string | Uint8Array | null, contentType = 'text/plain; charset=utf-8') =>
-    new Response(body, { status, headers: { ...SECURITY_HEADERS, 'Content-Type': contentType } });
+    new Response(body, { status, headers: appResponseHeaders(contentType) });
 
   protocol.handle(APP_SCHEME, async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return respond(405, 'Method not allowed');

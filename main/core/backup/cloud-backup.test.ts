@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulators, type RunningEmulators } from '../../../e2e/emulators/index.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appCloudSettings } from '../../../emulators/index.js';
+import { useEmulators } from '../../../emulators/testing/vitest.js';
 import { AccountsService } from '../accounts/accounts-service.js';
 import { systemClock } from '../clock.js';
 import { appErrorOf } from '../testing/test-helpers.js';
@@ -13,7 +14,6 @@ import { scriptedBrowser, type ScriptedBrowser } from '../identity/testing/scrip
 import type { KeyStore } from '../keystore/key-store.js';
 import { osKeychainKeyStore } from '../keystore/os-keychain-key-store.js';
 import { silentLogger } from '../logger.js';
-import { nodeHttpTransport, type HttpTransport } from '../net/http-transport.js';
 import { Vault } from '../vault/vault.js';
 import { openBackup, readBackupHeader } from './backup-envelope.js';
 import { decodePayload } from './backup-payload.js';
@@ -22,7 +22,7 @@ import { createGraphClient } from './graph-pipeline.js';
 import { oneDriveStore } from './onedrive-store.js';
 
 // The backup engine with real MSAL, the real Graph client, the real OS keychain (scripts/with-keyring.sh) and the
-// local emulators of the Microsoft identity platform and OneDrive (e2e/emulators), faults injected there.
+// local emulators of the Microsoft identity platform and OneDrive (emulators/), faults injected there.
 
 const CLIENT_ID = '3f6b2a1c-9d8e-4f7a-b6c5-1e2d3c4b5a69';
 const ALICE = { username: 'alice@outlook.com', password: 'alice-password', displayName: 'Alice' };
@@ -30,21 +30,12 @@ const PASSWORD = 'correct horse battery staple';
 const link = (issuer: string, secret: string) => `otpauth://totp/${encodeURIComponent(issuer)}:me@example.com?secret=${secret}&issuer=${encodeURIComponent(issuer)}`;
 const SECRETS = ['JBSWY3DPEHPK3PXP', 'GEZDGNBVGY3TQOJQ', 'MFRGGZDFMZTWQ2LK', 'KRUGS4ZANFZSAYJA', 'ONSWG4TFOQFA2ZLT', 'NBSWY3DPO5XXE3DE'];
 
-let emulators: RunningEmulators;
-let transport: HttpTransport;
+// The transport's timeout is short enough that a "timeout" fault is quick; the pipeline retries it like a dropped connection.
+const { emulators, transport } = useEmulators({ users: [ALICE], transport: { timeoutMs: 2000 } });
 let keyStore: KeyStore;
 const cleanup: string[] = [];
 
-beforeAll(async () => {
-  emulators = await startEmulators();
-  // Short enough that a "timeout" fault is quick; the pipeline retries it like a dropped connection.
-  transport = nodeHttpTransport({ ca: emulators.ca, timeoutMs: 2000 });
-});
-afterAll(() => emulators.close());
-
 beforeEach(async () => {
-  await emulators.control.reset();
-  await emulators.control.createUser(ALICE);
   keyStore = osKeychainKeyStore(`test-cloud-backup-${randomBytes(6).toString('hex')}`);
 });
 afterEach(async () => {
@@ -63,14 +54,7 @@ async function pc(name: string, storeOptions: Parameters<typeof oneDriveStore>[1
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), `cloud-backup-${name}-`));
   cleanup.push(dataDir);
   const browser = scriptedBrowser(transport);
-  const config = IdentityConfig.parse({
-    clientId: CLIENT_ID,
-    authority: emulators.authority,
-    knownAuthorities: emulators.knownAuthorities,
-    authorityMetadata: emulators.authorityMetadata,
-    cloudDiscoveryMetadata: emulators.cloudDiscoveryMetadata,
-    graphBaseUrl: emulators.graphBaseUrl,
-  });
+  const config = IdentityConfig.parse({ clientId: CLIENT_ID, ...appCloudSettings(emulators) });
   const clock = systemClock();
   const identity = createMsalRecoveryIdentity({ config, transport, keyStore, dataDir, openBrowser: browser.open, log: silentLogger, tokenCacheKeyAccount: `token-cache-key:${name}` });
   const store = oneDriveStore(createGraphClient({ identity, transport, clock, log: silentLogger, graphBaseUrl: config.graphBaseUrl }), storeOptions);

@@ -3,14 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulators, type RunningEmulators } from '../../../e2e/emulators/index.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appCloudSettings } from '../../../emulators/index.js';
+import { useEmulators } from '../../../emulators/testing/vitest.js';
 import { AppError } from '../../../shared/errors.js';
 import { ManualClock } from '../clock.js';
 import type { KeyStore } from '../keystore/key-store.js';
 import { osKeychainKeyStore } from '../keystore/os-keychain-key-store.js';
 import { silentLogger } from '../logger.js';
-import { nodeHttpTransport, type HttpTransport } from '../net/http-transport.js';
 import { IdentityConfig } from './identity-config.js';
 import { createMsalRecoveryIdentity, DEFAULT_SIGN_IN_TIMEOUT_MS } from './msal-recovery-identity.js';
 import type { RecoveryIdentity } from './recovery-identity.js';
@@ -19,27 +19,17 @@ import { scriptedBrowser, type ScriptedBrowser } from './testing/scripted-browse
 import { encryptedTokenCachePlugin, TOKEN_CACHE_FILE } from './token-cache-plugin.js';
 
 // Real MSAL Node, the real OS keychain (run under scripts/with-keyring.sh) and the local identity emulator
-// (e2e/emulators), driven by a scripted browser that fills in the emulator's sign-in page with plain HTTP.
+// (emulators/), driven by a scripted browser that fills in the emulator's sign-in page with plain HTTP.
 
 const CLIENT_ID = '7c2d9f0e-1b4a-4e6f-8a3c-5d9e0f1a2b3c';
 const ALICE = { username: 'alice@example.com', password: 'correct horse', displayName: 'Alice Liddell' };
 const WORKER = { username: 'worker@contoso.com', password: 'pw', kind: 'work' as const };
 
-let emulators: RunningEmulators;
-let transport: HttpTransport;
+const { emulators, transport } = useEmulators({ users: [ALICE, WORKER] });
 let dataDir: string;
 let keyStore: KeyStore;
 
-beforeAll(async () => {
-  emulators = await startEmulators();
-  transport = nodeHttpTransport({ ca: emulators.ca });
-});
-afterAll(() => emulators.close());
-
 beforeEach(async () => {
-  await emulators.control.reset();
-  await emulators.control.createUser(ALICE);
-  await emulators.control.createUser(WORKER);
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'recovery-identity-'));
   keyStore = osKeychainKeyStore(`test-identity-${randomBytes(6).toString('hex')}`);
 });
@@ -50,14 +40,7 @@ afterEach(async () => {
 
 /** The app's configuration for the emulators, through the same schema the config loader uses. */
 function emulatorConfig(): IdentityConfig {
-  return IdentityConfig.parse({
-    clientId: CLIENT_ID,
-    authority: emulators.authority,
-    knownAuthorities: emulators.knownAuthorities,
-    authorityMetadata: emulators.authorityMetadata,
-    cloudDiscoveryMetadata: emulators.cloudDiscoveryMetadata,
-    graphBaseUrl: emulators.graphBaseUrl,
-  });
+  return IdentityConfig.parse({ clientId: CLIENT_ID, ...appCloudSettings(emulators) });
 }
 
 /** A new identity is a new PublicClientApplication: what the app has after a restart. */

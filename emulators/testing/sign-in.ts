@@ -1,4 +1,4 @@
-import type { HttpTransport } from '../../../main/core/net/http-transport.js';
+import type { HttpTransport } from '../../main/core/net/http-transport.js';
 import { alertText, parseForm } from './html-form.js';
 
 export interface SignInAs {

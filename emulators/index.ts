@@ -59,6 +59,15 @@ export interface StartEmulatorsOptions {
   signInPort?: number;
 }
 
+/**
+ * What the app's cloud configuration (the fields of `cloud.json`, main/core/identity/identity-config.ts) says to use
+ * these emulators, its client id apart: MSAL needs no discovery request and nothing goes to a Microsoft endpoint.
+ */
+export function appCloudSettings(emulators: EmulatorConfig): Pick<EmulatorConfig, 'authority' | 'knownAuthorities' | 'authorityMetadata' | 'cloudDiscoveryMetadata' | 'graphBaseUrl'> {
+  const { authority, knownAuthorities, authorityMetadata, cloudDiscoveryMetadata, graphBaseUrl } = emulators;
+  return { authority, knownAuthorities, authorityMetadata, cloudDiscoveryMetadata, graphBaseUrl };
+}
+
 /** The tenant the app signs in at: personal Microsoft accounts only. */
 const TENANT = 'consumers';
 

@@ -3,11 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
-import { createAppCore, type AppCore } from '../../main/core/app-core.js';
-import { ManualClock } from '../../main/core/clock.js';
-import { memoryKeyStore } from '../../main/core/keystore/memory-key-store.js';
-import { silentLogger } from '../../main/core/logger.js';
+import { createAppCore, type AppCore } from '../core/app-core.js';
+import { ManualClock } from '../core/clock.js';
+import { memoryKeyStore } from '../core/keystore/memory-key-store.js';
+import { silentLogger } from '../core/logger.js';
+import { appResponseHeaders } from '../electron/renderer-files.js';
 import { startHarnessServer, type HarnessServer } from './harness-server.js';
+
+const lowerCased = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 
 let core: AppCore;
 let server: HarnessServer;
@@ -57,6 +60,20 @@ describe('the harness transport', () => {
     const response = await fetch(server.url);
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
+  test("sends the Electron app's security headers, with connect-src 'self' for its socket as the only difference", async () => {
+    for (const route of ['/', '/tray', '/harness-bridge.js', '/no-such-file.js']) {
+      const response = await fetch(`${origin}${route}`);
+      const contentType = response.headers.get('content-type') ?? '';
+      const app = lowerCased(appResponseHeaders(contentType));
+      const harness = Object.fromEntries([...response.headers].filter(([name]) => name in app));
+      expect(Object.keys(harness).sort(), route).toEqual(Object.keys(app).sort());
+      const appPolicy = app['content-security-policy']!;
+      expect(appPolicy).toContain("connect-src 'none'");
+      expect(harness['content-security-policy'], route).toBe(appPolicy.replace("connect-src 'none'", "connect-src 'self'"));
+      expect({ ...harness, 'content-security-policy': appPolicy }, route).toEqual(app);
+    }
   });
 
   test('refuses a socket without the page token, with a wrong one, or from another origin', async () => {

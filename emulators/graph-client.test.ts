@@ -1,30 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { FileUpload, GraphError, LargeFileUploadTask, ResponseType, type Client } from '@microsoft/microsoft-graph-client';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { nodeHttpTransport, type HttpTransport } from '../../main/core/net/http-transport.js';
-import { startEmulators, type RunningEmulators } from './index.js';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testGraphClient } from './testing/graph-client.js';
 import { signInForTokens } from './testing/tokens.js';
+import { useEmulators } from './testing/vitest.js';
 
 /** The proof that the emulator speaks what the real Graph client expects (errors, redirects, upload sessions). */
 
 const USER = { username: 'katherine@example.com', password: 'johnson' };
 const ITEM = '/me/drive/special/approot:/backup.json';
 
-let emulators: RunningEmulators;
-let transport: HttpTransport;
+const { emulators, transport } = useEmulators({ users: [{ ...USER, displayName: 'Katherine Johnson' }] });
 let client: Client;
 let token = '';
 
-beforeAll(async () => {
-  emulators = await startEmulators();
-  transport = nodeHttpTransport({ ca: emulators.ca });
+beforeAll(() => {
   client = testGraphClient(transport, emulators.graphBaseUrl, () => token);
 });
-afterAll(() => emulators.close());
 beforeEach(async () => {
-  await emulators.control.reset();
-  await emulators.control.createUser({ ...USER, displayName: 'Katherine Johnson' });
   token = (await signInForTokens(transport, emulators, USER.username, USER.password)).access_token;
 });
 

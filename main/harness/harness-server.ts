@@ -5,9 +5,10 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { AppCore } from '../../main/core/app-core.js';
-import type { ClipboardPort } from '../../main/core/clipboard/clipboard-port.js';
-import type { AdjustableClock } from '../../main/core/clock.js';
+import type { AppCore } from '../core/app-core.js';
+import type { ClipboardPort } from '../core/clipboard/clipboard-port.js';
+import type { AdjustableClock } from '../core/clock.js';
+import { securityHeaders } from '../core/security-headers.js';
 import type { ScannerSource } from '../../shared/contract.js';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -222,16 +223,14 @@ button:disabled { color: #999; cursor: default; }
 #tray-status { margin: 8px 16px 4px; min-height: 1.4em; font-size: 12px; color: #0a5b2c; }
 `;
 
+/**
+ * The renderer's security headers, the same as the Electron app's (main/core/security-headers.ts), except that the
+ * page may connect to its own origin: the harness carries the contract over a WebSocket to it.
+ */
+const HARNESS_SECURITY_HEADERS = securityHeaders({ connectSrc: ["'self'"] });
+
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer) {
-  res.writeHead(status, {
-    'Content-Type': type,
-    // The app's policy, plus connect-src 'self' for the harness socket.
-    'Content-Security-Policy':
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; media-src 'self' blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-store',
-  });
+  res.writeHead(status, { ...HARNESS_SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
   res.end(body);
 }
 

@@ -1,25 +1,17 @@
 import http from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors.js';
-import { nodeHttpTransport, type HttpTransport } from '../../main/core/net/http-transport.js';
-import { EmulatorControlError, startEmulators, type RunningEmulators } from './index.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../shared/errors.js';
+import { EmulatorControlError } from './index.js';
 import { errorCode, graph, json } from './testing/graph.js';
 import { AadErrorBody, postToken, signInForTokens } from './testing/tokens.js';
+import { useEmulators } from './testing/vitest.js';
 
 const USER = { username: 'edsger@example.com', password: 'dijkstra' };
 
-let emulators: RunningEmulators;
-let transport: HttpTransport;
+const { emulators, transport } = useEmulators({ users: [USER] });
 let token: string;
 
-beforeAll(async () => {
-  emulators = await startEmulators();
-  transport = nodeHttpTransport({ ca: emulators.ca });
-});
-afterAll(() => emulators.close());
 beforeEach(async () => {
-  await emulators.control.reset();
-  await emulators.control.createUser(USER);
   token = (await signInForTokens(transport, emulators, USER.username, USER.password)).access_token;
   await emulators.control.clearRequests();
 });

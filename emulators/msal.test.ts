@@ -1,31 +1,18 @@
 import { InteractionRequiredAuthError, PublicClientApplication, ServerError, type Configuration } from '@azure/msal-node';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { nodeHttpTransport, type HttpTransport } from '../../main/core/net/http-transport.js';
-import { startEmulators, type RunningEmulators } from './index.js';
+import { describe, expect, it } from 'vitest';
 import { graph, json } from './testing/graph.js';
 import { msalNetworkModule } from './testing/msal-network.js';
 import { createPkce } from './testing/pkce.js';
 import { deliverFormPost, signInThroughForm } from './testing/sign-in.js';
 import { TEST_CLIENT_ID } from './testing/tokens.js';
+import { useEmulators } from './testing/vitest.js';
 
 /** The proof that the emulator speaks what real MSAL Node expects: its own flows, unmodified, against loopback. */
 
 const SCOPES = ['Files.ReadWrite.AppFolder', 'User.Read'];
 const USER = { username: 'grace@example.com', password: 'hopper-1906' };
 
-let emulators: RunningEmulators;
-let transport: HttpTransport;
-
-beforeAll(async () => {
-  emulators = await startEmulators();
-  transport = nodeHttpTransport({ ca: emulators.ca });
-});
-afterAll(() => emulators.close());
-beforeEach(async () => {
-  await emulators.control.reset();
-  await emulators.control.createUser({ ...USER, displayName: 'Grace Hopper' });
-  await emulators.control.createUser({ username: 'worker@contoso.com', password: 'pw', kind: 'work' });
-});
+const { emulators, transport } = useEmulators({ users: [{ ...USER, displayName: 'Grace Hopper' }, { username: 'worker@contoso.com', password: 'pw', kind: 'work' }] });
 
 /** The configuration the app uses against the emulators: no discovery request, https authority, our transport. */
 function msalApp(): PublicClientApplication {

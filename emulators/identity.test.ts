@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { nodeHttpTransport, type HttpTransport } from '../../main/core/net/http-transport.js';
-import { startEmulators, type RunningEmulators } from './index.js';
+import { describe, expect, it } from 'vitest';
 import { parseForm } from './testing/html-form.js';
 import { createPkce } from './testing/pkce.js';
 import { signInThroughForm } from './testing/sign-in.js';
 import { AadErrorBody, authorizationCode, authorizeUrl, postToken, REDIRECT_URI, TokenResponse } from './testing/tokens.js';
+import { useEmulators } from './testing/vitest.js';
 
-let emulators: RunningEmulators;
-let transport: HttpTransport;
-
-beforeAll(async () => {
-  emulators = await startEmulators();
-  transport = nodeHttpTransport({ ca: emulators.ca });
-});
-afterAll(() => emulators.close());
-beforeEach(async () => {
-  await emulators.control.reset();
-  await emulators.control.createUser({ username: 'ada@example.com', password: 'correct horse', displayName: 'Ada Lovelace' });
-});
+const { emulators, transport } = useEmulators({ users: [{ username: 'ada@example.com', password: 'correct horse', displayName: 'Ada Lovelace' }] });
 
 const decodeJwt = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
 

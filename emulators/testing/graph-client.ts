@@ -1,5 +1,5 @@
 import { Client, RedirectHandler, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
-import type { HttpTransport } from '../../../main/core/net/http-transport.js';
+import type { HttpTransport } from '../../main/core/net/http-transport.js';
 
 /**
  * The real Graph client on the project's transport, reduced to what the emulator tests need: a token on Graph

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { HttpTransport } from '../../../main/core/net/http-transport.js';
+import type { HttpTransport } from '../../main/core/net/http-transport.js';
 import type { RunningEmulators } from '../index.js';
 import { createPkce } from './pkce.js';
 import { signInThroughForm } from './sign-in.js';

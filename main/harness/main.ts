@@ -1,14 +1,14 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAppCore } from '../../main/core/app-core.js';
-import { memoryClipboard } from '../../main/core/clipboard/clipboard-port.js';
-import { adjustableClock, systemClock } from '../../main/core/clock.js';
-import { osKeychainKeyStore } from '../../main/core/keystore/os-keychain-key-store.js';
-import { consoleLogger } from '../../main/core/logger.js';
-import { defaultDataDir } from '../../main/core/paths.js';
-import { createCloudServices } from '../../main/core/backup/cloud-services.js';
-import { nodeHttpTransport } from '../../main/core/net/http-transport.js';
+import { createAppCore } from '../core/app-core.js';
+import { memoryClipboard } from '../core/clipboard/clipboard-port.js';
+import { adjustableClock, systemClock } from '../core/clock.js';
+import { osKeychainKeyStore } from '../core/keystore/os-keychain-key-store.js';
+import { consoleLogger } from '../core/logger.js';
+import { defaultDataDir } from '../core/paths.js';
+import { createCloudServices } from '../core/backup/cloud-services.js';
+import { nodeHttpTransport } from '../core/net/http-transport.js';
 import { emulatedCloud } from './emulated-cloud.js';
 import { recordedCapture, startHarnessServer } from './harness-server.js';
 

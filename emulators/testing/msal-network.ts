@@ -1,5 +1,5 @@
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
-import type { HttpTransport } from '../../../main/core/net/http-transport.js';
+import type { HttpTransport } from '../../main/core/net/http-transport.js';
 
 /**
  * MSAL's network module on the project's transport, for the emulator tests only (the app's own adapter lives in

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { base32nopad } from '@scure/base';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { startControlledHarness } from '../harness-fixture.js';
+import { startControlledHarness } from '../e2e/harness-fixture.js';
 
 // The page's CSP forbids eval, so page-side code is passed as functions; this file is type-checked for Node, so
 // the little of the DOM they use is declared here.

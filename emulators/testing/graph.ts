@@ -1,4 +1,4 @@
-import type { HttpResponse, HttpTransport } from '../../../main/core/net/http-transport.js';
+import type { HttpResponse, HttpTransport } from '../../main/core/net/http-transport.js';
 import type { RunningEmulators } from '../index.js';
 
 export interface GraphCall {

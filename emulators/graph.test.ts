@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { nodeHttpTransport, type HttpTransport } from '../../main/core/net/http-transport.js';
-import { startEmulators, type RunningEmulators } from './index.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { errorCode, graph, json } from './testing/graph.js';
 import { signInForTokens } from './testing/tokens.js';
+import { useEmulators } from './testing/vitest.js';
 
 const USER = { username: 'alan@example.com', password: 'enigma' };
 const ITEM = '/me/drive/special/approot:/backup.json';
 
-let emulators: RunningEmulators;
-let transport: HttpTransport;
+const { emulators, transport } = useEmulators({ users: [{ ...USER, displayName: 'Alan Turing' }] });
 let token: string;
 
-beforeAll(async () => {
-  emulators = await startEmulators();
-  transport = nodeHttpTransport({ ca: emulators.ca });
-});
-afterAll(() => emulators.close());
 beforeEach(async () => {
-  await emulators.control.reset();
-  await emulators.control.createUser({ ...USER, displayName: 'Alan Turing' });
   token = (await signInForTokens(transport, emulators, USER.username, USER.password)).access_token;
 });
 

@@ -1,26 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { nodeHttpTransport, type HttpTransport } from '../../main/core/net/http-transport.js';
-import { startEmulators, type RunningEmulators } from './index.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { errorCode, graph, json } from './testing/graph.js';
 import { signInForTokens } from './testing/tokens.js';
+import { useEmulators } from './testing/vitest.js';
 
 const USER = { username: 'barbara@example.com', password: 'liskov' };
 const ITEM = '/me/drive/special/approot:/big.bin';
 const UNIT = 320 * 1024;
 
-let emulators: RunningEmulators;
-let transport: HttpTransport;
+const { emulators, transport } = useEmulators({ users: [USER] });
 let token: string;
 
-beforeAll(async () => {
-  emulators = await startEmulators();
-  transport = nodeHttpTransport({ ca: emulators.ca });
-});
-afterAll(() => emulators.close());
 beforeEach(async () => {
-  await emulators.control.reset();
-  await emulators.control.createUser(USER);
   token = (await signInForTokens(transport, emulators, USER.username, USER.password)).access_token;
 });
 

@@ -1,6 +1,6 @@
-import { EmulatorControl } from '../emulators/control-client.js';
-import { startEmulators, type RunningEmulators } from '../emulators/index.js';
-import { IdentityConfig } from '../../main/core/identity/identity-config.js';
+import { EmulatorControl } from '../../emulators/control-client.js';
+import { appCloudSettings, startEmulators, type RunningEmulators } from '../../emulators/index.js';
+import { IdentityConfig } from '../core/identity/identity-config.js';
 
 /** The client id the harness uses with the emulators (they accept any; a real one comes from an Azure app registration). */
 export const HARNESS_CLIENT_ID = '0b7e2c1d-4a5f-4e8b-9c6d-1f2a3b4c5d6e';
@@ -29,14 +29,7 @@ export async function emulatedCloud(controlUrl: string | undefined): Promise<Emu
     await control.createUser(DEMO_USER);
   }
   const running = await control.config();
-  const config = IdentityConfig.parse({
-    clientId: HARNESS_CLIENT_ID,
-    authority: running.authority,
-    knownAuthorities: running.knownAuthorities,
-    authorityMetadata: running.authorityMetadata,
-    cloudDiscoveryMetadata: running.cloudDiscoveryMetadata,
-    graphBaseUrl: running.graphBaseUrl,
-  });
+  const config = IdentityConfig.parse({ clientId: HARNESS_CLIENT_ID, ...appCloudSettings(running) });
   return {
     config,
     ca: running.ca,
