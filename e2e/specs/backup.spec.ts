@@ -104,3 +104,29 @@ test('backup: a backup deleted from OneDrive is reported, not quietly rewritten;
     await harness.stop();
   }
 });
+
+test('backup: OneDrive asking to wait (429, Retry-After 120 s) is said at once, with the next try and a red dot; "Try again now" gets past it', async ({ page, context, emulators }) => {
+  const harness = await startHarness(undefined, cloudArgs(emulators));
+  try {
+    await harness.cli('add', link('GitHub', 'JBSWY3DPEHPK3PXP'));
+    await page.goto(harness.url);
+    await turnOnBackup(page, context);
+    await emulators.control.addFault({ target: 'graph', method: 'PUT', status: 429, retryAfterSeconds: 120, count: 1 });
+    await harness.cli('add', link('Contoso', 'GEZDGNBVGY3TQOJQ'));
+    // Within seconds, not after Retry-After: out of date, why, and when the app tries again.
+    const problem = page.getByRole('alert').filter({ hasText: 'OneDrive asked the app to wait' });
+    await expect(problem).toBeVisible({ timeout: 10_000 });
+    await expect(problem).toContainText(/tries again by itself today at/);
+    await expect(page.getByText('Out of date', { exact: true })).toBeVisible();
+    await expect(page.locator('.red-dot')).toHaveCount(1);
+    await screenshot(page, 'backup-throttled');
+    expect(await cloudIssuers(emulators)).toEqual(['GitHub']);
+
+    await page.getByRole('button', { name: 'Try again now' }).click();
+    await expect(page.getByText(/Up to date · last backup today/)).toBeVisible({ timeout: 15_000 });
+    await expect(page.locator('.red-dot')).toHaveCount(0);
+    expect(await cloudIssuers(emulators)).toEqual(['GitHub', 'Contoso']);
+  } finally {
+    await harness.stop();
+  }
+});
