@@ -3,13 +3,13 @@ import type { AccountView } from '../../../shared/account.js';
 import type { BackupSummary, RecoveryAccountView } from '../../../shared/backup.js';
 import { AppError, type ErrorKind } from '../../../shared/app-error.js';
 import type { RecoveryPreview, RecoverySummary, RestoreMode } from '../../../shared/recovery.js';
-import { call } from '../api.js';
-import { formatWhen } from '../backup/format-when.js';
-import { accountLabel } from '../format.js';
-import { useBackOnEscape } from '../sub-page.js';
+import { call } from '../app-shell/api.js';
+import { formatWhen } from '../settings/backup/format-when.js';
+import { accountLabel } from '../accounts/format.js';
+import { useBackOnEscape } from '../app-shell/sub-page.js';
 import { ExistingAccounts } from './ExistingAccounts.js';
 import { PreviewList, RemovedList } from './PreviewList.js';
-import { SignInWaiting } from '../SignInWaiting.js';
+import { SignInWaiting } from '../ui/SignInWaiting.js';
 
 type Step =
   | { name: 'existing' }
