@@ -1,31 +1,28 @@
 import { useState, type FormEvent } from 'react';
 import type { AccountView, ManualAccountInput } from '../../../shared/account.js';
-import { AppError, type InputField } from '../../../shared/app-error.js';
+import type { InputField } from '../../../shared/app-error.js';
 import { call } from '../app-shell/api.js';
+import { useAction } from '../ui/use-action.js';
 
 const INITIAL: ManualAccountInput = { kind: 'other', issuer: '', name: '', secret: '', type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 };
 
 /** Typing issuer, account name and setup key by hand; the advanced settings are folded away. Errors point at their field. */
 export function ManualForm({ onAdded }: { onAdded(added: AccountView): void }) {
   const [form, setForm] = useState(INITIAL);
-  const [error, setError] = useState<{ field: InputField | undefined; message: string } | null>(null);
+  const action = useAction('The account could not be added.');
   const set = <K extends keyof ManualAccountInput>(key: K, value: ManualAccountInput[K]) => {
     // Only Microsoft and work or school accounts can be tied to the PC.
     if (key === 'kind' && value === 'other') setForm((f) => ({ ...f, deviceBound: false }));
     setForm((f) => ({ ...f, ...(key === 'type' && value === 'steam' ? { digits: 5, algorithm: 'SHA1' } : key === 'type' && f.type === 'steam' ? { digits: 6 } : {}), [key]: value }));
-    setError(null);
+    action.setError(null);
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    try {
-      // A blank or fractional number goes to main as -1, so its check names the field that is wrong.
-      const whole = (n: number) => (Number.isInteger(n) ? n : -1);
-      onAdded(await call('addAccountManually', { ...form, digits: whole(form.digits), period: whole(form.period), counter: whole(form.counter) }));
-    } catch (caught) {
-      setError(caught instanceof AppError ? { field: caught.field, message: caught.message } : { field: undefined, message: 'The account could not be added.' });
-    }
+    // A blank or fractional number goes to main as -1, so its check names the field that is wrong.
+    const whole = (n: number) => (Number.isInteger(n) ? n : -1);
+    await action.run(async () => onAdded(await call('addAccountManually', { ...form, digits: whole(form.digits), period: whole(form.period), counter: whole(form.counter) })));
   };
-  const invalid = (field: InputField) => error?.field === field;
+  const invalid = (field: InputField) => action.errorField === field;
   const describedBy = (field: InputField) => (invalid(field) ? 'manual-error' : undefined);
   const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 
@@ -108,9 +105,9 @@ export function ManualForm({ onAdded }: { onAdded(added: AccountView): void }) {
           )}
         </div>
       </details>
-      {error ? (
+      {action.error ? (
         <p id="manual-error" className="form-error" role="alert">
-          {error.message}
+          {action.error}
         </p>
       ) : null}
       <div className="row">

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AccountView } from '../../../shared/account.js';
-import { AppError } from '../../../shared/app-error.js';
 import { AccountDetails } from '../details/AccountDetails.js';
 import { AddDialog } from '../add/AddDialog.js';
 import { call } from './api.js';
@@ -14,6 +13,7 @@ import { Toast, TOAST_MS, useToast } from './Toast.js';
 import { useGridLayout } from '../tiles/use-grid-layout.js';
 import { useAccounts } from '../accounts/use-accounts.js';
 import { useSettings } from '../settings/use-settings.js';
+import { failureMessage } from '../ui/use-action.js';
 import { useBackupStatus } from '../settings/backup/use-backup-status.js';
 
 const MAC = navigator.userAgent.includes('Mac');
@@ -62,7 +62,7 @@ export function App() {
         const seconds = clearsAt === null ? null : Math.max(0, Math.round((clearsAt - Date.now() - codes.clockOffsetMs) / 1000));
         show({ text: seconds === null ? 'Copied' : `Copied · clears in ${seconds} s`, showMs: TOAST_MS });
       } catch (caught) {
-        show({ text: caught instanceof AppError ? caught.message : 'The code could not be copied.', tone: 'error', showMs: TOAST_MS });
+        show({ text: failureMessage(caught, 'The code could not be copied.'), tone: 'error', showMs: TOAST_MS });
       }
     },
     [show, codes],
@@ -70,7 +70,7 @@ export function App() {
   const move = useCallback((account: AccountView, toIndex: number) => {
     call('moveAccount', { id: account.id, toIndex }).then(
       () => announce(`${accountLabel(account)} moved to position ${toIndex + 1}.`),
-      (caught: unknown) => announce(caught instanceof AppError ? caught.message : 'The account could not be moved.'),
+      (caught: unknown) => announce(failureMessage(caught, 'The account could not be moved.')),
     );
   }, [announce]);
   const open = useCallback((account: AccountView) => setView({ name: 'account', id: account.id }), []);
@@ -91,7 +91,7 @@ export function App() {
         focusTile(restored.id, 'copy');
         show({ text: `Restored ${accountLabel(restored)}`, showMs: TOAST_MS });
       } catch (caught) {
-        show({ text: caught instanceof AppError ? caught.message : 'The account could not be put back.', tone: 'error', showMs: TOAST_MS });
+        show({ text: failureMessage(caught, 'The account could not be put back.'), tone: 'error', showMs: TOAST_MS });
       }
     },
     [show],

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { AppError } from '../../../shared/app-error.js';
+import type { AppError } from '../../../shared/app-error.js';
+import { useAction } from '../ui/use-action.js';
 import { call } from './api.js';
 
 interface Props {
@@ -13,36 +14,26 @@ interface Props {
 
 /** Shown when the accounts cannot be loaded at all: says why, and offers the way out when there is one. */
 export function LoadProblem({ error, onResolved, onBeginRecovery, onStartedOver }: Props) {
-  const [actionError, setActionError] = useState<string | null>(null);
+  const action = useAction();
   const [canRestore, setCanRestore] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
   const keyLost = error.kind === 'vaultKeyMissing';
   useEffect(() => {
     if (error.kind !== 'vaultDamaged') return;
     call('previousVaultVersion').then((previous) => setCanRestore(previous !== null), () => setCanRestore(false));
   }, [error]);
-  const restore = async () => {
-    try {
+  const restore = () =>
+    action.run(async () => {
       await call('restorePreviousVault');
       onResolved();
-    } catch (caught) {
-      setActionError(caught instanceof AppError ? caught.message : 'The previous version could not be restored.');
-    }
-  };
+    }, 'The previous version could not be restored.');
   const startOver = async () => {
-    setBusy(true);
-    setActionError(null);
-    try {
+    const done = await action.run(async () => {
       const { setAside } = await call('startOverVault');
       onStartedOver(setAside);
       onResolved();
-    } catch (caught) {
-      setActionError(caught instanceof AppError ? caught.message : 'The accounts file could not be set aside; nothing was changed.');
-      setConfirming(false);
-    } finally {
-      setBusy(false);
-    }
+    }, 'The accounts file could not be set aside; nothing was changed.');
+    if (!done) setConfirming(false);
   };
   return (
     <section className="problem" role="alert" aria-labelledby="problem-title">
@@ -62,10 +53,10 @@ export function LoadProblem({ error, onResolved, onBeginRecovery, onStartedOver 
             now on go into the new file.
           </p>
           <div className="row">
-            <button type="button" className="danger" disabled={busy} onClick={() => void startOver()}>
+            <button type="button" className="danger" disabled={action.busy} onClick={() => void startOver()}>
               Set it aside and start over
             </button>
-            <button type="button" className="secondary" disabled={busy} onClick={() => setConfirming(false)}>
+            <button type="button" className="secondary" disabled={action.busy} onClick={() => setConfirming(false)}>
               Keep it
             </button>
           </div>
@@ -92,7 +83,7 @@ export function LoadProblem({ error, onResolved, onBeginRecovery, onStartedOver 
           </button>
         </div>
       )}
-      {actionError ? <p className="form-error">{actionError}</p> : null}
+      {action.error ? <p className="form-error">{action.error}</p> : null}
     </section>
   );
 }

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AccountView } from '../../../shared/account.js';
-import { AppError } from '../../../shared/app-error.js';
 import { call } from '../app-shell/api.js';
 import { useCode, type CodeStore } from '../accounts/code-store.js';
 import { accountLabel, accountTitle, groupDigits } from '../accounts/format.js';
@@ -10,6 +9,7 @@ import { SetupReveal } from './SetupReveal.js';
 import { BackBar, useBackOnEscape } from '../app-shell/sub-page.js';
 import { useNow } from './use-now.js';
 import { FormError } from '../ui/FormError.js';
+import { useAction } from '../ui/use-action.js';
 
 interface Props {
   account: AccountView;
@@ -36,7 +36,7 @@ export function AccountDetails({ account, codes, hideCodes, onBack, onCopy, onRe
   const masked = (digits: string) => (concealed ? groupDigits('•'.repeat(digits.length)) : groupDigits(digits));
   const now = useNow(codes.clockOffsetMs);
   const [mode, setMode] = useState<'view' | 'rename' | 'confirmDelete' | 'confirmReveal' | 'reveal'>('view');
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
   const [recovered, setRecovered] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   const revealButton = useRef<HTMLButtonElement>(null);
@@ -67,28 +67,10 @@ export function AccountDetails({ account, codes, hideCodes, onBack, onCopy, onRe
   const secondsLeft = code?.validUntil == null ? null : Math.max(0, Math.ceil((code.validUntil - now) / 1000));
   const { otp } = account;
 
-  const remove = async () => {
-    try {
-      await onRemove(account);
-    } catch (caught) {
-      setError(caught instanceof AppError ? caught.message : 'The account could not be deleted.');
-    }
-  };
+  const remove = () => action.run(() => onRemove(account), 'The account could not be deleted.');
   /** Pinned accounts are the ones the tray lists when there are too many to list them all. */
-  const togglePin = async () => {
-    try {
-      await call('setPinned', { id: account.id, pinned: !account.pinned });
-    } catch (caught) {
-      setError(caught instanceof AppError ? caught.message : 'The account could not be pinned.');
-    }
-  };
-  const nextHotp = async () => {
-    try {
-      await call('nextHotpCode', { id: account.id });
-    } catch (caught) {
-      setError(caught instanceof AppError ? caught.message : 'The next code could not be made.');
-    }
-  };
+  const togglePin = () => action.run(() => call('setPinned', { id: account.id, pinned: !account.pinned }), 'The account could not be pinned.');
+  const nextHotp = () => action.run(() => call('nextHotpCode', { id: account.id }), 'The next code could not be made.');
 
   return (
     <section className="details" aria-labelledby="details-title">
@@ -227,7 +209,7 @@ export function AccountDetails({ account, codes, hideCodes, onBack, onCopy, onRe
       <p className="form-status" role="status">
         {recovered}
       </p>
-      <FormError message={error} />
+      <FormError message={action.error} />
     </section>
   );
 }
@@ -246,15 +228,13 @@ function whyNotExportable(account: AccountView): string {
 function RenameForm({ account, onDone }: { account: AccountView; onDone(): void }) {
   const [issuer, setIssuer] = useState(account.issuer);
   const [name, setName] = useState(account.name);
-  const [error, setError] = useState<string | null>(null);
+  const rename = useAction('The account could not be renamed.');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    try {
+    await rename.run(async () => {
       await call('renameAccount', { id: account.id, issuer, name });
       onDone();
-    } catch (caught) {
-      setError(caught instanceof AppError ? caught.message : 'The account could not be renamed.');
-    }
+    });
   };
   return (
     <form className="form" onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
@@ -266,7 +246,7 @@ function RenameForm({ account, onDone }: { account: AccountView; onDone(): void 
         Account name
         <input value={name} onChange={(e) => setName(e.target.value)} maxLength={256} />
       </label>
-      <FormError message={error} />
+      <FormError message={rename.error} />
       <div className="row">
         <button type="submit">Save</button>
         <button type="button" className="secondary" onClick={onDone}>

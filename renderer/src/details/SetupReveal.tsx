@@ -1,8 +1,8 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { AccountView } from '../../../shared/account.js';
-import { AppError } from '../../../shared/app-error.js';
 import { call } from '../app-shell/api.js';
 import { accountLabel } from '../accounts/format.js';
+import { failureMessage } from '../ui/use-action.js';
 import { QrCodeSvg, type QrModules } from '../add/qr/QrCodeSvg.js';
 import '../add/qr/qr.css';
 
@@ -43,7 +43,7 @@ export function SetupReveal({ account, onHide }: { account: AccountView; onHide(
         }
         if (current) setShown({ secret, modules });
       } catch (caught) {
-        if (current) setError(caught instanceof AppError ? caught.message : 'The setup key could not be shown.');
+        if (current) setError(failureMessage(caught, 'The setup key could not be shown.'));
       }
     })();
     return () => {

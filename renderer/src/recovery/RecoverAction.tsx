@@ -1,17 +1,15 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { AccountView } from '../../../shared/account.js';
-import { AppError } from '../../../shared/app-error.js';
 import { call } from '../app-shell/api.js';
 import { RecoverDialog } from './RecoverDialog.js';
 import { FormError } from '../ui/FormError.js';
 import { SignInWaiting } from '../ui/SignInWaiting.js';
+import { useAction } from '../ui/use-action.js';
 
 interface Props {
   account: AccountView;
   onRecovered(account: AccountView): void;
 }
-
-type SignIn = { state: 'idle' } | { state: 'waiting' } | { state: 'done'; username: string };
 
 /**
  * "Action required" in the full-screen view of an account restored without its device-bound secret. A personal
@@ -20,41 +18,31 @@ type SignIn = { state: 'idle' } | { state: 'waiting' } | { state: 'done'; userna
  */
 export function RecoverAction({ account, onRecovered }: Props) {
   const personal = account.kind === 'microsoftPersonal';
-  const [signIn, setSignIn] = useState<SignIn>({ state: 'idle' });
+  // Waiting while busy; only the latest sign-in's outcome counts: a cancelled one's (signInCancelled) is not news.
+  const signIn = useAction('The sign-in did not work. Try again.');
+  /** Who the person signed in as, once they did. */
+  const [signedInAs, setSignedInAs] = useState<string | null>(null);
   const [scanning, setScanning] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const who = account.name || 'this account';
-  // Only the latest sign-in's outcome counts: a cancelled one's (signInCancelled) is not news.
-  const attempt = useRef(0);
 
   const verify = async () => {
-    const mine = ++attempt.current;
-    setError(null);
-    setSignIn({ state: 'waiting' });
-    try {
-      const { username } = await call('verifyAccountOwner', { id: account.id });
-      if (mine === attempt.current) setSignIn({ state: 'done', username });
-    } catch (caught) {
-      if (mine !== attempt.current) return;
-      setSignIn({ state: 'idle' });
-      setError(caught instanceof AppError ? caught.message : 'The sign-in did not work. Try again.');
-    }
+    const done = await signIn.run(() => call('verifyAccountOwner', { id: account.id }));
+    if (done) setSignedInAs(done.value.username);
   };
 
   const cancel = () => {
-    attempt.current++;
-    setSignIn({ state: 'idle' });
+    signIn.cancel();
     void call('cancelSignIn').catch(() => undefined); // ends the sign-in in main: its listener closes
   };
 
-  const canScan = !personal || signIn.state === 'done';
+  const canScan = !personal || signedInAs !== null;
   return (
     <div className="details-action" aria-labelledby="action-title">
       <h3 id="action-title">Action required</h3>
       {personal ? (
-        signIn.state === 'done' ? (
+        signedInAs !== null ? (
           <p>
-            Signed in as {signIn.username}. Now set up an authenticator app again on your Microsoft account&apos;s security page (account.microsoft.com,
+            Signed in as {signedInAs}. Now set up an authenticator app again on your Microsoft account&apos;s security page (account.microsoft.com,
             Security, Advanced security options, Add a new way to sign in, Use an app), choose a different authenticator app, and scan the QR code it
             shows.
           </p>
@@ -71,11 +59,11 @@ export function RecoverAction({ account, onRecovered }: Props) {
           department, then scan it here.
         </p>
       )}
-      {signIn.state === 'waiting' ? (
+      {signIn.busy ? (
         <SignInWaiting status={`Finish signing in as ${who} in your browser.`} onCancel={cancel} />
       ) : (
         <div className="row">
-          {personal && signIn.state !== 'done' ? (
+          {personal && signedInAs === null ? (
             <button type="button" onClick={() => void verify()}>
               Sign in to recover
             </button>
@@ -87,7 +75,7 @@ export function RecoverAction({ account, onRecovered }: Props) {
           ) : null}
         </div>
       )}
-      <FormError message={error} />
+      <FormError message={signIn.error} />
       {scanning ? (
         <RecoverDialog
           account={account}

@@ -3,6 +3,7 @@ import type { AccountView } from '../../../shared/account.js';
 import { AppError } from '../../../shared/app-error.js';
 import { call } from '../app-shell/api.js';
 import { FormError } from '../ui/FormError.js';
+import { useAction } from '../ui/use-action.js';
 import { useModalDialog } from '../ui/modal-dialog.js';
 import { accountTitle } from '../accounts/format.js';
 import { SETUP_METHOD_TABS, SetupLinkForm, type SetupMethod } from '../add/setup-methods.js';
@@ -28,25 +29,19 @@ export function RecoverDialog({ account, onClose, onRecovered }: Props) {
 
   // A setup code of another account (main says which and which) waits here for the person's decision.
   const [mismatch, setMismatch] = useState<{ uri: string; message: string } | null>(null);
-  const [confirmError, setConfirmError] = useState<string | null>(null);
+  const confirm = useAction('The setup code could not be used.');
 
   const reenroll = async (uri: string) => {
     try {
       onRecovered(await call('reenrollAccount', { id: account.id, uri }));
     } catch (caught) {
       if (!(caught instanceof AppError && caught.kind === 'accountMismatch')) throw caught;
-      setConfirmError(null);
+      confirm.setError(null);
       setMismatch({ uri, message: caught.message });
     }
   };
   /** The person says the provider renamed the account: the same code, sent again with that said explicitly. */
-  const takeAnyway = async (uri: string) => {
-    try {
-      onRecovered(await call('reenrollAccount', { id: account.id, uri, providerChanged: true }));
-    } catch (caught) {
-      setConfirmError(caught instanceof AppError ? caught.message : 'The setup code could not be used.');
-    }
-  };
+  const takeAnyway = (uri: string) => confirm.run(async () => onRecovered(await call('reenrollAccount', { id: account.id, uri, providerChanged: true })));
 
   return (
     <dialog ref={dialog} className="add-dialog" aria-labelledby="recover-title" aria-describedby="recover-text" onClose={onClose} onCancel={onClose}>
@@ -72,7 +67,7 @@ export function RecoverDialog({ account, onClose, onRecovered }: Props) {
               The provider changed it — use this key
             </button>
           </div>
-          <FormError message={confirmError} />
+          <FormError message={confirm.error} />
         </div>
       ) : (
         <Tabs<SetupMethod> tabs={SETUP_METHOD_TABS} tab={tab} setTab={setTab} label="How to recover">

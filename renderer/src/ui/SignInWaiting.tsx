@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { AppError } from '../../../shared/app-error.js';
 import { call } from '../app-shell/api.js';
 import { FormError } from './FormError.js';
+import { useAction } from './use-action.js';
 
 /**
  * What every interactive sign-in shows while main waits for the browser: turning backup on, signing in again,
@@ -13,19 +13,15 @@ import { FormError } from './FormError.js';
 export function SignInWaiting({ status, onCancel }: { status?: string; onCancel(): void }) {
   const reopenButton = useRef<HTMLButtonElement>(null);
   const [reopened, setReopened] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const reopening = useAction('The sign-in page could not be opened again.');
   // The button that started the sign-in is gone; its successor takes the focus, not the page.
   useEffect(() => reopenButton.current?.focus(), []);
 
-  const reopen = async () => {
-    setError(null);
-    try {
+  const reopen = () =>
+    reopening.run(async () => {
       await call('reopenSignInPage');
       setReopened(true);
-    } catch (caught) {
-      setError(caught instanceof AppError ? caught.message : 'The sign-in page could not be opened again.');
-    }
-  };
+    });
 
   return (
     <div className="sign-in-waiting">
@@ -44,7 +40,7 @@ export function SignInWaiting({ status, onCancel }: { status?: string; onCancel(
           Cancel
         </button>
       </div>
-      <FormError message={error} />
+      <FormError message={reopening.error} />
     </div>
   );
 }

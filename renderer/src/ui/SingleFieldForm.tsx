@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { AppError } from '../../../shared/app-error.js';
+import { useAction } from './use-action.js';
 
 interface Props {
   /** The field's id; its hint and error are `${id}-hint` and `${id}-error`. */
@@ -17,18 +17,8 @@ interface Props {
 /** One text field and a button: a pasted setup link, a typed setup key. */
 export function SingleFieldForm({ id, label, hint, placeholder, submitLabel, fallbackError, onSubmit }: Props) {
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setBusy(true);
-    try {
-      await onSubmit(text);
-    } catch (caught) {
-      setError(caught instanceof AppError ? caught.message : fallbackError);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, setError, run } = useAction(fallbackError);
+  const submit = () => run(() => onSubmit(text));
   return (
     <form
       className="form"

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import { AppError } from '../../../../shared/app-error.js';
 import { CameraScanner } from './CameraScanner.js';
 import { scanScreen } from './screen-scan.js';
 import { isSetupLink, notASetupCodeMessage, type ScanSource } from './setup-text.js';
 import './qr.css';
 import { FormError } from '../../ui/FormError.js';
+import { useAction } from '../../ui/use-action.js';
 
 interface Props {
   /** Hands a decoded setup link to main (add, or re-enrol an account); an AppError it throws is shown. */
@@ -20,7 +20,7 @@ interface Props {
 export function QrScan({ onLink, startWithCamera = false }: Props) {
   const [camera, setCamera] = useState(startWithCamera);
   const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, run } = useAction('The setup code could not be used.');
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -33,13 +33,8 @@ export function QrScan({ onLink, startWithCamera = false }: Props) {
       return;
     }
     setStatus('Saving…');
-    try {
-      await onLink(text, source);
-    } catch (caught) {
-      setError(caught instanceof AppError ? caught.message : 'The setup code could not be used.');
-    } finally {
-      setStatus(null);
-    }
+    await run(() => onLink(text, source));
+    setStatus(null);
   };
 
   const scanPicture = async (image: Blob | undefined) => {

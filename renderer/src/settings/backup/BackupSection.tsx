@@ -1,6 +1,5 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { BackupStatus } from '../../../../shared/backup.js';
-import { AppError } from '../../../../shared/app-error.js';
 import { call } from '../../app-shell/api.js';
 import { ChangePassword } from './ChangePassword.js';
 import { EnterNewPassword } from './EnterNewPassword.js';
@@ -9,44 +8,20 @@ import { TurnOffBackup } from './TurnOffBackup.js';
 import { formatWhen } from './format-when.js';
 import { FormError } from '../../ui/FormError.js';
 import { SignInWaiting } from '../../ui/SignInWaiting.js';
+import { useAction } from '../../ui/use-action.js';
 
 /** Settings > Backup: turn on, the recovery account, last backup, back up now, change password, turn off, the problem. */
 export function BackupSection({ status, onBeginRecovery }: { status: BackupStatus | null; onBeginRecovery(): void }) {
   const [mode, setMode] = useState<'idle' | 'turningOn' | 'changingPassword' | 'turningOff'>('idle');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [signingIn, setSigningIn] = useState(false);
-  const [signInError, setSignInError] = useState<string | null>(null);
-  const signInAttempt = useRef(0); // a cancelled sign-in's outcome (signInCancelled) is not news
+  const action = useAction();
+  const { busy } = action;
+  const signIn = useAction(); // a cancelled sign-in's outcome (signInCancelled) is not news
+  const signingIn = signIn.busy;
 
-  const signInAgain = async () => {
-    const mine = ++signInAttempt.current;
-    setSigningIn(true);
-    setSignInError(null);
-    try {
-      await call('signInAgain');
-    } catch (e) {
-      if (mine === signInAttempt.current) setSignInError(e instanceof AppError ? e.message : 'Something went wrong; try again.');
-    } finally {
-      if (mine === signInAttempt.current) setSigningIn(false);
-    }
-  };
+  const signInAgain = () => signIn.run(() => call('signInAgain'));
   const cancelSignIn = () => {
-    signInAttempt.current++;
-    setSigningIn(false);
+    signIn.cancel();
     void call('cancelSignIn').catch(() => undefined); // ends the sign-in in main: its listener closes
-  };
-
-  const act = async (work: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (e) {
-      setError(e instanceof AppError ? e.message : 'Something went wrong; try again.');
-    } finally {
-      setBusy(false);
-    }
   };
 
   if (!status) return <Frame>{null}</Frame>;
@@ -116,13 +91,13 @@ export function BackupSection({ status, onBeginRecovery }: { status: BackupStatu
                 const { method } = fix;
                 if (method === 'turnOnAgain') setMode('turningOff');
                 else if (method === 'signInAgain') void signInAgain();
-                else void act(() => call(method));
+                else void action.run(() => call(method));
               }}>
               {fix.label}
             </button>
           ) : null}
           {/* Inside the problem's own alert, which announces it: no second alert role. */}
-          {signInError && !signingIn ? <p className="form-error">{signInError}</p> : null}
+          {signIn.error && !signingIn ? <p className="form-error">{signIn.error}</p> : null}
         </div>
       ) : null}
       {mode === 'changingPassword' ? (
@@ -131,7 +106,7 @@ export function BackupSection({ status, onBeginRecovery }: { status: BackupStatu
         <TurnOffBackup account={status.account?.username ?? 'the recovery account'} onDone={() => setMode('idle')} />
       ) : (
         <div className="row">
-          <button type="button" disabled={busy || status.state === 'backingUp'} onClick={() => void act(() => call('backUpNow'))}>
+          <button type="button" disabled={busy || status.state === 'backingUp'} onClick={() => void action.run(() => call('backUpNow'))}>
             Back up now
           </button>
           <button type="button" className="secondary" onClick={() => setMode('changingPassword')}>
@@ -142,7 +117,7 @@ export function BackupSection({ status, onBeginRecovery }: { status: BackupStatu
           </button>
         </div>
       )}
-      <FormError message={error} />
+      <FormError message={action.error} />
     </Frame>
   );
 }

@@ -1,9 +1,9 @@
 import { useCallback, useId, useState, type FormEvent } from 'react';
-import { AppError } from '../../../../shared/app-error.js';
 import { call } from '../../app-shell/api.js';
 import { newPasswordProblem, PasswordFields, type NewPassword } from './PasswordFields.js';
 import type { Strength } from './password-strength.js';
 import { FormError } from '../../ui/FormError.js';
+import { useAction } from '../../ui/use-action.js';
 
 /**
  * A new backup password, after the current one. Main re-seals the backup under a new key at once, so the old password
@@ -15,25 +15,18 @@ export function ChangePassword({ onDone }: { onDone(): void }) {
   const [value, setValue] = useState<NewPassword>({ password: '', confirmation: '' });
   const [strength, setStrength] = useState<Strength | null>(null);
   const [tried, setTried] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const change = useAction('Something went wrong.');
+  const saving = change.busy;
   const onStrength = useCallback((s: Strength | null) => setStrength(s), []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
     if (current === '' || newPasswordProblem(value, strength)) return;
-    setSaving(true);
-    setError(null);
-    try {
+    await change.run(async () => {
       await call('changeBackupPassword', { currentPassword: current, password: value.password });
       onDone();
-    } catch (e) {
-      // Main changes nothing unless the whole change went through: say so beside the reason.
-      setError(`${e instanceof AppError ? e.message : 'Something went wrong.'} The backup password was not changed.`);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -59,7 +52,8 @@ export function ChangePassword({ onDone }: { onDone(): void }) {
         {tried && current === '' ? 'Enter the current backup password.' : ''}
       </p>
       <PasswordFields label="New backup password"  value={value} onChange={setValue} onStrength={onStrength} showErrors={tried} />
-      <FormError message={error} />
+      {/* Main changes nothing unless the whole change went through: say so beside the reason. */}
+      <FormError message={change.error && `${change.error} The backup password was not changed.`} />
       <div className="row">
         <button type="submit" disabled={saving}>
           {saving ? 'Changing…' : 'Change password'}

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
-import { AppError } from '../../../../shared/app-error.js';
 import { call } from '../../app-shell/api.js';
 import { FormError } from '../../ui/FormError.js';
+import { useAction } from '../../ui/use-action.js';
 
 /**
  * The way out of "the backup password was changed on another PC": the new password opens the backup in OneDrive,
@@ -10,22 +10,15 @@ import { FormError } from '../../ui/FormError.js';
 export function EnterNewPassword() {
   const id = useId();
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (password === '') return setError('Enter the new backup password.');
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('enterNewBackupPassword', { password });
       setPassword('');
-    } catch (e) {
-      setError(e instanceof AppError ? e.message : 'Something went wrong; try again.');
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,25 +1,18 @@
 import { useState } from 'react';
-import { AppError } from '../../../../shared/app-error.js';
 import { call } from '../../app-shell/api.js';
 import { FormError } from '../../ui/FormError.js';
+import { useAction } from '../../ui/use-action.js';
 
 /** Turning backup off asks whether the copy in OneDrive should go too (by default it stays). */
 export function TurnOffBackup({ account, onDone }: { account: string; onDone(): void }) {
   const [deleteCloudCopy, setDeleteCloudCopy] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
-  const turnOff = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const turnOff = () =>
+    run(async () => {
       await call('turnOffBackup', { deleteCloudCopy });
       onDone();
-    } catch (e) {
-      setError(e instanceof AppError ? e.message : 'Something went wrong; try again.');
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div className="confirm" role="alertdialog" aria-labelledby="turn-off-title" aria-describedby="turn-off-text">

@@ -1,12 +1,12 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import type { BackupSummary, RecoveryAccountView } from '../../../../shared/backup.js';
-import { AppError } from '../../../../shared/app-error.js';
 import { call } from '../../app-shell/api.js';
 import { formatWhen } from './format-when.js';
 import { newPasswordProblem, PasswordFields, type NewPassword } from './PasswordFields.js';
 import type { Strength } from './password-strength.js';
 import { FormError } from '../../ui/FormError.js';
 import { SignInWaiting } from '../../ui/SignInWaiting.js';
+import { useAction } from '../../ui/use-action.js';
 
 type Step =
   | { name: 'start' }
@@ -17,7 +17,7 @@ type Step =
 /** Turning backup on: sign in to the recovery account in the browser, then set (or enter) the backup password. */
 export function TurnOnBackup({ onDone, onCancel }: { onDone(): void; onCancel(): void }) {
   const [step, setStep] = useState<Step>({ name: 'start' });
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, run } = useAction();
   const [fresh, setFresh] = useState<NewPassword>({ password: '', confirmation: '' });
   const [existingPassword, setExistingPassword] = useState('');
   const [strength, setStrength] = useState<Strength | null>(null);
@@ -25,15 +25,9 @@ export function TurnOnBackup({ onDone, onCancel }: { onDone(): void; onCancel():
   const onStrength = useCallback((s: Strength | null) => setStrength(s), []);
 
   const signIn = async () => {
-    setError(null);
     setStep({ name: 'signingIn' });
-    try {
-      const { account, existing } = await call('signInRecoveryAccount');
-      setStep({ name: 'password', account, existing });
-    } catch (e) {
-      setError(message(e));
-      setStep({ name: 'start' });
-    }
+    const done = await run(() => call('signInRecoveryAccount'));
+    setStep(done ? { name: 'password', ...done.value } : { name: 'start' });
   };
 
   const submit = async (event: FormEvent) => {
@@ -43,15 +37,12 @@ export function TurnOnBackup({ onDone, onCancel }: { onDone(): void; onCancel():
     if (!step.existing && newPasswordProblem(fresh, strength)) return;
     const password = step.existing ? existingPassword : fresh.password;
     if (password === '') return setError('Enter the backup password.');
-    setError(null);
     setStep({ ...step, name: 'saving' });
-    try {
+    const done = await run(async () => {
       await call('turnOnBackup', { password });
       onDone();
-    } catch (e) {
-      setError(message(e));
-      setStep({ ...step, name: 'password' });
-    }
+    });
+    if (!done) setStep({ ...step, name: 'password' });
   };
 
   if (step.name === 'start' || step.name === 'signingIn') {
@@ -130,8 +121,4 @@ export function TurnOnBackup({ onDone, onCancel }: { onDone(): void; onCancel():
       </div>
     </form>
   );
-}
-
-function message(error: unknown): string {
-  return error instanceof AppError ? error.message : 'Something went wrong; try again.';
 }
