@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import type { AccountView } from '../../../shared/account.js';
 import type { ImportResult } from '../../../shared/contract.js';
 import { call } from '../app-shell/api.js';
-import { useModalDialog } from '../ui/modal-dialog.js';
+import { ModalDialog } from '../ui/ModalDialog.js';
 import { BatchProgress } from './import-summary.js';
 import { ImportSummary } from './ImportSummary.js';
 import { SETUP_METHOD_TABS, SetupLinkForm, type SetupMethod } from './setup-methods.js';
@@ -10,7 +10,6 @@ import { ManualForm } from './ManualForm.js';
 import type { ScanSource } from './qr/setup-text.js';
 import { QrScan } from './qr/QrScan.js';
 import { Tabs } from '../ui/Tabs.js';
-
 
 /** After a Google Authenticator export: what was imported, and how many of its QR codes are in so far. */
 interface Summary {
@@ -20,17 +19,14 @@ interface Summary {
 }
 
 /**
- * The "Add account" dialog: a modal <dialog> (focus kept inside, Escape closes) with one tab per way to add. One
+ * The "Add account" dialog: a modal dialog (focus kept inside, Escape closes) with one tab per way to add. One
  * account closes it; a Google Authenticator export shows a summary first, and asks for its next QR code if any.
  */
 export function AddDialog({ onClose, onAdded }: { onClose(): void; onAdded(added: AccountView[]): void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [tab, setTab] = useState<SetupMethod>('qr');
   const [summary, setSummary] = useState<Summary | null>(null);
   const [cameraNext, setCameraNext] = useState(false);
   const batches = useRef(new BatchProgress());
-
-  useModalDialog(dialog);
 
   const added = (accounts: AccountView[]) => {
     onAdded(accounts);
@@ -44,13 +40,7 @@ export function AddDialog({ onClose, onAdded }: { onClose(): void; onAdded(added
   };
 
   return (
-    <dialog ref={dialog} className="add-dialog" aria-labelledby="add-title" onClose={onClose} onCancel={onClose}>
-      <div className="dialog-head">
-        <h2 id="add-title">Add account</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-          ✕
-        </button>
-      </div>
+    <ModalDialog title="Add account" onClose={onClose}>
       {summary ? (
         <ImportSummary
           result={summary.result}
@@ -77,7 +67,7 @@ export function AddDialog({ onClose, onAdded }: { onClose(): void; onAdded(added
           )}
         </Tabs>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }
 

@@ -1,10 +1,10 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { AccountView } from '../../../shared/account.js';
 import { AppError } from '../../../shared/app-error.js';
 import { call } from '../app-shell/api.js';
 import { FormError } from '../ui/FormError.js';
 import { useAction } from '../ui/use-action.js';
-import { useModalDialog } from '../ui/modal-dialog.js';
+import { ModalDialog } from '../ui/ModalDialog.js';
 import { accountTitle } from '../accounts/format.js';
 import { SETUP_METHOD_TABS, SetupLinkForm, type SetupMethod } from '../add/setup-methods.js';
 import { SingleFieldForm } from '../ui/SingleFieldForm.js';
@@ -22,10 +22,7 @@ interface Props {
  * field and a setup-key field, bound to this one account (main re-enrols it: same name, kind and place).
  */
 export function RecoverDialog({ account, onClose, onRecovered }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [tab, setTab] = useState<SetupMethod>('qr');
-
-  useModalDialog(dialog);
 
   // A setup code of another account (main says which and which) waits here for the person's decision.
   const [mismatch, setMismatch] = useState<{ uri: string; message: string } | null>(null);
@@ -44,13 +41,7 @@ export function RecoverDialog({ account, onClose, onRecovered }: Props) {
   const takeAnyway = (uri: string) => confirm.run(async () => onRecovered(await call('reenrollAccount', { id: account.id, uri, providerChanged: true })));
 
   return (
-    <dialog ref={dialog} className="add-dialog" aria-labelledby="recover-title" aria-describedby="recover-text" onClose={onClose} onCancel={onClose}>
-      <div className="dialog-head">
-        <h2 id="recover-title">Recover {accountTitle(account)}</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-          ✕
-        </button>
-      </div>
+    <ModalDialog title={`Recover ${accountTitle(account)}`} describedBy="recover-text" onClose={onClose}>
       <p id="recover-text" className="hint dialog-intro">
         Scan the QR code the account&apos;s security page shows for a new authenticator app, or paste its link or setup key. The account keeps its name
         and place.
@@ -88,6 +79,6 @@ export function RecoverDialog({ account, onClose, onRecovered }: Props) {
           )}
         </Tabs>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }

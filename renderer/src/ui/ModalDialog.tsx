@@ -1,4 +1,35 @@
-import { useLayoutEffect, type RefObject } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
+
+interface Props {
+  /** The heading, which names the dialog. */
+  title: ReactNode;
+  /** The id of the text that describes the dialog, if any (inside `children`). */
+  describedBy?: string;
+  /** The Close button, Escape and the dialog closing otherwise: the owner then stops rendering it. */
+  onClose(): void;
+  children: ReactNode;
+}
+
+/**
+ * A modal dialog over the page (the Add account dialog, the recover dialog): open while it is rendered, Tab kept
+ * inside it, its heading with a Close button at the top, the focus back on the opener once it is gone.
+ */
+export function ModalDialog({ title, describedBy, onClose, children }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useModalDialog(dialog);
+  return (
+    <dialog ref={dialog} className="modal-dialog" aria-labelledby={titleId} aria-describedby={describedBy} onClose={onClose} onCancel={onClose}>
+      <div className="dialog-head">
+        <h2 id={titleId}>{title}</h2>
+        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          ✕
+        </button>
+      </div>
+      {children}
+    </dialog>
+  );
+}
 
 /**
  * Opens `dialog` as a modal (showModal: the page behind is inert, Escape cancels) while the component is mounted, and
