@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.js';
-import './styles.css';
+import { App } from './app-shell/App.js';
+import './app-shell/styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

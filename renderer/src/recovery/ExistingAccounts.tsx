@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { AccountView } from '../../../shared/account.js';
-import { accountLabel } from '../format.js';
+import { accountLabel } from '../accounts/format.js';
 
 /**
  * Recovery never overwrites or erases by mistake: with accounts on this PC it explains that, lists them, and offers

@@ -1,5 +1,5 @@
 import type { RecoveryExistingAccount, RecoveryPreviewAccount, RestoreMode } from '../../../shared/recovery.js';
-import { accountLabel } from '../format.js';
+import { accountLabel } from '../accounts/format.js';
 
 /** The backup's accounts in their order, marked when they will need verification or are already here. */
 export function PreviewList({ accounts, mode }: { accounts: readonly RecoveryPreviewAccount[]; mode: RestoreMode }) {

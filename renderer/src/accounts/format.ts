@@ -1,0 +1,12 @@
+import type { AccountView } from '../../../shared/account.js';
+
+// Naming an account and grouping a code's digits are shared with main (the tray, the command-line tool, errors).
+export { accountLabel, accountTitle } from '../../../shared/account-label.js';
+export { groupDigits } from '../../../shared/group-digits.js';
+
+/** What a search keeps: issuer or account name contains the query, case aside; null for a blank query (all of it). */
+export function searchFilter(query: string): ((account: Pick<AccountView, 'issuer' | 'name'>) => boolean) | null {
+  const needle = query.trim().toLowerCase();
+  if (needle === '') return null;
+  return (account) => account.issuer.toLowerCase().includes(needle) || account.name.toLowerCase().includes(needle);
+}

@@ -1,0 +1,275 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AccountView } from '../../../shared/account.js';
+import { AccountDetails } from '../details/AccountDetails.js';
+import { AddDialog } from '../add/AddDialog.js';
+import { call } from './api.js';
+import { focusTile } from '../tiles/focus-handoff.js';
+import { accountLabel, searchFilter } from '../accounts/format.js';
+import { LoadProblem } from './LoadProblem.js';
+import { RecoveryWizard } from '../recovery/RecoveryWizard.js';
+import { SettingsPage } from '../settings/SettingsPage.js';
+import { TileList } from '../tiles/TileList.js';
+import { Toast, TOAST_MS, useToast } from './Toast.js';
+import { useGridLayout } from '../tiles/use-grid-layout.js';
+import { useAccounts } from '../accounts/use-accounts.js';
+import { useSettings } from '../settings/use-settings.js';
+import { failureMessage } from '../ui/use-action.js';
+import { useBackupStatus } from '../settings/backup/use-backup-status.js';
+
+const MAC = navigator.userAgent.includes('Mac');
+
+type View = { name: 'tiles' } | { name: 'account'; id: string } | { name: 'settings' } | { name: 'recovery' };
+
+export function App() {
+  const state = useAccounts();
+  const { codes } = state;
+  const [settings, updateSettings] = useSettings();
+  const backup = useBackupStatus();
+  const backupOutOfDate = backup?.state === 'outOfDate';
+  const [view, setView] = useState<View>({ name: 'tiles' });
+  const [adding, setAdding] = useState(false);
+  const [search, setSearch] = useState('');
+  const [announcement, setAnnouncement] = useState('');
+  /** After "Start over": where the unreadable accounts file was set aside, said until dismissed. */
+  const [setAside, setSetAside] = useState<string[] | null>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const { toast, show, dismiss } = useToast();
+  const [observeMain, gridLayout] = useGridLayout();
+
+  // Ctrl/Cmd+F focuses the search box.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f' && view.name === 'tiles') {
+        event.preventDefault();
+        searchBox.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [view.name]);
+
+  const announce = useCallback((text: string) => {
+    // Re-set even when the text repeats, so screen readers speak it again.
+    setAnnouncement('');
+    requestAnimationFrame(() => setAnnouncement(text));
+  }, []);
+
+  const copy = useCallback(
+    async (account: AccountView) => {
+      try {
+        const { clearsAt } = await call('copyCode', { id: account.id });
+        const seconds = clearsAt === null ? null : Math.max(0, Math.round((clearsAt - Date.now() - codes.clockOffsetMs) / 1000));
+        show({ text: seconds === null ? 'Copied' : `Copied · clears in ${seconds} s`, showMs: TOAST_MS });
+      } catch (caught) {
+        show({ text: failureMessage(caught, 'The code could not be copied.'), tone: 'error', showMs: TOAST_MS });
+      }
+    },
+    [show, codes],
+  );
+  const move = useCallback((account: AccountView, toIndex: number) => {
+    call('moveAccount', { id: account.id, toIndex }).then(
+      () => announce(`${accountLabel(account)} moved to position ${toIndex + 1}.`),
+      (caught: unknown) => announce(failureMessage(caught, 'The account could not be moved.')),
+    );
+  }, [announce]);
+  const open = useCallback((account: AccountView) => setView({ name: 'account', id: account.id }), []);
+
+  const current = view.name === 'account' ? state.accounts.find((a) => a.id === view.id) : undefined;
+  const back = useCallback(() => setView({ name: 'tiles' }), []);
+  /** From the full-screen view back to the tiles, the focus on the button that opened it. */
+  const backFromAccount = useCallback(() => {
+    if (view.name === 'account') focusTile(view.id, 'details');
+    setView({ name: 'tiles' });
+  }, [view]);
+
+  /** Undo of a delete: main puts the account back; the page only ever had the token. */
+  const undoRemove = useCallback(
+    async (token: string) => {
+      try {
+        const restored = await call('undoRemoveAccount', { token });
+        focusTile(restored.id, 'copy');
+        show({ text: `Restored ${accountLabel(restored)}`, showMs: TOAST_MS });
+      } catch (caught) {
+        show({ text: failureMessage(caught, 'The account could not be put back.'), tone: 'error', showMs: TOAST_MS });
+      }
+    },
+    [show],
+  );
+  /**
+   * Deletes (after the full-screen view's confirmation): the focus goes to the tile after it in the list as shown
+   * (else the one before, else Add account), and a toast offers Undo while main allows it. A failure is thrown back
+   * to the view, which says what went wrong.
+   */
+  const remove = useCallback(
+    async (account: AccountView) => {
+      const matches = searchFilter(search);
+      const shown = matches ? state.accounts.filter(matches) : state.accounts;
+      const index = shown.findIndex((a) => a.id === account.id);
+      const neighbour = shown[index + 1] ?? shown[index - 1];
+      const { undoToken, undoUntil } = await call('removeAccount', { id: account.id });
+      if (neighbour) focusTile(neighbour.id, 'copy');
+      else addButton.current?.focus();
+      setView({ name: 'tiles' });
+      const label = accountLabel(account);
+      let used = false; // a second Ctrl+Z while the first is on its way would be told "too late"
+      show({
+        text: `Deleted ${label}`,
+        action: {
+          label: 'Undo',
+          accessibleLabel: `Undo deleting ${label}`,
+          keyShortcut: MAC ? 'Meta+Z' : 'Control+Z',
+          keyHint: `${MAC ? 'Command+Z' : 'Ctrl+Z'} undoes it`,
+          run: () => {
+            if (used) return;
+            used = true;
+            void undoRemove(undoToken);
+          },
+        },
+        // Until main's undo window closes, by main's clock.
+        showMs: Math.max(0, undoUntil - Date.now() - codes.clockOffsetMs),
+      });
+    },
+    [search, state.accounts, codes, show, undoRemove],
+  );
+
+  // Ctrl/Cmd+Z undoes the delete the toast offers to undo (not while typing, where it undoes the typing).
+  useEffect(() => {
+    const action = toast?.action;
+    if (!action || adding) return;
+    const onKey = (event: KeyboardEvent) => {
+      const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable="true"]');
+      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'z' && !typing) {
+        event.preventDefault();
+        action.run();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [toast, adding]);
+
+  // After the add dialog closes: the focus on the (first) tile it added, else back on the button that opened it.
+  const added = useRef<AccountView[]>([]);
+  const [closedAfterAdding, setClosedAfterAdding] = useState<AccountView | null>(null);
+  const closeAdd = useCallback(() => {
+    setAdding(false);
+    setClosedAfterAdding(added.current[0] ?? null);
+    added.current = [];
+  }, []);
+  useEffect(() => {
+    // After the dialog's own clean-up, which put the focus back on its opener.
+    if (closedAfterAdding) focusTile(closedAfterAdding.id, 'copy');
+  }, [closedAfterAdding]);
+  useEffect(() => {
+    if (view.name === 'account' && state.loaded && !current) setView({ name: 'tiles' }); // deleted, here or elsewhere
+  }, [view, current, state.loaded]);
+
+  return (
+    <div className={`app${settings.hideCodes ? ' hide-codes' : ''}`}>
+      <header className="app-header">
+        <h1>Authenticator</h1>
+        {view.name === 'tiles' && state.accounts.length > 0 ? (
+          <input
+            ref={searchBox}
+            type="search"
+            className="search"
+            placeholder="Search accounts (Ctrl+F)"
+            aria-label="Search accounts"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            onKeyDown={(e) => e.key === 'Escape' && setSearch('')}
+          />
+        ) : (
+          <span className="spacer" />
+        )}
+        <button type="button" ref={addButton} onClick={() => setAdding(true)}>
+          Add account
+        </button>
+        <button
+          type="button"
+          className="secondary settings-button"
+          onClick={() => setView({ name: 'settings' })}
+          aria-current={view.name === 'settings' ? 'page' : undefined}
+          aria-describedby={backupOutOfDate ? 'backup-dot' : undefined}
+        >
+          Settings
+          {backupOutOfDate ? (
+            <span id="backup-dot" className="red-dot" title="Backup out of date">
+              <span className="visually-hidden">Backup out of date</span>
+            </span>
+          ) : null}
+        </button>
+      </header>
+      <main className="app-main" ref={observeMain}>
+        {view.name === 'tiles' && setAside ? <SetAsideNotice files={setAside} onDismiss={() => setSetAside(null)} /> : null}
+        {/* Settings and recovery open even when the accounts cannot be loaded: recovery is one way out of that. */}
+        {view.name === 'settings' ? (
+          <SettingsPage
+            settings={settings}
+            backup={backup}
+            onChange={(patch) => void updateSettings(patch)}
+            onBack={back}
+            onBeginRecovery={() => setView({ name: 'recovery' })}
+          />
+        ) : view.name === 'recovery' ? (
+          <RecoveryWizard accounts={state.accounts} onClose={back} />
+        ) : state.loadError ? (
+          <LoadProblem
+            error={state.loadError}
+            onResolved={state.reload}
+            onBeginRecovery={backup?.configured ? () => setView({ name: 'recovery' }) : undefined}
+            onStartedOver={setSetAside}
+          />
+        ) : current ? (
+          <AccountDetails account={current} codes={codes} hideCodes={settings.hideCodes} onBack={backFromAccount} onCopy={copy} onRemove={remove} />
+        ) : !state.loaded ? null : state.accounts.length === 0 ? (
+          <div className="empty-state">
+            <h2>No accounts yet</h2>
+            <p>Add the accounts you protect with two-step verification: scan their QR code, paste a setup link or type the setup key.</p>
+            <p>New PC? If you backed up your accounts on another one, get them back with your recovery account.</p>
+            <div className="row centered">
+              <button type="button" onClick={() => setAdding(true)}>
+                Add account
+              </button>
+              <button type="button" className="secondary" onClick={() => setView({ name: 'recovery' })}>
+                Begin recovery
+              </button>
+            </div>
+          </div>
+        ) : (
+          <TileList accounts={state.accounts} codes={state.codes} search={search} hideCodes={settings.hideCodes} layout={gridLayout} onCopy={copy} onOpen={open} onMove={move} />
+        )}
+      </main>
+      {/* Reordering is told to screen readers only; what the person did and can undo is shown (Toast). */}
+      <div className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </div>
+      <Toast toast={toast} onDismiss={dismiss} />
+      {adding ? (
+        <AddDialog
+          onClose={closeAdd}
+          onAdded={(accounts) => {
+            added.current = accounts;
+            show({ text: accounts.length === 1 ? `Added ${accountLabel(accounts[0]!)}` : `Added ${accounts.length} accounts`, showMs: TOAST_MS });
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** Says where "Start over" put the accounts file it could not open, so it can be found again (or deleted by hand). */
+function SetAsideNotice({ files, onDismiss }: { files: string[]; onDismiss(): void }) {
+  return (
+    <div className="notice" role="status">
+      <p>
+        Your previous accounts file was kept as <span className="mono">{files[0]}</span>
+        {files.length > 1 ? ', its previous version beside it' : ''}. It opens again only with its lost key; delete it yourself once you are sure you no
+        longer need it.
+      </p>
+      <button type="button" className="secondary" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}

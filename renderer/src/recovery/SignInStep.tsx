@@ -1,0 +1,84 @@
+import type { RecoveryAccountView } from '../../../shared/backup.js';
+import type { RestoreMode } from '../../../shared/recovery.js';
+import { SignInWaiting } from '../ui/SignInWaiting.js';
+import { FailureMessage } from './FailureMessage.js';
+import type { StepOf } from './steps.js';
+
+interface Props {
+  step: StepOf<'signIn'>;
+  mode: RestoreMode;
+  onSignIn(): void;
+  onFindBackup(account: RecoveryAccountView): void;
+  onCancel(): void;
+}
+
+/** Sign in to the recovery account in the browser, then the backup is looked for in its OneDrive. */
+export function SignInStep({ step, mode, onSignIn, onFindBackup, onCancel }: Props) {
+  return (
+    <>
+      <p>
+        Sign in with the personal Microsoft account your backup is stored with (the recovery account you chose on your old PC). The sign-in page opens in
+        your browser.
+      </p>
+      {mode === 'replace' ? <p className="hint">The accounts on this PC stay as they are until you have checked what comes back and confirmed it (step 3).</p> : null}
+      {step.account && !step.busy ? (
+        <p>
+          Signed in as <strong>{step.account.username}</strong>.
+        </p>
+      ) : null}
+      {step.busy ? (
+        step.busy === 'signingIn' ? (
+          // Cancel ends the recovery, and main ends its sign-in with it.
+          <SignInWaiting onCancel={onCancel} />
+        ) : (
+          <p className="form-status" role="status">
+            {`Looking for your backup in ${step.account?.username ?? 'your'}’s OneDrive…`}
+          </p>
+        )
+      ) : null}
+      {step.busy === 'signingIn' ? null : (
+        <>
+          <FailureMessage failure={step.failure} />
+          <div className="row">
+            <SignInActions step={step} onSignIn={onSignIn} onFindBackup={onFindBackup} />
+            <button type="button" className="secondary" onClick={onCancel}>
+              Cancel
+            </button>
+          </div>
+        </>
+      )}
+    </>
+  );
+}
+
+/** The way on after a failure at the sign-in step: a new sign-in, or (signed in already) looking for the backup again. */
+function SignInActions({ step, onSignIn, onFindBackup }: { step: StepOf<'signIn'>; onSignIn(): void; onFindBackup(account: RecoveryAccountView): void }) {
+  const busy = step.busy !== null;
+  const { account, failure } = step;
+  if (account && failure && failure.kind !== 'signInRequired') {
+    // Signed in; the backup could not be read (OneDrive unreachable or busy, not there, ...): read it again.
+    return (
+      <>
+        <button type="button" disabled={busy} onClick={() => onFindBackup(account)}>
+          {failure.kind === 'backupNotFound' ? 'Look again' : 'Try again'}
+        </button>
+        <button type="button" className="secondary" disabled={busy} onClick={onSignIn}>
+          Sign in with a different account
+        </button>
+      </>
+    );
+  }
+  const label =
+    failure?.kind === 'wrongAccountType'
+      ? 'Sign in with a different account'
+      : failure?.kind === 'signInRequired' || failure?.kind === 'signInTimedOut'
+        ? 'Sign in again'
+        : failure
+          ? 'Try again'
+          : 'Sign in';
+  return (
+    <button type="button" disabled={busy} onClick={onSignIn}>
+      {label}
+    </button>
+  );
+}

@@ -1,0 +1,61 @@
+import { useEffect, useRef } from 'react';
+import type { BackupStatus } from '../../../shared/backup.js';
+import type { Settings } from '../../../shared/settings.js';
+import { BackupSection } from './backup/BackupSection.js';
+import { BackBar, useBackOnEscape } from '../app-shell/sub-page.js';
+
+const CLEAR_DELAYS = [10, 20, 30, 60, 120, 300];
+
+/** Settings: cloud backup, security (clipboard clearing, hiding codes) and appearance. */
+export function SettingsPage({
+  settings,
+  backup,
+  onChange,
+  onBack,
+  onBeginRecovery,
+}: {
+  settings: Settings;
+  backup: BackupStatus | null;
+  onChange(patch: Partial<Settings>): void;
+  onBack(): void;
+  onBeginRecovery(): void;
+}) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  useBackOnEscape(onBack);
+  return (
+    <section className="settings" aria-labelledby="settings-title">
+      <BackBar onBack={onBack} />
+      <h2 id="settings-title" tabIndex={-1} ref={heading}>
+        Settings
+      </h2>
+      <BackupSection status={backup} onBeginRecovery={onBeginRecovery} />
+      <fieldset>
+        <legend>Security</legend>
+        <label className="setting">
+          <span>Clear copied codes from the clipboard after</span>
+          <select value={settings.clipboardClearSeconds} onChange={(e) => onChange({ clipboardClearSeconds: Number(e.target.value) })}>
+            {[...new Set([...CLEAR_DELAYS, settings.clipboardClearSeconds])].sort((a, b) => a - b).map((s) => (
+              <option key={s} value={s}>
+                {s < 60 ? `${s} seconds` : `${s / 60} minute${s === 60 ? '' : 's'}`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="setting checkbox">
+          <input type="checkbox" checked={settings.hideCodes} onChange={(e) => onChange({ hideCodes: e.target.checked })} />
+          <span>Hide codes until the pointer or keyboard focus is on them</span>
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Appearance</legend>
+        {(['system', 'light', 'dark'] as const).map((theme) => (
+          <label key={theme} className="setting checkbox">
+            <input type="radio" name="theme" value={theme} checked={settings.theme === theme} onChange={() => onChange({ theme })} />
+            <span>{theme === 'system' ? 'Same as the system' : theme === 'light' ? 'Light' : 'Dark'}</span>
+          </label>
+        ))}
+      </fieldset>
+    </section>
+  );
+}

@@ -1,0 +1,148 @@
+import { useState } from 'react';
+import type { BackupStatus } from '../../../../shared/backup.js';
+import { call } from '../../app-shell/api.js';
+import { ChangePassword } from './ChangePassword.js';
+import { EnterNewPassword } from './EnterNewPassword.js';
+import { TurnOnBackup } from './TurnOnBackup.js';
+import { TurnOffBackup } from './TurnOffBackup.js';
+import { formatWhen } from './format-when.js';
+import { FormError } from '../../ui/FormError.js';
+import { SignInWaiting } from '../../ui/SignInWaiting.js';
+import { useAction } from '../../ui/use-action.js';
+
+/** Settings > Backup: turn on, the recovery account, last backup, back up now, change password, turn off, the problem. */
+export function BackupSection({ status, onBeginRecovery }: { status: BackupStatus | null; onBeginRecovery(): void }) {
+  const [mode, setMode] = useState<'idle' | 'turningOn' | 'changingPassword' | 'turningOff'>('idle');
+  const action = useAction();
+  const { busy } = action;
+  const signIn = useAction(); // a cancelled sign-in's outcome (signInCancelled) is not news
+  const signingIn = signIn.busy;
+
+  const signInAgain = () => signIn.run(() => call('signInAgain'));
+  const cancelSignIn = () => {
+    signIn.cancel();
+    void call('cancelSignIn').catch(() => undefined); // ends the sign-in in main: its listener closes
+  };
+
+  if (!status) return <Frame>{null}</Frame>;
+  if (!status.configured) {
+    return (
+      <Frame>
+        <p>Cloud backup is not configured in this copy of the app.</p>
+        <p className="hint">
+          It needs an Azure app registration for personal Microsoft accounts. Set AUTHENTICATOR_CLIENT_ID (see “Registering the app with Microsoft” in
+          the README) and start the app again.
+        </p>
+      </Frame>
+    );
+  }
+  if (status.state === 'off' || mode === 'turningOn') {
+    return (
+      <Frame>
+        {mode === 'turningOn' ? (
+          <TurnOnBackup onDone={() => setMode('idle')} onCancel={() => setMode('idle')} />
+        ) : (
+          <>
+            <p>
+              Back up your accounts, their order and your settings to your own OneDrive, encrypted on this PC with a password only you know. If this PC is
+              lost, you can restore everything on a new one.
+            </p>
+            <div className="row">
+              <button type="button" onClick={() => setMode('turningOn')}>
+                Turn on cloud backup
+              </button>
+              <button type="button" className="secondary" onClick={onBeginRecovery}>
+                Restore from a backup
+              </button>
+            </div>
+          </>
+        )}
+      </Frame>
+    );
+  }
+
+  const problem = status.state === 'outOfDate' ? status.problem : null;
+  const fix = problem ? fixButton(problem.fix) : null;
+  return (
+    <Frame>
+      <dl className="details-facts backup-facts">
+        <dt>Recovery account</dt>
+        <dd>{status.account ? `${status.account.displayName ? `${status.account.displayName} · ` : ''}${status.account.username}` : '—'}</dd>
+        <dt>Status</dt>
+        <dd role="status" aria-live="polite" className={`backup-state ${status.state}`}>
+          {status.state === 'backingUp' ? 'Backing up…' : status.state === 'upToDate' ? `Up to date · last backup ${formatWhen(status.lastBackupAt)}` : 'Out of date'}
+        </dd>
+        {status.state === 'outOfDate' && status.lastBackupAt ? (
+          <>
+            <dt>Last backup</dt>
+            <dd>{formatWhen(status.lastBackupAt)}</dd>
+          </>
+        ) : null}
+      </dl>
+      {problem ? (
+        <div className="backup-problem" role="alert">
+          <p>{problem.message}</p>
+          {problem.nextAttemptAt ? <p className="hint">The app tries again by itself {formatWhen(problem.nextAttemptAt)}.</p> : null}
+          {problem.fix === 'enterPassword' ? <EnterNewPassword /> : null}
+          {signingIn ? (
+            <SignInWaiting onCancel={cancelSignIn} />
+          ) : fix ? (
+            <button type="button" disabled={busy} onClick={() => {
+                const { method } = fix;
+                if (method === 'turnOnAgain') setMode('turningOff');
+                else if (method === 'signInAgain') void signInAgain();
+                else void action.run(() => call(method));
+              }}>
+              {fix.label}
+            </button>
+          ) : null}
+          {/* Inside the problem's own alert, which announces it: no second alert role. */}
+          {signIn.error && !signingIn ? <p className="form-error">{signIn.error}</p> : null}
+        </div>
+      ) : null}
+      {mode === 'changingPassword' ? (
+        <ChangePassword onDone={() => setMode('idle')} />
+      ) : mode === 'turningOff' ? (
+        <TurnOffBackup account={status.account?.username ?? 'the recovery account'} onDone={() => setMode('idle')} />
+      ) : (
+        <div className="row">
+          <button type="button" disabled={busy || status.state === 'backingUp'} onClick={() => void action.run(() => call('backUpNow'))}>
+            Back up now
+          </button>
+          <button type="button" className="secondary" onClick={() => setMode('changingPassword')}>
+            Change backup password
+          </button>
+          <button type="button" className="secondary danger-text" onClick={() => setMode('turningOff')}>
+            Turn off backup
+          </button>
+        </div>
+      )}
+      <FormError message={action.error} />
+    </Frame>
+  );
+}
+
+function Frame({ children }: { children: React.ReactNode }) {
+  return (
+    <fieldset className="backup">
+      <legend>Backup</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+function fixButton(fix: NonNullable<BackupStatus['problem']>['fix']): { label: string; method: 'signInAgain' | 'backUpNow' | 'turnOnAgain' } | null {
+  switch (fix) {
+    case 'signIn':
+      return { label: 'Sign in to the recovery account', method: 'signInAgain' };
+    case 'backUpNow':
+      return { label: 'Make a new backup now', method: 'backUpNow' };
+    case 'retry':
+      return { label: 'Try again now', method: 'backUpNow' };
+    case 'turnOnAgain':
+      return { label: 'Turn backup off…', method: 'turnOnAgain' };
+    case 'enterPassword': // a form of its own (EnterNewPassword)
+    case 'none':
+      return null;
+  }
+}

@@ -1,0 +1,90 @@
+import { useEffect, useId, useState } from 'react';
+import { MIN_BACKUP_PASSWORD_LENGTH } from '../../../../shared/backup-password.js';
+import { estimateStrength, type Strength } from './password-strength.js';
+
+/** The weakest estimate accepted for a new backup password (zxcvbn's 0-4 scale). */
+export const MIN_STRENGTH_SCORE = 2;
+
+export interface NewPassword {
+  password: string;
+  confirmation: string;
+}
+
+/** What is wrong with a new backup password, or null when it can be used. */
+export function newPasswordProblem(value: NewPassword, strength: Strength | null): { field: 'password' | 'confirmation'; message: string } | null {
+  if ([...value.password].length < MIN_BACKUP_PASSWORD_LENGTH) {
+    return { field: 'password', message: `Use at least ${MIN_BACKUP_PASSWORD_LENGTH} characters.` };
+  }
+  if (!strength || strength.score < MIN_STRENGTH_SCORE) {
+    return { field: 'password', message: 'This password is easy to guess. Add more words or characters.' };
+  }
+  if (value.confirmation !== value.password) return { field: 'confirmation', message: 'The two passwords are not the same.' };
+  return null;
+}
+
+/** A new backup password, typed twice, with its strength shown as it is typed. */
+export function PasswordFields({
+  value,
+  onChange,
+  onStrength,
+  showErrors,
+  label = 'Backup password',
+}: {
+  label?: string;
+  value: NewPassword;
+  onChange(value: NewPassword): void;
+  onStrength(strength: Strength | null): void;
+  showErrors: boolean;
+}) {
+  const id = useId();
+  const [strength, setStrength] = useState<Strength | null>(null);
+  useEffect(() => {
+    let live = true;
+    if (value.password === '') setStrength(null);
+    else void estimateStrength(value.password).then((s) => live && setStrength(s));
+    return () => {
+      live = false;
+    };
+  }, [value.password]);
+  useEffect(() => onStrength(strength), [strength, onStrength]);
+
+  const problem = showErrors ? newPasswordProblem(value, strength) : null;
+  return (
+    <div className="password-fields">
+      <label htmlFor={`${id}-password`}>
+        <span>{label}</span>
+        <input
+          id={`${id}-password`}
+          type="password"
+          autoComplete="new-password"
+          value={value.password}
+          aria-invalid={problem?.field === 'password' || undefined}
+          aria-describedby={`${id}-strength ${id}-password-error`}
+          onChange={(e) => onChange({ ...value, password: e.target.value })}
+        />
+      </label>
+      <div className="strength" id={`${id}-strength`} aria-live="polite">
+        <meter min={0} max={4} low={2} high={3} optimum={4} value={strength?.score ?? 0} aria-hidden="true" />
+        <span>{strength ? `Strength: ${strength.label}` : `At least ${MIN_BACKUP_PASSWORD_LENGTH} characters; a few unrelated words work well.`}</span>
+      </div>
+      <p className="field-error" id={`${id}-password-error`}>
+        {problem?.field === 'password' ? problem.message : ''}
+      </p>
+      <label htmlFor={`${id}-confirmation`}>
+        <span>Type it again</span>
+        <input
+          id={`${id}-confirmation`}
+          type="password"
+          autoComplete="new-password"
+          value={value.confirmation}
+          aria-invalid={problem?.field === 'confirmation' || undefined}
+          aria-describedby={`${id}-confirmation-error`}
+          onChange={(e) => onChange({ ...value, confirmation: e.target.value })}
+        />
+      </label>
+      <p className="field-error" id={`${id}-confirmation-error`}>
+        {problem?.field === 'confirmation' ? problem.message : ''}
+      </p>
+    </div>
+  );
+}

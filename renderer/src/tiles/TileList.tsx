@@ -1,0 +1,73 @@
+import { useCallback, useMemo } from 'react';
+import type { AccountView } from '../../../shared/account.js';
+import type { CodeStore } from '../accounts/code-store.js';
+import { DragAndDrop } from './DragAndDrop.js';
+import { searchFilter } from '../accounts/format.js';
+import { SortableTile } from './SortableTile.js';
+import { Tile } from './Tile.js';
+import { useWhenIdle } from './use-when-idle.js';
+import type { GridLayout } from './use-grid-layout.js';
+import { VirtualTileGrid, type TilePlacement } from './VirtualTileGrid.js';
+
+/** Beyond this many visible tiles only those near the viewport are rendered. */
+const VIRTUALIZE_ABOVE = 60;
+
+interface Props {
+  accounts: readonly AccountView[];
+  codes: CodeStore;
+  search: string;
+  hideCodes: boolean;
+  /** How the grid fits the page, measured before the list shows. */
+  layout: GridLayout | null;
+  onCopy(account: AccountView): void;
+  onOpen(account: AccountView): void;
+  onMove(account: AccountView, toIndex: number): void;
+}
+
+/**
+ * The tiles, in the vault's order, filtered by the search. Alt+Up/Down on a focused tile moves it; drag and drop
+ * (DragAndDrop) is attached once the tiles are shown, when the page is next idle: dnd-kit costs more to start than
+ * the tiles themselves, and a filtered list cannot be reordered, so it never gets it.
+ */
+export function TileList({ accounts, codes, search, hideCodes, layout, onCopy, onOpen, onMove }: Props) {
+  const matches = useMemo(() => searchFilter(search), [search]);
+  const visible = useMemo(() => (matches ? accounts.filter(matches) : accounts), [accounts, matches]);
+  const reorderable = matches === null;
+  const dragReady = useWhenIdle(reorderable);
+
+  const move = useCallback(
+    (account: AccountView, delta: -1 | 1) => {
+      const to = accounts.findIndex((a) => a.id === account.id) + delta;
+      if (to >= 0 && to < accounts.length) onMove(account, to);
+    },
+    [accounts, onMove],
+  );
+
+  if (visible.length === 0) {
+    return (
+      <p className="empty" role="status">
+        No account matches “{search.trim()}”.
+      </p>
+    );
+  }
+  // Attaching drag and drop re-creates the tiles; the focus goes along (useFocusHandoff).
+  const TileKind = dragReady ? SortableTile : Tile;
+  const tile = (account: AccountView, placement?: TilePlacement) => (
+    <TileKind key={account.id} account={account} codes={codes} hideCodes={hideCodes} reorderable={reorderable} onCopy={onCopy} onOpen={onOpen} onMove={move} placement={placement} />
+  );
+  const grid =
+    visible.length > VIRTUALIZE_ABOVE ? (
+      <VirtualTileGrid accounts={visible} renderTile={tile} layout={layout} />
+    ) : (
+      <ul className="tiles" aria-label="Accounts">
+        {visible.map((account) => tile(account))}
+      </ul>
+    );
+  return dragReady ? (
+    <DragAndDrop accounts={accounts} onMove={onMove}>
+      {grid}
+    </DragAndDrop>
+  ) : (
+    grid
+  );
+}
