@@ -1,8 +1,8 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { startEmulators, type RunningEmulators } from '../emulators/index.js';
 import { expect, startHarness, test, type Harness } from '../harness-fixture.js';
 import { screenshot } from '../screenshot.js';
-import { ALICE, BACKUP_PASSWORD, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
+import { ALICE, BACKUP_PASSWORD, joinBackup, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
 import { openBackup } from '../../main/core/backup/backup-envelope.js';
 import { decodePayload } from '../../main/core/backup/backup-payload.js';
 import { BACKUP_FILE_NAME } from '../../main/core/backup/backup-service.js';
@@ -43,17 +43,6 @@ async function cloudIssuers(password: string): Promise<string[] | string> {
   } catch (error) {
     return (error as { kind?: string }).kind ?? 'error';
   }
-}
-
-/** PC 2 joins the backup PC 1 made: it unlocks the existing backup with its password. */
-async function joinBackup(page: Page, context: BrowserContext): Promise<void> {
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('button', { name: 'Turn on cloud backup' }).click();
-  await signInInNewTab(context, () => page.getByRole('button', { name: 'Sign in' }).click(), ALICE);
-  await expect(page.getByRole('heading', { name: 'Unlock your existing backup' })).toBeVisible();
-  await page.getByLabel('Backup password', { exact: true }).fill(BACKUP_PASSWORD);
-  await page.getByRole('button', { name: 'Turn on backup' }).click();
-  await expect(page.getByText(/Up to date · last backup today/)).toBeVisible();
 }
 
 async function openChangePassword(page: Page): Promise<void> {

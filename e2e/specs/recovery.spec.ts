@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { startEmulators, type RunningEmulators } from '../emulators/index.js';
-import { ALICE, BACKUP_PASSWORD, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
+import { ALICE, BACKUP_PASSWORD, BOB, pcAndCloud as pcAndCloudOf, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
 import { expect, startHarness, test, type Harness } from '../harness-fixture.js';
 import { expectOathtoolCode, oathtoolTotp } from '../oathtool.js';
 import { tilesSettled } from '../tile-list.js';
@@ -15,7 +14,6 @@ import { BACKUP_FILE_NAME } from '../../main/core/backup/backup-service.js';
 
 // Recovery on a new PC: two harnesses with their own data folders are two PCs sharing one (emulated) recovery account.
 
-const BOB = { username: 'bob@outlook.com', password: 'bob-password', displayName: 'Bob' };
 const cloudArgs = (emulators: RunningEmulators) => ['--cloud', 'emulated', '--emulators', emulators.controlUrl];
 const tiles = (page: Page) => page.getByRole('list', { name: 'Accounts' }).getByRole('listitem');
 const order = async (page: Page) => tiles(page).evaluateAll((items) => items.map((i) => i.getAttribute('aria-label') ?? ''));
@@ -270,12 +268,7 @@ test('recovery: a setup code for another account is refused, naming both, with t
 const LOCAL = 'otpauth://totp/Local:me?secret=KRUGS4ZANFZSAYJA&issuer=Local';
 
 /** What must not change before Restore: the vault file byte for byte, what the command-line tool lists, the backup in OneDrive. */
-async function pcAndCloud(pc: Harness): Promise<{ vault: string; list: unknown; cloud: string | null }> {
-  const list = await pc.cli('list', '--json');
-  expect(list.code).toBe(0);
-  const cloud = await emulators.control.readFile(ALICE.username, BACKUP_FILE_NAME);
-  return { vault: readFileSync(path.join(pc.dataDir, 'vault.json')).toString('base64'), list: JSON.parse(list.stdout), cloud: cloud?.bytes.toString('base64') ?? null };
-}
+const pcAndCloud = (pc: Harness) => pcAndCloudOf(pc, emulators.control);
 
 /** Settings > Backup > Restore from a backup on a PC with accounts, then "remove these accounts": the sign-in step. */
 async function chooseRemove(page: Page, url: string): Promise<void> {
