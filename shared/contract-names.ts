@@ -29,6 +29,7 @@ export const methodNames = [
   'getBackupStatus',
   'signInRecoveryAccount',
   'turnOnBackup',
+  'cancelTurnOnBackup',
   'changeBackupPassword',
   'enterNewBackupPassword',
   'backUpNow',

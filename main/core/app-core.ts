@@ -265,6 +265,10 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
       return { account: { username: account.username, displayName: account.displayName }, existing };
     },
     turnOnBackup: async ({ password }) => backup.turnOn(password),
+    cancelTurnOnBackup: async () => {
+      await backup.cancelTurnOn();
+      return null;
+    },
     changeBackupPassword: async ({ currentPassword, password }) => backup.changePassword(currentPassword, password),
     enterNewBackupPassword: async ({ password }) => backup.enterNewPassword(password),
     backUpNow: async () => backup.backUpNow(),
