@@ -235,6 +235,8 @@ describe('the sync engine', () => {
     const error = await appErrorOf(backup.signInAgain());
     expect(error.message).toContain('bob@outlook.com');
     expect(error.message).toContain('alice@outlook.com');
+    // Bob is not kept: backups go on needing (and going to) Alice.
+    expect(await identity.currentAccount()).toMatchObject({ username: 'alice@outlook.com' });
   });
 
   it('keeps the out-of-date reason across a restart', async () => {

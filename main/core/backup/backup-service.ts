@@ -225,7 +225,7 @@ export class BackupService {
     await this.loaded;
     const expected = this.state.account;
     if (!expected) throw new AppError('invalidRequest', 'Backup is off.');
-    const account = await identity.signIn({ loginHint: expected.username });
+    const account = await identity.signIn({ loginHint: expected.username, sameAccountAs: expected.id });
     if (account.id !== expected.id) {
       throw new AppError(
         'signInRequired',
