@@ -1,7 +1,9 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import type { EmulatorConfig, RunningEmulators } from '../emulators/index.js';
+import type { EmulatorConfig, EmulatorControl, RunningEmulators } from '../emulators/index.js';
 import { BACKUP_FILE_NAME } from '../main/core/backup/backup-service.js';
-import { ALICE, expect, startHarness } from './harness-fixture.js';
+import { ALICE, callContract, expect, startHarness, type Harness } from './harness-fixture.js';
 import { screenshot } from './screenshot.js';
 
 // Shared by the cloud specs: the harness's arguments for the emulators, and the browser steps of signing in and
@@ -9,6 +11,8 @@ import { screenshot } from './screenshot.js';
 // test with ALICE as their only account.
 
 export { ALICE };
+/** Another personal Microsoft account: the wrong one to sign in with. */
+export const BOB = { username: 'bob@outlook.com', password: 'bob-password', displayName: 'Bob' };
 export const BACKUP_PASSWORD = 'plum tractor winter lantern';
 
 /** The harness's arguments for the cloud of these emulators (`--emulators`: they are shared, so PCs share ALICE). */
@@ -24,11 +28,26 @@ export async function signInInNewTab(context: BrowserContext, click: () => Promi
   await tab.close();
 }
 
+/** Fills in the sign-in page in the tab the app opened, and presses `button`, whatever the app makes of it. */
+export async function answerSignIn(context: BrowserContext, click: () => Promise<void>, user: { username: string; password: string }, button: 'Sign in' | 'Cancel'): Promise<void> {
+  const [tab] = await Promise.all([context.waitForEvent('page'), click()]);
+  await tab.getByLabel('Email, phone, or Skype').fill(user.username);
+  await tab.getByLabel('Password').fill(user.password);
+  await tab.getByRole('button', { name: button }).click();
+  await tab.waitForLoadState();
+  await tab.close();
+}
+
+/** From the settings page with backup off: Turn on cloud backup, and sign in as `user`; the password step is next. */
+export async function signInToTurnOn(page: Page, context: BrowserContext, user: { username: string; password: string } = ALICE): Promise<void> {
+  await page.getByRole('button', { name: 'Turn on cloud backup' }).click();
+  await signInInNewTab(context, () => page.getByRole('button', { name: 'Sign in' }).click(), user);
+  await expect(page.getByText(`Signed in as ${user.username}`)).toBeVisible();
+}
+
 export async function turnOnBackup(page: Page, context: BrowserContext): Promise<void> {
   await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('button', { name: 'Turn on cloud backup' }).click();
-  await signInInNewTab(context, () => page.getByRole('button', { name: 'Sign in' }).click(), ALICE);
-  await expect(page.getByText(`Signed in as ${ALICE.username}`)).toBeVisible();
+  await signInToTurnOn(page, context);
   await page.getByLabel('Backup password', { exact: true }).fill('short');
   await page.getByRole('button', { name: 'Turn on backup' }).click();
   await expect(page.getByText('Use at least 8 characters.')).toBeVisible();
@@ -59,4 +78,35 @@ export async function backupMadeByAnotherPc(browser: Browser, emulators: Running
     await context.close();
     await pc1.stop();
   }
+}
+
+/** A second PC joins the backup another PC made: it unlocks the existing backup with its password. */
+export async function joinBackup(page: Page, context: BrowserContext): Promise<void> {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await signInToTurnOn(page, context);
+  await expect(page.getByRole('heading', { name: 'Unlock your existing backup' })).toBeVisible();
+  await page.getByLabel('Backup password', { exact: true }).fill(BACKUP_PASSWORD);
+  await page.getByRole('button', { name: 'Turn on backup' }).click();
+  await expect(page.getByText(/Up to date · last backup today/)).toBeVisible();
+}
+
+/**
+ * What an abandoned flow must leave as it was: the vault file byte for byte, what the command-line tool lists, and
+ * the backup in `username`'s OneDrive app folder byte for byte (null: none there).
+ */
+export async function pcAndCloud(pc: Harness, control: EmulatorControl, username = ALICE.username): Promise<{ vault: string; list: unknown; cloud: string | null }> {
+  const list = await pc.cli('list', '--json');
+  expect(list.code).toBe(0);
+  const cloud = await control.readFile(username, BACKUP_FILE_NAME);
+  return { vault: (await readFile(path.join(pc.dataDir, 'vault.json'))).toString('base64'), list: JSON.parse(list.stdout), cloud: cloud?.bytes.toString('base64') ?? null };
+}
+
+/**
+ * Nobody is left signed in to a recovery account on this PC (backup off): turning backup on without signing in first
+ * is refused as such. Signed in, the same call would get as far as the backup's password (here a wrong one, so that
+ * the probe itself changes nothing either way).
+ */
+export async function expectNoRecoveryAccountSignedIn(page: Page): Promise<void> {
+  const result = await callContract(page, 'turnOnBackup', { password: 'not the backup password at all' });
+  expect(result.ok ? 'backup turned on' : result.error.kind).toBe('signInRequired');
 }

@@ -28,6 +28,7 @@ export const methodNames = [
   'getBackupStatus',
   'signInRecoveryAccount',
   'turnOnBackup',
+  'cancelTurnOnBackup',
   'changeBackupPassword',
   'enterNewBackupPassword',
   'backUpNow',

@@ -98,6 +98,8 @@ export const methods = {
   signInRecoveryAccount: method(NoInput, z.object({ account: RecoveryAccountView, existing: BackupSummary.nullable() })),
   /** With a backup already there, `password` must be that backup's (they are merged); else it becomes the new one's. */
   turnOnBackup: method(z.object({ password: BackupPassword }).strict(), BackupStatus),
+  /** Turning on was abandoned: ends a sign-in still waiting and, with backup off, signs out of the recovery account. */
+  cancelTurnOnBackup: method(NoInput, Nothing),
   /** The current password is checked first; the cloud copy is re-sealed under a new key that only `password` opens. */
   changeBackupPassword: method(z.object({ currentPassword: BackupPassword, password: BackupPassword }).strict(), BackupStatus),
   /** After the backup password was changed on another PC (problem `backupPasswordChanged`): the new password. */

@@ -7,6 +7,7 @@ type Methods =
   | 'getBackupStatus'
   | 'signInRecoveryAccount'
   | 'turnOnBackup'
+  | 'cancelTurnOnBackup'
   | 'changeBackupPassword'
   | 'enterNewBackupPassword'
   | 'backUpNow'
@@ -30,6 +31,10 @@ export function backupHandlers({ follower }: CoreContext, backup: BackupService,
       return { account: { username: account.username, displayName: account.displayName }, existing };
     },
     turnOnBackup: async ({ password }) => backup.turnOn(password),
+    cancelTurnOnBackup: async () => {
+      await backup.cancelTurnOn();
+      return null;
+    },
     changeBackupPassword: async ({ currentPassword, password }) => backup.changePassword(currentPassword, password),
     enterNewBackupPassword: async ({ password }) => backup.enterNewPassword(password),
     backUpNow: async () => backup.backUpNow(),

@@ -125,6 +125,38 @@ describe('turning backup on', () => {
     expect((await cloudPayload()).accounts.map((a) => a.issuer).sort()).toEqual(['Other PC', 'This PC']);
   });
 
+  it('keeps no sign-in when turning on is abandoned after signing in, and needs a new sign-in to turn on', async () => {
+    const backup = service();
+    await backup.signIn();
+    await backup.cancelTurnOn();
+    expect(await identity.currentAccount()).toBeNull();
+    expect(await appErrorOf(backup.turnOn(PASSWORD))).toMatchObject({ kind: 'signInRequired' });
+    expect((await backup.status()).state).toBe('off');
+    expect(store.files.size).toBe(0);
+  });
+
+  it('keeps no sign-in when OneDrive cannot be reached right after signing in', async () => {
+    const backup = service();
+    store.failNext(new AppError('network', 'OneDrive could not be reached. Check the internet connection.'));
+    expect(await appErrorOf(backup.signIn())).toMatchObject({ kind: 'network' });
+    expect(await identity.currentAccount()).toBeNull();
+  });
+
+  it('keeps no sign-in of a turn-on the app stopped in the middle of, and keeps the one backup uses', async () => {
+    const stopped = service();
+    await stopped.signIn();
+    stopped.dispose();
+    await service().status();
+    expect(await identity.currentAccount()).toBeNull();
+
+    const on = await turnedOn();
+    on.dispose();
+    const again = service();
+    expect((await again.status()).state).toBe('upToDate');
+    await again.cancelTurnOn(); // a turn-on page left open elsewhere: backup is on, so nothing happens
+    expect(await identity.currentAccount()).toMatchObject({ username: 'alice@outlook.com' });
+  });
+
   it('says backup is not configured without a client id', async () => {
     const backup = service({ configured: false });
     expect((await backup.status()).configured).toBe(false);
@@ -203,6 +235,8 @@ describe('the sync engine', () => {
     const error = await appErrorOf(backup.signInAgain());
     expect(error.message).toContain('bob@outlook.com');
     expect(error.message).toContain('alice@outlook.com');
+    // Bob is not kept: backups go on needing (and going to) Alice.
+    expect(await identity.currentAccount()).toMatchObject({ username: 'alice@outlook.com' });
   });
 
   it('keeps the out-of-date reason across a restart', async () => {

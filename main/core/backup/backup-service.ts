@@ -55,8 +55,11 @@ export class BackupService {
   private disposed = false;
 
   constructor(private readonly deps: BackupServiceDeps) {
-    this.loaded = loadBackupState(deps.dataDir, deps.log).then((state) => {
+    this.loaded = loadBackupState(deps.dataDir, deps.log).then(async (state) => {
       this.state = state;
+      // Turning backup on (or recovering) lives in memory: one the app stopped in the middle of is over, and with
+      // backup off its sign-in has no use. It is not kept.
+      if (!state.enabled && deps.cloud) await this.signOutUnused(deps.cloud.identity);
       this.ready = true;
       if (state.enabled && deps.cloud) this.schedule(1000);
       this.scheduleCheck();
@@ -82,10 +85,28 @@ export class BackupService {
     const { identity, store } = this.cloud();
     await this.loaded;
     const account = await identity.signIn({ selectAccount: true });
-    const file = await store.read(BACKUP_FILE_NAME);
-    if (!file) return { account, existing: null };
-    const header = readBackupHeader(file.bytes);
-    return { account, existing: { deviceName: header.deviceName, createdAt: header.createdAt, accountCount: header.accountCount } };
+    try {
+      const file = await store.read(BACKUP_FILE_NAME);
+      if (!file) return { account, existing: null };
+      const header = readBackupHeader(file.bytes);
+      return { account, existing: { deviceName: header.deviceName, createdAt: header.createdAt, accountCount: header.accountCount } };
+    } catch (error) {
+      // Turning on starts again with signing in (OneDrive down, a backup too new): this sign-in is not kept.
+      if (!this.state.enabled) await this.signOutUnused(identity);
+      throw error;
+    }
+  }
+
+  /**
+   * Turning backup on was abandoned (Cancel, or the page left) while signing in or after: the sign-in still waiting
+   * is ended, and unless backup is on, the recovery account signed in for it is signed out, so none of its tokens
+   * stay on this PC for a backup that is off.
+   */
+  async cancelTurnOn(): Promise<void> {
+    const { identity } = this.cloud();
+    await this.loaded;
+    await identity.cancelSignIn();
+    if (!this.state.enabled) await identity.signOut();
   }
 
   /**
@@ -204,7 +225,7 @@ export class BackupService {
     await this.loaded;
     const expected = this.state.account;
     if (!expected) throw new AppError('invalidRequest', 'Backup is off.');
-    const account = await identity.signIn({ loginHint: expected.username });
+    const account = await identity.signIn({ loginHint: expected.username, sameAccountAs: expected.id });
     if (account.id !== expected.id) {
       throw new AppError(
         'signInRequired',
@@ -406,6 +427,15 @@ export class BackupService {
       throw new AppError('vaultKeyMissing', 'The backup key is missing from this PC’s keychain. Turn backup off and on again (you will need the backup password).');
     }
     return Buffer.from(stored, 'base64');
+  }
+
+  /** Signs out of a recovery account that backup does not use; a failure is logged (the next turn-on replaces it anyway). */
+  private async signOutUnused(identity: RecoveryIdentity): Promise<void> {
+    try {
+      if (await identity.currentAccount()) await identity.signOut();
+    } catch (error) {
+      this.deps.log.error('signing out of an unused recovery account failed', error);
+    }
   }
 
   private cloud(): { identity: RecoveryIdentity; store: CloudStore } {

@@ -194,6 +194,23 @@ describe('createMsalRecoveryIdentity against the identity emulator', () => {
     expect((await identity().id.currentAccount())?.username).toBe('bob@example.com');
   });
 
+  it('signing in again as the recovery account keeps it; another account signing in instead is not kept, and the recovery account stays', async () => {
+    const BOB = { username: 'bob@example.com', password: 'pw' };
+    await emulators.control.createUser(BOB);
+    const { id, browser } = identity();
+    browser.signInAs(ALICE);
+    const alice = await id.signIn();
+    await emulators.control.revokeRefreshTokens(ALICE.username);
+    browser.signInAs(BOB);
+    const other = await id.signIn({ loginHint: ALICE.username, sameAccountAs: alice.id });
+    expect(other.username).toBe(BOB.username);
+    expect((await id.currentAccount())?.username).toBe(ALICE.username);
+    expect(await decryptedCache()).not.toContain(BOB.username);
+    browser.signInAs(ALICE);
+    expect((await id.signIn({ loginHint: ALICE.username, sameAccountAs: alice.id })).id).toBe(alice.id);
+    expect(await me(await id.accessToken({ forceRefresh: true }))).toBe(200);
+  });
+
   it('verifying another personal account signs it in with its name as hint, keeps none of its tokens and leaves the recovery account', async () => {
     const BOB = { username: 'bob@example.com', password: 'pw' };
     await emulators.control.createUser(BOB);

@@ -122,6 +122,12 @@ export function createMsalRecoveryIdentity(deps: MsalRecoveryIdentityDeps): Reco
           await forget([account]);
           throw wrongAccountType(account.username);
         }
+        if (options.sameAccountAs !== undefined && account.homeAccountId !== options.sameAccountAs) {
+          // Someone else than the account signing in again: the recovery account stays, expired or not.
+          await forget([account]);
+          deps.log.info('Signed in as another account than the recovery account; not kept');
+          return toRecoveryAccount(account);
+        }
         await forget(others); // one recovery account per PC: signing in as someone else replaces the earlier one
       } catch (error) {
         throw fail(error);

@@ -18,6 +18,11 @@ export interface SignInOptions {
   loginHint?: string;
   /** Asks the identity provider to show the account picker even when a session exists. */
   selectAccount?: boolean;
+  /**
+   * Signing in again as this account (its `id`): another account that signs in instead is not kept (its tokens are
+   * dropped, and the accounts signed in before stay as they were); it is still returned, so the caller can say who.
+   */
+  sameAccountAs?: string;
 }
 
 export interface RecoveryIdentity {

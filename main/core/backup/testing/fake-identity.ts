@@ -1,12 +1,13 @@
 import { AppError } from '../../../../shared/errors.js';
-import type { RecoveryAccount, RecoveryIdentity } from '../../identity/recovery-identity.js';
+import type { RecoveryAccount, RecoveryIdentity, SignInOptions } from '../../identity/recovery-identity.js';
 
 /** A recovery identity without MSAL, for unit tests of the backup service (the real one is tested against the emulators). */
 export class FakeIdentity implements RecoveryIdentity {
   private signedIn: RecoveryAccount | null = null;
   nextSignIn: RecoveryAccount = { id: 'uid-alice.tid', username: 'alice@outlook.com', displayName: 'Alice' };
 
-  async signIn(): Promise<RecoveryAccount> {
+  async signIn(options: SignInOptions = {}): Promise<RecoveryAccount> {
+    if (options.sameAccountAs !== undefined && this.nextSignIn.id !== options.sameAccountAs) return this.nextSignIn;
     this.signedIn = this.nextSignIn;
     return this.signedIn;
   }

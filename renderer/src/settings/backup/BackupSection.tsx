@@ -69,8 +69,11 @@ export function BackupSection({ status, onBeginRecovery }: { status: BackupStatu
         <dt>Recovery account</dt>
         <dd>{status.account ? `${status.account.displayName ? `${status.account.displayName} · ` : ''}${status.account.username}` : '—'}</dd>
         <dt>Status</dt>
-        <dd role="status" aria-live="polite" className={`backup-state ${status.state}`}>
-          {status.state === 'backingUp' ? 'Backing up…' : status.state === 'upToDate' ? `Up to date · last backup ${formatWhen(status.lastBackupAt)}` : 'Out of date'}
+        <dd>
+          {/* A live region inside the <dd>: a <dd> with a role of its own is no longer a definition, and the list breaks. */}
+          <span role="status" aria-live="polite" className={`backup-state ${status.state}`}>
+            {status.state === 'backingUp' ? 'Backing up…' : status.state === 'upToDate' ? `Up to date · last backup ${formatWhen(status.lastBackupAt)}` : 'Out of date'}
+          </span>
         </dd>
         {status.state === 'outOfDate' && status.lastBackupAt ? (
           <>

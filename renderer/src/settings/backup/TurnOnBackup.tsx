@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { BackupSummary, RecoveryAccountView } from '../../../../shared/backup.js';
 import { call } from '../../app-shell/api.js';
 import { formatWhen } from './format-when.js';
@@ -23,8 +23,22 @@ export function TurnOnBackup({ onDone, onCancel }: { onDone(): void; onCancel():
   const [strength, setStrength] = useState<Strength | null>(null);
   const [tried, setTried] = useState(false);
   const onStrength = useCallback((s: Strength | null) => setStrength(s), []);
+  // Left before backup is on (Cancel, Back, Escape) once a sign-in began, turning on is ended in main too: the sign-in
+  // still waiting is ended, and the recovery account is not kept signed in for a backup that is off. Not while the
+  // first backup is being uploaded, nor after it.
+  const signInBegun = useRef(false);
+  const finished = useRef(false);
+  const current = useRef(step.name);
+  current.current = step.name;
+  useEffect(
+    () => () => {
+      if (signInBegun.current && !finished.current && current.current !== 'saving') void call('cancelTurnOnBackup').catch(() => undefined);
+    },
+    [],
+  );
 
   const signIn = async () => {
+    signInBegun.current = true;
     setStep({ name: 'signingIn' });
     const done = await run(() => call('signInRecoveryAccount'));
     setStep(done ? { name: 'password', ...done.value } : { name: 'start' });
@@ -40,6 +54,7 @@ export function TurnOnBackup({ onDone, onCancel }: { onDone(): void; onCancel():
     setStep({ ...step, name: 'saving' });
     const done = await run(async () => {
       await call('turnOnBackup', { password });
+      finished.current = true;
       onDone();
     });
     if (!done) setStep({ ...step, name: 'password' });
