@@ -1,8 +1,8 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { RunningEmulators } from '../../emulators/index.js';
 import { expect, startHarness, test, type Harness } from '../harness-fixture.js';
 import { screenshot } from '../screenshot.js';
-import { ALICE, BACKUP_PASSWORD, cloudArgs, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
+import { ALICE, BACKUP_PASSWORD, cloudArgs, joinBackup, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
 import { openBackup } from '../../main/core/backup/backup-envelope.js';
 import { decodePayload } from '../../main/core/backup/backup-payload.js';
 import { BACKUP_FILE_NAME } from '../../main/core/backup/backup-service.js';
@@ -31,17 +31,6 @@ async function cloudIssuers(emulators: RunningEmulators, password: string): Prom
   } catch (error) {
     return (error as { kind?: string }).kind ?? 'error';
   }
-}
-
-/** PC 2 joins the backup PC 1 made: it unlocks the existing backup with its password. */
-async function joinBackup(page: Page, context: BrowserContext): Promise<void> {
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('button', { name: 'Turn on cloud backup' }).click();
-  await signInInNewTab(context, () => page.getByRole('button', { name: 'Sign in' }).click(), ALICE);
-  await expect(page.getByRole('heading', { name: 'Unlock your existing backup' })).toBeVisible();
-  await page.getByLabel('Backup password', { exact: true }).fill(BACKUP_PASSWORD);
-  await page.getByRole('button', { name: 'Turn on backup' }).click();
-  await expect(page.getByText(/Up to date · last backup today/)).toBeVisible();
 }
 
 async function openChangePassword(page: Page): Promise<void> {
@@ -101,6 +90,7 @@ test('password change: every way out changes nothing; the change holds on the ot
     await page1.getByRole('button', { name: 'Change password' }).click();
     await expect(page1.getByRole('heading', { name: 'Change backup password' })).toBeHidden({ timeout: 30_000 });
     await expect(page1.getByText(/Up to date · last backup today/)).toBeVisible();
+    await expect(page1.getByRole('status').filter({ hasText: 'Backup password changed. Your other PCs ask for the new one' })).toBeVisible();
     expect(await cloudIssuers(emulators, NEW_PASSWORD)).toEqual(['Contoso', 'GitHub']);
     expect(await cloudIssuers(emulators, BACKUP_PASSWORD)).toBe('wrongPassword');
     const changed = await cloudBytes(emulators);
@@ -110,12 +100,15 @@ test('password change: every way out changes nothing; the change holds on the ot
     await expect(page2.getByRole('alert').filter({ hasText: 'The backup password was changed on another PC' })).toBeVisible({ timeout: 15_000 });
     await expect(page2.locator('.red-dot')).toHaveCount(1);
     await screenshot(page2, 'backup-password-changed-elsewhere');
+    // Nothing else can be done meanwhile: no Back up now, no Change backup password beside the one way on.
+    await expect(page2.getByRole('button', { name: 'Back up now' })).toHaveCount(0);
+    await expect(page2.getByRole('button', { name: 'Change backup password' })).toHaveCount(0);
     expect((await cloudBytes(emulators)).equals(changed)).toBe(true);
-    await page2.getByLabel('New backup password').fill(BACKUP_PASSWORD);
+    await page2.getByLabel('Backup password set on the other PC').fill(BACKUP_PASSWORD);
     await page2.getByRole('button', { name: 'Continue backing up' }).click();
     await expect(page2.locator('.form-error').filter({ hasText: 'The backup password is not right' })).toBeVisible();
     expect((await cloudBytes(emulators)).equals(changed)).toBe(true);
-    await page2.getByLabel('New backup password').fill(NEW_PASSWORD);
+    await page2.getByLabel('Backup password set on the other PC').fill(NEW_PASSWORD);
     await page2.getByRole('button', { name: 'Continue backing up' }).click();
     await expect(page2.getByText(/Up to date · last backup today/)).toBeVisible({ timeout: 15_000 });
     await expect(page2.locator('.red-dot')).toHaveCount(0);

@@ -1,5 +1,5 @@
-import type { BrowserContext, Page } from '@playwright/test';
-import { ALICE, BACKUP_PASSWORD, backupMadeByAnotherPc, cloudArgs, signInInNewTab } from '../cloud-helpers.js';
+import type { Page } from '@playwright/test';
+import { ALICE, answerSignIn, BACKUP_PASSWORD, backupMadeByAnotherPc, cloudArgs, signInInNewTab } from '../cloud-helpers.js';
 import { expect, resetEmulators, startHarness, test, type Harness } from '../harness-fixture.js';
 import { screenshot } from '../screenshot.js';
 import { BACKUP_FILE_NAME } from '../../main/core/backup/backup-service.js';
@@ -41,16 +41,6 @@ test.afterEach(async ({ page, emulators }) => {
 async function beginRecovery(page: Page): Promise<void> {
   await page.goto(pc2.url);
   await page.getByRole('button', { name: 'Begin recovery' }).click();
-}
-
-/** Fills in the sign-in page in the tab the app opened, and presses `button`, whatever the app makes of it. */
-async function answerSignIn(context: BrowserContext, click: () => Promise<void>, user: { username: string; password: string }, button: 'Sign in' | 'Cancel'): Promise<void> {
-  const [tab] = await Promise.all([context.waitForEvent('page'), click()]);
-  await tab.getByLabel('Email, phone, or Skype').fill(user.username);
-  await tab.getByLabel('Password').fill(user.password);
-  await tab.getByRole('button', { name: button }).click();
-  await tab.waitForLoadState();
-  await tab.close();
 }
 
 const failure = (page: Page) => page.getByRole('alert');

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { RunningEmulators } from '../../emulators/index.js';
-import { ALICE, BACKUP_PASSWORD, cloudArgs, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
-import { expect, startHarness, test, type Harness } from '../harness-fixture.js';
+import { ALICE, BACKUP_PASSWORD, cloudArgs, pcAndCloud, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
+import { expect, startHarness, test } from '../harness-fixture.js';
 import { expectOathtoolCode, oathtoolTotp } from '../oathtool.js';
 import { tilesSettled } from '../tile-list.js';
 import { pngOfQr } from '../qr-images.js';
@@ -135,7 +134,7 @@ test('recovery: a new PC gets the same tiles in the same order with the same cod
     await expect(tiles(page).filter({ hasText: 'Action required' })).toHaveCount(0);
     await expect.poll(() => order(page)).toEqual(oldOrder);
 
-    // Backup stays on with the same recovery account.
+    // Backup is on, to the same recovery account.
     await page.getByRole('button', { name: 'Settings' }).click();
     await expect(page.getByText(`${ALICE.displayName} · ${ALICE.username}`)).toBeVisible();
     await expect(page.getByText(/Up to date · last backup today/)).toBeVisible({ timeout: 15_000 });
@@ -259,14 +258,6 @@ test('recovery: a setup code for another account is refused, naming both, with t
 
 const LOCAL = 'otpauth://totp/Local:me?secret=KRUGS4ZANFZSAYJA&issuer=Local';
 
-/** What must not change before Restore: the vault file byte for byte, what the command-line tool lists, the backup in OneDrive. */
-async function pcAndCloud(pc: Harness, emulators: RunningEmulators): Promise<{ vault: string; list: unknown; cloud: string | null }> {
-  const list = await pc.cli('list', '--json');
-  expect(list.code).toBe(0);
-  const cloud = await emulators.control.readFile(ALICE.username, BACKUP_FILE_NAME);
-  return { vault: readFileSync(path.join(pc.dataDir, 'vault.json')).toString('base64'), list: JSON.parse(list.stdout), cloud: cloud?.bytes.toString('base64') ?? null };
-}
-
 /** Settings > Backup > Restore from a backup on a PC with accounts, then "remove these accounts": the sign-in step. */
 async function chooseRemove(page: Page, url: string): Promise<void> {
   await page.goto(url);
@@ -291,8 +282,8 @@ test('recovery: removing the accounts here happens only at Restore; every way ou
   let pc2 = await startHarness(undefined, cloudArgs(emulators));
   try {
     expect((await pc2.cli('add', GITHUB, LOCAL)).code).toBe(0);
-    const before = await pcAndCloud(pc2, emulators);
-    const unchanged = async () => expect(await pcAndCloud(pc2, emulators)).toEqual(before);
+    const before = await pcAndCloud(pc2, emulators.control);
+    const unchanged = async () => expect(await pcAndCloud(pc2, emulators.control)).toEqual(before);
 
     await test.step('Cancel at the sign-in step', async () => {
       await chooseRemove(page, pc2.url);
@@ -386,7 +377,7 @@ test('recovery: an account added during a recovery on an empty PC: Restore is re
     await signInAndUnlock(page, context);
     // Meanwhile an account arrives (here through the command-line tool; another window would do the same).
     expect((await pc2.cli('add', LOCAL)).code).toBe(0);
-    const before = await pcAndCloud(pc2, emulators);
+    const before = await pcAndCloud(pc2, emulators.control);
     let tabs = 0;
     context.on('page', () => tabs++);
 
@@ -394,7 +385,7 @@ test('recovery: an account added during a recovery on an empty PC: Restore is re
     await expect(page.getByRole('alert')).toHaveText(/1 account \(Local, me\).*nothing was changed/);
     await expect(page.getByRole('button', { name: 'Add missing accounts (merge)' })).toBeVisible();
     await screenshot(page, 'recovery-refused-choice');
-    expect(await pcAndCloud(pc2, emulators)).toEqual(before);
+    expect(await pcAndCloud(pc2, emulators.control)).toEqual(before);
     await page.getByRole('button', { name: 'Remove these accounts…' }).click();
     await expect(page.getByRole('list', { name: 'Removed from this PC' }).getByRole('listitem')).toHaveText([/Local, me.*Not in the backup/]);
     await page.getByRole('button', { name: 'Remove 1 and restore 4 accounts' }).click();

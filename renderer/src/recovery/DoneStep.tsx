@@ -8,7 +8,7 @@ export function DoneStep({ summary, onClose }: { summary: RecoverySummary; onClo
       <p role="status">
         {summary.removed > 0 ? `${summary.removed} ${summary.removed === 1 ? 'account was' : 'accounts were'} removed and ` : ''}
         {summary.restored} {summary.restored === 1 ? 'account was' : 'accounts were'} {summary.mode === 'merge' ? 'added' : 'restored'}
-        {summary.alreadyHere > 0 ? ` (${summary.alreadyHere} already on this PC)` : ''}. Backup stays on with the same recovery account.
+        {summary.alreadyHere > 0 ? ` (${summary.alreadyHere} already on this PC)` : ''}. Backup is on, to the same recovery account.
       </p>
       {summary.setAside.length > 0 ? (
         <p>

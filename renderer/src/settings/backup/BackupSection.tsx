@@ -13,6 +13,7 @@ import { useAction } from '../../ui/use-action.js';
 /** Settings > Backup: turn on, the recovery account, last backup, back up now, change password, turn off, the problem. */
 export function BackupSection({ status, onBeginRecovery }: { status: BackupStatus | null; onBeginRecovery(): void }) {
   const [mode, setMode] = useState<'idle' | 'turningOn' | 'changingPassword' | 'turningOff'>('idle');
+  const [notice, setNotice] = useState<string | null>(null);
   const action = useAction();
   const { busy } = action;
   const signIn = useAction(); // a cancelled sign-in's outcome (signInCancelled) is not news
@@ -63,6 +64,8 @@ export function BackupSection({ status, onBeginRecovery }: { status: BackupStatu
 
   const problem = status.state === 'outOfDate' ? status.problem : null;
   const fix = problem ? fixButton(problem.fix) : null;
+  // While another PC's new password is missing here, nothing can be backed up or changed: the one way on is to enter it.
+  const waitingForPassword = problem?.fix === 'enterPassword';
   return (
     <Frame>
       <dl className="details-facts backup-facts">
@@ -103,18 +106,40 @@ export function BackupSection({ status, onBeginRecovery }: { status: BackupStatu
           {signIn.error && !signingIn ? <p className="form-error">{signIn.error}</p> : null}
         </div>
       ) : null}
-      {mode === 'changingPassword' ? (
-        <ChangePassword onDone={() => setMode('idle')} />
+      {notice ? (
+        <p className="form-status" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {mode === 'changingPassword' && !waitingForPassword ? (
+        <ChangePassword
+          onDone={(changed) => {
+            setMode('idle');
+            if (changed) setNotice('Backup password changed. Your other PCs ask for the new one before they back up again.');
+          }}
+        />
       ) : mode === 'turningOff' ? (
         <TurnOffBackup account={status.account?.username ?? 'the recovery account'} onDone={() => setMode('idle')} />
       ) : (
         <div className="row">
-          <button type="button" disabled={busy || status.state === 'backingUp'} onClick={() => void action.run(() => call('backUpNow'))}>
-            Back up now
-          </button>
-          <button type="button" className="secondary" onClick={() => setMode('changingPassword')}>
-            Change backup password
-          </button>
+          {/* The problem's own button already backs up (Try again now, Make a new backup now); nothing can while a password is missing. */}
+          {fix?.method === 'backUpNow' || waitingForPassword ? null : (
+            <button type="button" disabled={busy || status.state === 'backingUp'} onClick={() => void action.run(() => call('backUpNow'))}>
+              Back up now
+            </button>
+          )}
+          {waitingForPassword ? null : (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setNotice(null);
+                setMode('changingPassword');
+              }}
+            >
+              Change backup password
+            </button>
+          )}
           <button type="button" className="secondary danger-text" onClick={() => setMode('turningOff')}>
             Turn off backup
           </button>

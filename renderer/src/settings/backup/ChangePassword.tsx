@@ -9,7 +9,7 @@ import { useAction } from '../../ui/use-action.js';
  * A new backup password, after the current one. Main re-seals the backup under a new key at once, so the old password
  * opens nothing written from now on, and the other PCs ask for the new one.
  */
-export function ChangePassword({ onDone }: { onDone(): void }) {
+export function ChangePassword({ onDone }: { onDone(changed: boolean): void }) {
   const currentId = useId();
   const [current, setCurrent] = useState('');
   const [value, setValue] = useState<NewPassword>({ password: '', confirmation: '' });
@@ -25,7 +25,7 @@ export function ChangePassword({ onDone }: { onDone(): void }) {
     if (current === '' || newPasswordProblem(value, strength)) return;
     await change.run(async () => {
       await call('changeBackupPassword', { currentPassword: current, password: value.password });
-      onDone();
+      onDone(true);
     });
   };
 
@@ -51,14 +51,14 @@ export function ChangePassword({ onDone }: { onDone(): void }) {
       <p className="field-error" id={`${currentId}-error`}>
         {tried && current === '' ? 'Enter the current backup password.' : ''}
       </p>
-      <PasswordFields label="New backup password"  value={value} onChange={setValue} onStrength={onStrength} showErrors={tried} />
+      <PasswordFields label="New backup password" value={value} onChange={setValue} onStrength={onStrength} showErrors={tried} />
       {/* Main changes nothing unless the whole change went through: say so beside the reason. */}
       <FormError message={change.error && `${change.error} The backup password was not changed.`} />
       <div className="row">
         <button type="submit" disabled={saving}>
           {saving ? 'Changing…' : 'Change password'}
         </button>
-        <button type="button" className="secondary" disabled={saving} onClick={onDone}>
+        <button type="button" className="secondary" disabled={saving} onClick={() => onDone(false)}>
           Cancel
         </button>
       </div>

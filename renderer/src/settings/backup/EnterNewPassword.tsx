@@ -24,7 +24,7 @@ export function EnterNewPassword() {
   return (
     <form className="form enter-new-password" onSubmit={(e) => void submit(e)} noValidate>
       <label htmlFor={id}>
-        <span>New backup password</span>
+        <span>Backup password set on the other PC</span>
         <input id={id} type="password" autoComplete="current-password" value={password} disabled={busy} onChange={(e) => setPassword(e.target.value)} />
       </label>
       <FormError message={error} />
