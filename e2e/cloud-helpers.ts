@@ -33,9 +33,20 @@ export async function answerSignIn(context: BrowserContext, click: () => Promise
   const [tab] = await Promise.all([context.waitForEvent('page'), click()]);
   await tab.getByLabel('Email, phone, or Skype').fill(user.username);
   await tab.getByLabel('Password').fill(user.password);
-  await tab.getByRole('button', { name: button }).click();
-  await tab.waitForLoadState();
+  await answerReachedTheApp(tab, () => tab.getByRole('button', { name: button }).click());
   await tab.close();
+}
+
+/**
+ * Presses a button of the sign-in page and waits until its answer (a code, or an error such as access_denied, posted
+ * as a form) has reached the app's loopback redirect, another origin: a tab closed before that would leave the app
+ * waiting (a person may do so, but that is another test).
+ */
+export async function answerReachedTheApp(tab: Page, press: () => Promise<void>): Promise<void> {
+  const signInPage = new URL(tab.url()).origin;
+  await press();
+  await tab.waitForURL((url) => url.origin !== signInPage);
+  await tab.waitForLoadState();
 }
 
 /** From the settings page with backup off: Turn on cloud backup, and sign in as `user`; the password step is next. */

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { RunningEmulators } from '../../emulators/index.js';
-import { ALICE, BACKUP_PASSWORD, cloudArgs, pcAndCloud, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
+import { ALICE, answerReachedTheApp, BACKUP_PASSWORD, cloudArgs, pcAndCloud, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
 import { expect, startHarness, test } from '../harness-fixture.js';
 import { expectOathtoolCode, oathtoolTotp } from '../oathtool.js';
 import { tilesSettled } from '../tile-list.js';
@@ -277,7 +277,7 @@ async function signInAndUnlock(page: Page, context: BrowserContext): Promise<voi
 }
 
 test('recovery: removing the accounts here happens only at Restore; every way out before it leaves the PC as it was', async ({ page, context, emulators }) => {
-  test.setTimeout(240_000); // six recoveries, each begun again
+  test.setTimeout(420_000); // six recoveries, each begun again, on a machine that may be busy
   const oldOrder = await oldPcWithBackup(page, context, emulators);
   let pc2 = await startHarness(undefined, cloudArgs(emulators));
   try {
@@ -296,7 +296,7 @@ test('recovery: removing the accounts here happens only at Restore; every way ou
     await test.step('The sign-in cancelled in the browser, then a sign-in abandoned (its tab closed) and the recovery cancelled', async () => {
       await chooseRemove(page, pc2.url);
       const [tab] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Sign in' }).click()]);
-      await tab.getByRole('button', { name: 'Cancel' }).click();
+      await answerReachedTheApp(tab, () => tab.getByRole('button', { name: 'Cancel' }).click());
       await tab.close();
       await expect(page.getByRole('alert')).toHaveText(/cancelled/i);
       await unchanged();
