@@ -10,7 +10,7 @@ import { AppError } from '../../../shared/errors.js';
  */
 export async function writeFileAtomic(target: string, content: Buffer, previous?: string): Promise<void> {
   const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`); // see tempFileOf
   try {
     const handle = await fs.open(temp, 'wx', 0o600);
     try {
@@ -40,11 +40,27 @@ async function keepPrevious(target: string, previous: string): Promise<void> {
   await fs.rename(staging, previous);
 }
 
-/** Removes temporary files left by writers that were killed mid-write. Call while holding the lock. */
-export async function removeStaleTempFiles(dir: string): Promise<void> {
+/**
+ * Whether `name` is a temporary file this module makes while writing `target` (or keeping its `previous`): the
+ * names writeFileAtomic and keepPrevious give them, and nothing else, so a person's own `*.tmp` is never touched.
+ */
+export function isTempFileOf(name: string, target: string): boolean {
+  const base = escapeRegExp(path.basename(target));
+  return new RegExp(`^\\.${base}\\.\\d+\\.[0-9a-f]{8}\\.tmp$`).test(name) || new RegExp(`^${base}\\.\\d+\\.tmp$`).test(name);
+}
+
+/**
+ * Removes the temporary files that writers of these `targets` left when killed mid-write, and no other file. Call
+ * while holding the lock that guards the targets.
+ */
+export async function removeStaleTempFiles(dir: string, targets: readonly string[]): Promise<void> {
   for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
-    if (name.endsWith('.tmp')) await fs.rm(path.join(dir, name), { force: true }).catch(() => undefined);
+    if (targets.some((target) => isTempFileOf(name, target))) await fs.rm(path.join(dir, name), { force: true }).catch(() => undefined);
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export async function syncDirectory(dir: string): Promise<void> {

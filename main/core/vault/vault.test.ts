@@ -493,3 +493,23 @@ describe('time', () => {
     expect(file.header.savedAt).toBe('2031-02-03T04:05:06.789Z');
   });
 });
+
+describe('files in the data folder', () => {
+  it('a write removes only the temporary files the vault itself leaves, never a person’s own *.tmp or another writer’s', async () => {
+    const vault = new Vault(dataDir, memoryKeyStore());
+    await vault.update((data) => ({ data, result: undefined }));
+    const mine = ['notes.tmp', 'vault.json.tmp', '.backup-state.json.4242.0badc0de.tmp'];
+    const stale = ['.vault.json.4242.0badc0de.tmp', 'vault.previous.json.4242.tmp'];
+    for (const name of [...mine, ...stale]) await fs.writeFile(path.join(dataDir, name), 'left here');
+    await vault.update((data) => ({ data, result: undefined }));
+    const left = await fs.readdir(dataDir);
+    for (const name of mine) expect(left).toContain(name);
+    for (const name of stale) expect(left).not.toContain(name);
+  });
+
+  it.skipIf(process.platform === 'win32')('tightens an existing data folder to its owner alone (0700)', async () => {
+    await fs.chmod(dataDir, 0o755);
+    await new Vault(dataDir, memoryKeyStore()).update((data) => ({ data, result: undefined }));
+    expect((await fs.stat(dataDir)).mode & 0o777).toBe(0o700);
+  });
+});

@@ -76,7 +76,7 @@ export class Vault {
   async update<T>(change: (data: VaultData) => { data: VaultData; result: T }): Promise<{ snapshot: VaultSnapshot; result: T }> {
     await this.ensureDataDir();
     return this.locked(async () => {
-      await removeStaleTempFiles(this.dataDir);
+      await removeStaleTempFiles(this.dataDir, [this.file, this.previousFile]);
       const bytes = await readIfExists(this.file);
       // Starting a new vault here would leave the accounts in the previous file stranded, and overwrite them on the next write.
       if (bytes === null && (await readIfExists(this.previousFile)) !== null) return this.missingCurrentFile();
@@ -270,9 +270,12 @@ export class Vault {
     }
   }
 
+  /** The data folder exists and only its owner may list or enter it (an existing one made wider is tightened). */
   private async ensureDataDir(): Promise<void> {
     try {
       await fs.mkdir(this.dataDir, { recursive: true, mode: 0o700 });
+      // POSIX permissions only; Windows folders under %APPDATA% are the user's by their ACL.
+      if (process.platform !== 'win32' && ((await fs.stat(this.dataDir)).mode & 0o077) !== 0) await fs.chmod(this.dataDir, 0o700);
     } catch (error) {
       throw storageError(error);
     }
