@@ -56,6 +56,18 @@ export const errorKinds = [
   'backupDamaged',
   'backupTooNew',
   'conflictExistingAccounts',
+  // App lock
+  /** The app is locked: nothing that needs the vault key answers until it is unlocked. */
+  'locked',
+  /** A confirmation that main itself asked for (export of a secret) was declined or not given. */
+  'notConfirmed',
+  // Import and export files
+  /** The file is not one of the formats the app reads. */
+  'unknownFormat',
+  /** The file is of a known format but damaged or truncated. */
+  'damagedFile',
+  /** The file's key derivation asks for more memory or time than the app allows. */
+  'kdfTooCostly',
 ] as const;
 export type ErrorKind = (typeof errorKinds)[number];
 

@@ -1,0 +1,57 @@
+import type { OtpParams } from '../../../shared/otp.js';
+
+/**
+ * The port every importer implements (one file per app under main/core/import/formats/). A reader turns a file's
+ * bytes into entries; it never touches the vault. The pipeline (detect, ask for a password, derive keys off the main
+ * thread, preview, one vault write) lives beside it and is the same for every format.
+ */
+
+/** One entry of another app's file, read as-is. Readers never drop an entry silently: each is usable or says why not. */
+export type ImportEntry =
+  | {
+      status: 'usable';
+      issuer: string;
+      name: string;
+      /** Canonical base32 (upper case, no padding, no spaces); lives in main only. */
+      secret: string;
+      otp: OtpParams;
+    }
+  | {
+      status: 'unsupported';
+      issuer: string;
+      name: string;
+      /** Shown to the person: "mOTP accounts are not supported", "the secret is not valid base32". */
+      reason: string;
+    };
+
+/** How costly the file's key derivation is, checked against the memory cap before any work starts. */
+export interface KdfCost {
+  /** Bytes of memory the derivation needs (scrypt: 128·N·r·p; Argon2: memory in KiB × 1024; PBKDF2: ~0). */
+  memoryBytes: number;
+  /** A name for progress and messages ("Argon2id", "scrypt", "PBKDF2-SHA256"). */
+  name: string;
+}
+
+export interface EncryptedFile {
+  cost: KdfCost;
+  /** Derives the key and decrypts; throws AppError 'wrongPassword' for a wrong password, 'damagedFile' for damage. */
+  decrypt(password: string, onProgress?: (fraction: number) => void): Promise<ImportEntry[]>;
+}
+
+export type ReadResult =
+  | { encrypted: false; entries: ImportEntry[] }
+  | { encrypted: true; file: EncryptedFile };
+
+export interface ImportFormat {
+  /** Stable id for the CLI and tests ("aegis", "2fas", "bitwarden-json"). */
+  id: string;
+  /** The other app's name as people know it ("Aegis", "2FAS Authenticator"). */
+  name: string;
+  /**
+   * Recognises the file by its content (never its name). Cheap: no key derivation. `bytes` is the whole file;
+   * `text` is its UTF-8 decoding when it decodes, else null.
+   */
+  detect(bytes: Uint8Array, text: string | null): boolean;
+  /** Reads a detected file. Throws AppError 'damagedFile' with a reason when it is this format but broken. */
+  read(bytes: Uint8Array, text: string | null): ReadResult;
+}
