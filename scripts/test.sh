@@ -12,6 +12,7 @@ status=0
 checks_failed=0
 npm run --silent typecheck || { echo "typecheck: FAILED" >&2; checks_failed=$((checks_failed + 1)); status=1; }
 npm run --silent lint || { echo "lint: FAILED" >&2; checks_failed=$((checks_failed + 1)); status=1; }
+npm run --silent check:electron || { echo "electronegativity: FAILED" >&2; checks_failed=$((checks_failed + 1)); status=1; }
 npm run --silent build:renderer || exit 1
 # Both runners inside one private D-Bus session with an unlocked GNOME Keyring.
 scripts/with-keyring.sh bash -c '
