@@ -60,7 +60,7 @@ describe('the clock offset estimate', () => {
     const good = (i: number) => exchange(START + i * 1000, 90_000, 80, 80);
     const stale = { ...good(2), serverDate: good(2).serverDate - 3_600_000 };
     const wild = { ...good(4), serverDate: good(4).serverDate + 7_200_000 };
-    const estimate = estimateOf([good(0), good(1), stale, good(3), wild, good(5)]);
+    const estimate = estimateOf([good(0), good(1), stale, good(3), wild]);
     expect(Math.abs(estimate! - 90_000)).toBeLessThan(1000);
 
     const estimator = new ClockOffsetEstimator();
@@ -69,7 +69,7 @@ describe('the clock offset estimate', () => {
     expect(estimator.add(good(0))).toBe(true);
   });
 
-  it('says nothing before three samples, then follows a clock that was put right within five', () => {
+  it('says nothing before three samples, then follows a clock that was put right after three', () => {
     const estimator = new ClockOffsetEstimator();
     estimator.add(exchange(START, 90_000, 50, 50));
     estimator.add(exchange(START + 1000, 90_000, 50, 50));
@@ -78,8 +78,8 @@ describe('the clock offset estimate', () => {
     expect(Math.round(estimator.estimate()! / 1000)).toBe(90);
     // The person fixes the system clock: from now on our clock agrees with the servers'.
     const later = START + 3_600_000;
-    for (let i = 0; i < 4; i++) estimator.add(exchange(later + i * 1000, 0, 50, 50));
-    expect(Math.round(estimator.estimate()! / 1000)).toBe(90); // four of nine: still the old majority
+    for (let i = 0; i < 2; i++) estimator.add(exchange(later + i * 1000, 0, 50, 50));
+    expect(Math.round(estimator.estimate()! / 1000)).toBe(90); // two of five: still the old majority
     estimator.add(exchange(later + 5000, 0, 50, 50));
     expect(Math.abs(estimator.estimate()!)).toBeLessThan(1000);
   });

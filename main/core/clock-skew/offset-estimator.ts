@@ -8,8 +8,11 @@ export interface DateSample {
   serverDate: number;
 }
 
-/** How many recent samples the estimate looks at, and how many it needs before it says anything. */
-const RECENT = 9;
+/**
+ * How many recent samples the estimate looks at, and how many it needs before it says anything. Five outvote two
+ * outliers, and follow a clock the person put right after three answers.
+ */
+const RECENT = 5;
 const MIN_SAMPLES = 3;
 /** Answers slower than this say too little (their error bound is half of it) and are left out. */
 const MAX_ROUND_TRIP_MS = 10_000;
