@@ -54,6 +54,9 @@ describe('the command-line tool', () => {
     }
     const spaced = await cli(dir, ['code', 'Example', '--clock-offset', '90']);
     expect(spaced.code).toBe(0);
+    const ambiguous = await cli(dir, ['code', 'Example', '--clock-offset', '-90']);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain("use '--clock-offset=-XYZ'");
     for (const args of [['--clock-offset', 'soon'], ['--clock-offset=1e3'], ['--clock-offset=40000000'], ['--clock-offset=90', '--at', '1000']]) {
       const result = await cli(dir, ['code', 'Example', ...args]);
       expect(result.code, args.join(' ')).toBe(2);

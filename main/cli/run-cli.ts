@@ -70,7 +70,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       },
     });
   } catch (error) {
-    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    const lines = (error instanceof Error ? error.message : String(error)).split('\n');
+    // "--clock-offset -90": Node's own hint (write --clock-offset=-90) is its last line; the rest is noise.
+    const message = lines[0]?.endsWith('argument is ambiguous.') ? `${lines[0]} ${lines.at(-1)}` : lines[0];
     io.stderr(`authenticator: ${message} Run with --help for usage.\n`);
     return 2;
   }
