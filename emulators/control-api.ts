@@ -151,6 +151,7 @@ function controlRoutes(state: EmulatorState, config: EmulatorConfig): ControlRou
         const input = await jsonBody(req, SettingsInput);
         if (input.accessTokenLifetimeSeconds !== undefined) state.tokens.accessTokenLifetimeSeconds = input.accessTokenLifetimeSeconds;
         if (input.allowedClientIds !== undefined) state.allowedClientIds = input.allowedClientIds === null ? null : new Set(input.allowedClientIds);
+        if (input.dateSkewMs !== undefined) state.dateSkewMs = input.dateSkewMs;
         sendJson(res, 200, settingsView(state));
       },
     },
@@ -200,7 +201,11 @@ function fileView(file: StoredFile): FileView {
 }
 
 function settingsView(state: EmulatorState) {
-  return { accessTokenLifetimeSeconds: state.tokens.accessTokenLifetimeSeconds, allowedClientIds: state.allowedClientIds ? [...state.allowedClientIds] : null };
+  return {
+    accessTokenLifetimeSeconds: state.tokens.accessTokenLifetimeSeconds,
+    allowedClientIds: state.allowedClientIds ? [...state.allowedClientIds] : null,
+    dateSkewMs: state.dateSkewMs,
+  };
 }
 
 async function jsonBody<T extends z.ZodType>(req: IncomingMessage, schema: T): Promise<z.output<T>> {

@@ -127,6 +127,11 @@ export class EmulatorControl {
     return this.updateSettings({ accessTokenLifetimeSeconds: seconds });
   }
 
+  /** Serves every identity and Graph response's Date header `ms` ahead of real time (negative: behind); 0 for real time. */
+  setDateSkew(ms: number): Promise<SettingsView> {
+    return this.updateSettings({ dateSkewMs: ms });
+  }
+
   /** Adds a fault; it hits the next `count` (default 1; -1: all until clearFaults) matching requests. */
   addFault(fault: FaultInput): Promise<FaultView> {
     return this.call('POST', '/faults', FaultView, fault);

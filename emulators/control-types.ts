@@ -50,11 +50,16 @@ export const SettingsInput = z
     accessTokenLifetimeSeconds: z.number().int().min(1).max(86_400).optional(),
     /** Client ids the identity emulator accepts; null accepts any non-empty id (the default). */
     allowedClientIds: z.array(z.string().min(1)).nullable().optional(),
+    /**
+     * Moves the Date header of every identity and Graph response by this many milliseconds (positive: the services'
+     * time is ahead, as if this computer's clock were behind). Within a day either way.
+     */
+    dateSkewMs: z.number().int().min(-86_400_000).max(86_400_000).optional(),
   })
   .strict();
 export type SettingsInput = z.infer<typeof SettingsInput>;
 
-export const SettingsView = z.object({ accessTokenLifetimeSeconds: z.number(), allowedClientIds: z.array(z.string()).nullable() });
+export const SettingsView = z.object({ accessTokenLifetimeSeconds: z.number(), allowedClientIds: z.array(z.string()).nullable(), dateSkewMs: z.number() });
 export type SettingsView = z.infer<typeof SettingsView>;
 
 export const FaultTarget = z.enum(['login', 'graph', 'all']);

@@ -39,6 +39,8 @@ async function dispatch(state: EmulatorState, origin: string, routes: ServiceRou
   const target: ServiceTarget = routes.graph && isGraphPath(ctx.url.pathname) ? 'graph' : 'login';
   const record = state.log.begin(req, target, pathAndQuery);
   res.on('finish', () => (record.status = res.statusCode));
+  // Node sends the real time in Date unless one is set; a skew makes the services' clock disagree with this computer's.
+  if (state.dateSkewMs !== 0) res.setHeader('date', new Date(Date.now() + state.dateSkewMs).toUTCString());
 
   const fault = state.faults.take(target, method, pathAndQuery);
   if (fault) {

@@ -37,6 +37,8 @@ export interface EmulatorState {
   log: RequestLog;
   /** null: any non-empty client id is accepted (the default). */
   allowedClientIds: Set<string> | null;
+  /** Added to the time in every service response's Date header (tests of a wrong computer clock); 0 by default. */
+  dateSkewMs: number;
 }
 
 export function createState(origins: EmulatorOrigins, ca: string, signer: JwtSigner): EmulatorState {
@@ -53,6 +55,7 @@ export function createState(origins: EmulatorOrigins, ca: string, signer: JwtSig
     faults: new FaultInjector(),
     log: new RequestLog(),
     allowedClientIds: null,
+    dateSkewMs: 0,
   };
 }
 
@@ -67,4 +70,5 @@ export function resetState(state: EmulatorState): void {
   state.faults.clear();
   state.log.clear();
   state.allowedClientIds = null;
+  state.dateSkewMs = 0;
 }

@@ -22,6 +22,7 @@ export const methodNames = [
   'nextHotpCode',
   'getSettings',
   'updateSettings',
+  'getClockStatus',
   'previousVaultVersion',
   'restorePreviousVault',
   'startOverVault',
@@ -47,7 +48,7 @@ export const methodNames = [
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 
-export const eventNames = ['codes', 'accountsChanged', 'settingsChanged', 'trayMenuChanged', 'backupStatusChanged'] as const;
+export const eventNames = ['codes', 'accountsChanged', 'settingsChanged', 'trayMenuChanged', 'backupStatusChanged', 'clockStatusChanged'] as const;
 export type EventName = (typeof eventNames)[number];
 
 /** IPC channel names are derived here and nowhere else. */

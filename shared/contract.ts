@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountId, AccountView, CodeBatch, CodeView, ManualAccountInput } from './account.js';
+import { ClockStatus } from './clock-status.js';
 import { BackupPassword, BackupStatus, BackupSummary, RecoveryAccountView } from './backup.js';
 import type { EventName, MethodName } from './contract-names.js';
 import type { AppErrorData } from './errors.js';
@@ -82,6 +83,8 @@ export const methods = {
   chooseTrayItem: method(z.object({ itemId: TrayItemId }).strict(), TrayChoice),
   nextHotpCode: method(z.object({ id: AccountId }).strict(), CodeView),
   getSettings: method(NoInput, Settings),
+  /** This computer's clock against Microsoft's (the window's banner; the switch is the correctClockOffset setting). */
+  getClockStatus: method(NoInput, ClockStatus),
   updateSettings: method(SettingsPatch, Settings),
   /** After damage: whether an intact previous version exists, and when it was saved. */
   previousVaultVersion: method(NoInput, z.object({ savedAt: z.string() }).nullable()),
@@ -151,6 +154,8 @@ export const events = {
   trayMenuChanged: TrayMenu,
   /** The backup status changed (an attempt started, succeeded or failed; backup turned on or off). */
   backupStatusChanged: BackupStatus,
+  /** The measured clock offset, whether it counts as off, or the correction applied changed. */
+  clockStatusChanged: ClockStatus,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Methods = typeof methods;

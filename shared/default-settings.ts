@@ -8,4 +8,9 @@ export const defaultSettings = {
   theme: 'system',
   /** Above this many accounts the tray menu lists only the pinned ones, plus "All accounts…". */
   trayMaxAccounts: 10,
+  /**
+   * "Correct codes for this offset": codes use the clock offset measured from Microsoft's answers. Only the switch is
+   * kept (in the vault, so it holds after a restart); the offset is measured afresh in every run and never stored.
+   */
+  correctClockOffset: false,
 } as const;

@@ -8,6 +8,7 @@ const fields = {
   hideCodes: z.boolean(),
   theme: Theme,
   trayMaxAccounts: z.number().int().min(1).max(50),
+  correctClockOffset: z.boolean(),
 };
 
 /** App settings: stored in the vault and, later, part of the backup. Defaults let older vaults load unchanged. */
@@ -16,6 +17,7 @@ export const Settings = z.object({
   hideCodes: fields.hideCodes.default(defaultSettings.hideCodes),
   theme: fields.theme.default(defaultSettings.theme),
   trayMaxAccounts: fields.trayMaxAccounts.default(defaultSettings.trayMaxAccounts),
+  correctClockOffset: fields.correctClockOffset.default(defaultSettings.correctClockOffset),
 });
 export type Settings = z.infer<typeof Settings>;
 

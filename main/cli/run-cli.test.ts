@@ -39,6 +39,31 @@ describe('the command-line tool', () => {
     }
   });
 
+  test('--clock-offset: code prints oathtool\'s code at the computer\'s time plus the offset, either sign; bad values and --at refused', async () => {
+    const dir = fresh();
+    expect((await cli(dir, ['add', EXAMPLE])).code).toBe(0);
+    for (const [arg, seconds] of [['--clock-offset=90', 90], ['--clock-offset=-90', -90], ['--clock-offset=3600.5', 3600.5]] as const) {
+      const before = Math.floor(Date.now() / 1000 + seconds);
+      const result = await cli(dir, ['code', 'Example', arg, '--json']);
+      const after = Math.floor(Date.now() / 1000 + seconds);
+      expect(result.code, arg).toBe(0);
+      const json = JSON.parse(result.stdout) as { code: string; validUntil: number };
+      expect([oathtool('JBSWY3DPEHPK3PXP', before), oathtool('JBSWY3DPEHPK3PXP', after)], arg).toContain(json.code);
+      // validUntil is in the corrected time too: the end of the period the code belongs to.
+      expect([before, after].map((t) => Math.floor(t / 30) * 30 + 30), arg).toContain(json.validUntil);
+    }
+    const spaced = await cli(dir, ['code', 'Example', '--clock-offset', '90']);
+    expect(spaced.code).toBe(0);
+    const ambiguous = await cli(dir, ['code', 'Example', '--clock-offset', '-90']);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain("use '--clock-offset=-XYZ'");
+    for (const args of [['--clock-offset', 'soon'], ['--clock-offset=1e3'], ['--clock-offset=40000000'], ['--clock-offset=90', '--at', '1000']]) {
+      const result = await cli(dir, ['code', 'Example', ...args]);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toMatch(/^authenticator: --clock-offset .*\n$/);
+    }
+  });
+
   test('list --json gives the display order with the documented fields, and never a secret', async () => {
     const dir = fresh();
     await cli(dir, ['add', EXAMPLE, 'otpauth://hotp/Bank:bob?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=7&digits=8&algorithm=SHA256&issuer=Bank']);

@@ -38,6 +38,9 @@ Commands:
 Options:
   --data-dir <dir>           the app's data folder (default: ${defaultDataDir()})
   --json                     machine-readable output
+  --clock-offset <seconds>   add this to the computer's clock for every code (positive when
+                             the clock is behind, as the app's banner says; negative:
+                             --clock-offset=-90); not with --at
   -h, --help                 show this help
 
 No command ever prints a secret.
@@ -56,6 +59,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'data-dir': { type: 'string' },
         json: { type: 'boolean', default: false },
         at: { type: 'string' },
+        'clock-offset': { type: 'string' },
         to: { type: 'string' },
         issuer: { type: 'string' },
         name: { type: 'string' },
@@ -66,7 +70,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       },
     });
   } catch (error) {
-    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    const lines = (error instanceof Error ? error.message : String(error)).split('\n');
+    // "--clock-offset -90": Node's own hint (write --clock-offset=-90) is its last line; the rest is noise.
+    const message = lines[0]?.endsWith('argument is ambiguous.') ? `${lines[0]} ${lines.at(-1)}` : lines[0];
     io.stderr(`authenticator: ${message} Run with --help for usage.\n`);
     return 2;
   }
@@ -77,11 +83,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return command === undefined && !values.help ? 2 : 0;
   }
 
-  const accounts = new AccountsService(new Vault(values['data-dir'] ?? defaultDataDir(), osKeychainKeyStore()));
   const out = (plain: string, json: unknown) => io.stdout(values.json ? `${JSON.stringify(json, null, 2)}\n` : plain);
   const usage = (message: string) => new AppError('invalidRequest', message);
 
   try {
+    // The app measures its offset from Microsoft's answers; the tool makes no requests, so it is told instead.
+    const clock = systemClock(values['clock-offset'] === undefined ? 0 : parseClockOffset(values['clock-offset']));
+    if (values['clock-offset'] !== undefined && values.at !== undefined) throw usage('--clock-offset corrects this computer\'s clock, which --at does not read: use one or the other.');
+    const accounts = new AccountsService(new Vault(values['data-dir'] ?? defaultDataDir(), osKeychainKeyStore()), undefined, clock);
+
     switch (command) {
       case 'add': {
         const links = args.length === 1 && args[0] === '-' ? (await io.readStdin()).split(/\r?\n/).filter((l) => l.trim() !== '') : args;
@@ -99,7 +109,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'code': {
         const query = single(args, 'code needs an account id or a search term.');
-        const at = values.at === undefined ? systemClock().now() : parseUnixSeconds(values.at);
+        const at = values.at === undefined ? clock.now() : parseUnixSeconds(values.at);
         const code = currentCode(findAccount(await accounts.storedAccounts(), query), at);
         out(`${code.code}\n`, { id: code.id, code: code.code, validUntil: code.validUntil === null ? null : code.validUntil / 1000 });
         return 0;
@@ -158,6 +168,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 function single(args: readonly string[], message: string): string {
   if (args.length !== 1 || args[0] === undefined) throw new AppError('invalidRequest', message);
   return args[0];
+}
+
+/** Seconds, whole or with up to three decimals, within a year either way; as ms. */
+function parseClockOffset(text: string): number {
+  const seconds = /^[+-]?\d{1,8}(\.\d{1,3})?$/.test(text) ? Number(text) : NaN;
+  if (!(Math.abs(seconds) <= 366 * 86_400)) throw new AppError('invalidRequest', `--clock-offset must be a number of seconds within a year, e.g. 90 or -90 (got "${text}").`);
+  return Math.round(seconds * 1000);
 }
 
 function parseUnixSeconds(text: string): number {

@@ -8,7 +8,9 @@ import type { CloudStore } from './backup/cloud-store.js';
 import { clipboardFeature } from './clipboard/clipboard-handlers.js';
 import type { ClipboardPort } from './clipboard/clipboard-port.js';
 import type { ClipboardService } from './clipboard/clipboard-service.js';
-import type { Clock } from './clock.js';
+import { correctableClock, type Clock } from './clock.js';
+import { clockSkewFeature } from './clock-skew/clock-skew-handlers.js';
+import type { ServerDateFeed } from './clock-skew/server-dates.js';
 import type { CoreContext } from './core-context.js';
 import type { RecoveryIdentity } from './identity/recovery-identity.js';
 import type { KeyStore } from './keystore/key-store.js';
@@ -33,8 +35,11 @@ export interface CoreDeps {
   log: Logger;
   /** The system clipboard (Electron's, or the harness's in-memory one). Without it, copying reports an error. */
   clipboard?: ClipboardPort;
-  /** The recovery account and its OneDrive app folder; null or absent when no client id is configured. */
-  cloud?: { identity: RecoveryIdentity; store: CloudStore } | null;
+  /**
+   * The recovery account and its OneDrive app folder; null or absent when no client id is configured. `serverDates`:
+   * the Date of each of their answers, from which this computer's clock offset is measured.
+   */
+  cloud?: { identity: RecoveryIdentity; store: CloudStore; serverDates?: ServerDateFeed } | null;
   /** Written into backups ("from which device"); the host name by default. */
   deviceName?: string;
   appVersion?: string;
@@ -64,8 +69,10 @@ export interface AppCore {
  * settings, vault, backup, recovery) owns its services, its part of the contract's handler table and the events it
  * emits. The Electron app, the browser harness and the command-line tool each wire this with their own adapters.
  */
-export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud, deviceName, appVersion, capture }: CoreDeps): AppCore {
+export function createAppCore({ dataDir, keyStore, clock: hostClock, log, clipboard, cloud, deviceName, appVersion, capture }: CoreDeps): AppCore {
   const stops: (() => void)[] = [];
+  // The host's clock, plus the measured offset when the person asks codes to follow Microsoft's time (clock-skew/).
+  const clock = correctableClock(hostClock);
   const bus = new EventBus(log);
   const vault = new Vault(dataDir, keyStore, { clock });
   const follower = new VaultFollower(vault, clock, log);
@@ -88,8 +95,9 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
   const codes = codesFeature(context);
   const accountsPart = accountsHandlers(context);
   const settingsPart = settingsHandlers(context);
+  const clockSkew = clockSkewFeature(context, clock, codes, cloud?.serverDates ?? null);
   const clipboardPart = clipboardFeature(context, clipboard, capture);
-  const trayPart = trayHandlers(context, codes, clipboardPart);
+  const trayPart = trayHandlers(context, codes, clipboardPart, clockSkew);
   const backupPart = backupHandlers(context, backup, cloud?.identity ?? null);
   const handlers: Handlers = {
     ...accountsPart,
@@ -97,6 +105,7 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
     ...clipboardPart.handlers,
     ...trayPart,
     ...settingsPart,
+    ...clockSkew.handlers,
     ...vaultHandlers(context),
     ...backupPart,
     ...recoveryHandlers(context, backup, cloud ?? null),

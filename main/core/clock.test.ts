@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { adjustableClock } from './clock.js';
+import { adjustableClock, correctableClock, ManualClock } from './clock.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -39,5 +39,24 @@ describe('adjustableClock', () => {
 
   it('only moves forward', () => {
     expect(() => adjustableClock().advance(-1)).toThrow(RangeError);
+  });
+});
+
+describe('correctableClock', () => {
+  it('adds the correction to the time, either sign, while timers keep their real durations', () => {
+    const base = new ManualClock(1_000_000);
+    const clock = correctableClock(base);
+    const fired: number[] = [];
+    clock.setTimer(1000, () => fired.push(base.now()));
+    clock.setCorrection(90_000);
+    expect(clock.now()).toBe(1_090_000);
+    base.advance(999);
+    expect(fired).toEqual([]); // a correction 90 s forward does not make a 1 s timer fire early
+    base.advance(1);
+    expect(fired).toEqual([1_001_000]);
+    clock.setCorrection(-90_000);
+    expect(clock.now()).toBe(911_000);
+    expect(() => clock.setCorrection(Number.NaN)).toThrow(RangeError);
+    expect(clock.correction()).toBe(-90_000);
   });
 });

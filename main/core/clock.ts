@@ -115,3 +115,27 @@ export function adjustableClock(initialOffsetMs = 0): AdjustableClock {
     },
   };
 }
+
+/** A clock whose time can be corrected by a measured drift (the "Correct codes for this offset" switch). */
+export interface CorrectableClock extends Clock {
+  /** Sets what is added to the underlying clock's time (ms, either sign); 0 undoes it. */
+  setCorrection(ms: number): void;
+  correction(): number;
+}
+
+/**
+ * `base` plus a correction. Timers are durations and keep running on `base`, so a correction never makes one fire
+ * early or late; whoever aligns timers to this clock's time (the code ticker) re-aligns after a change.
+ */
+export function correctableClock(base: Clock): CorrectableClock {
+  let correctionMs = 0;
+  return {
+    now: () => base.now() + correctionMs,
+    setTimer: (delayMs, callback) => base.setTimer(delayMs, callback),
+    setCorrection(ms) {
+      if (!Number.isFinite(ms)) throw new RangeError('A clock correction is a finite number of milliseconds.');
+      correctionMs = ms;
+    },
+    correction: () => correctionMs,
+  };
+}

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../clock.js';
+import { observeServerDates, type ServerDateFeed } from '../clock-skew/server-dates.js';
 import { loadIdentityConfig, type IdentityConfig } from '../identity/identity-config.js';
 import { createMsalRecoveryIdentity } from '../identity/msal-recovery-identity.js';
 import type { BrowserOpener, RecoveryIdentity } from '../identity/recovery-identity.js';
@@ -28,12 +29,16 @@ export interface CloudServicesDeps {
  * The recovery account (MSAL) and its OneDrive app folder (Graph), as every host wires them; null when this copy
  * of the app has no client id configured (the backup page then explains how to configure one).
  */
-export async function createCloudServices(deps: CloudServicesDeps): Promise<{ identity: RecoveryIdentity; store: CloudStore } | null> {
+export async function createCloudServices(
+  deps: CloudServicesDeps,
+): Promise<{ identity: RecoveryIdentity; store: CloudStore; serverDates: ServerDateFeed } | null> {
   const config = deps.config ?? (await loadIdentityConfig({ dataDir: deps.dataDir, env: deps.env, configFile: deps.configFile }));
   if (!config) return null;
+  // MSAL and Graph share this transport, so every answer from Microsoft tells the time (clock-skew/).
+  const { transport, feed } = observeServerDates(deps.transport);
   const identity = createMsalRecoveryIdentity({
     config,
-    transport: deps.transport,
+    transport,
     keyStore: deps.keyStore,
     dataDir: deps.dataDir,
     openBrowser: deps.openBrowser,
@@ -41,8 +46,8 @@ export async function createCloudServices(deps: CloudServicesDeps): Promise<{ id
     clock: deps.clock,
     tokenCacheKeyAccount: perDataDirKeyName('token-cache-key', deps.dataDir),
   });
-  const graph = createGraphClient({ identity, transport: deps.transport, clock: deps.clock, log: deps.log, graphBaseUrl: config.graphBaseUrl });
-  return { identity, store: oneDriveStore(graph) };
+  const graph = createGraphClient({ identity, transport, clock: deps.clock, log: deps.log, graphBaseUrl: config.graphBaseUrl });
+  return { identity, store: oneDriveStore(graph), serverDates: feed };
 }
 
 /** A key-store name unique to the data folder, so two data folders (two "PCs" in tests) never share a key. */

@@ -12,6 +12,7 @@ import { codeAt, nextBoundary } from './otp-engine.js';
 export class CodeTicker {
   private accounts: { account: StoredAccount; key: Uint8Array }[] = [];
   private cancelTimer: (() => void) | undefined;
+  private started = false;
 
   constructor(
     private readonly clock: Clock,
@@ -21,6 +22,7 @@ export class CodeTicker {
   /** Replaces the accounts and publishes their codes at once. */
   setAccounts(accounts: readonly StoredAccount[]): void {
     this.accounts = accounts.map((account) => ({ account, key: decodeCanonicalKey(account.secret) }));
+    this.started = true;
     this.tick();
   }
 
@@ -32,6 +34,11 @@ export class CodeTicker {
         .filter(({ account }) => hasCodes(account))
         .map(({ account, key }) => codeAt(account.id, account.otp, key, now)),
     };
+  }
+
+  /** Publishes the codes again and re-aligns to the next boundary (the clock was corrected); nothing before the accounts came. */
+  refresh(): void {
+    if (this.started) this.tick();
   }
 
   stop(): void {

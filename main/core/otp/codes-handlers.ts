@@ -6,6 +6,8 @@ export interface Codes {
   handlers: FeatureHandlers<'getCodes' | 'nextHotpCode'>;
   /** The batch last pushed (the tray lists it); null before the first. */
   latest(): CodeBatch | null;
+  /** Publishes a new batch now, aligned anew (after the clock's correction changed). */
+  refresh(): void;
   /** Called after each new batch has been sent. */
   onBatch(listener: (batch: CodeBatch) => void): void;
 }
@@ -24,6 +26,7 @@ export function codesFeature({ follower, accounts, clock, bus, onDispose }: Core
 
   return {
     latest: () => latest,
+    refresh: () => ticker.refresh(),
     onBatch: (listener) => listeners.add(listener),
     handlers: {
       getCodes: async () => {

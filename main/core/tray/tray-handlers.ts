@@ -2,6 +2,7 @@ import { Settings } from '../../../shared/settings.js';
 import type { TrayMenu } from '../../../shared/tray.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Clipboard } from '../clipboard/clipboard-handlers.js';
+import type { ClockSkew } from '../clock-skew/clock-skew-handlers.js';
 import type { CoreContext, FeatureHandlers } from '../core-context.js';
 import type { Codes } from '../otp/codes-handlers.js';
 import { toView } from '../vault/vault-data.js';
@@ -11,7 +12,12 @@ import { findTrayItem, trayCopiedNotification, trayMenu, type TrayLockState } fr
  * The tray menu as data: built from the accounts, the latest codes and the settings, pushed only when it actually
  * changed (at a rollover, or when accounts or settings change). The hosts render it; a choice comes back here.
  */
-export function trayHandlers({ follower, clock, bus }: CoreContext, codes: Codes, clipboard: Clipboard): FeatureHandlers<'getTrayMenu' | 'chooseTrayItem'> {
+export function trayHandlers(
+  { follower, clock, bus }: CoreContext,
+  codes: Codes,
+  clipboard: Clipboard,
+  clockSkew: Pick<ClockSkew, 'status' | 'onChange'>,
+): FeatureHandlers<'getTrayMenu' | 'chooseTrayItem'> {
   const lock: TrayLockState = { available: false, locked: false }; // app lock does not exist yet
   const build = (): TrayMenu =>
     trayMenu({
@@ -19,6 +25,7 @@ export function trayHandlers({ follower, clock, bus }: CoreContext, codes: Codes
       codes: codes.latest(),
       settings: follower.snapshot?.data.settings ?? Settings.parse({}),
       lock,
+      clock: clockSkew.status(),
     });
   let sent = '';
   const refresh = () => {
@@ -29,6 +36,7 @@ export function trayHandlers({ follower, clock, bus }: CoreContext, codes: Codes
     bus.emit('trayMenuChanged', menu);
   };
   codes.onBatch(refresh);
+  clockSkew.onChange(refresh);
   follower.onChange(refresh);
 
   return {

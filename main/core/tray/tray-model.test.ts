@@ -111,3 +111,21 @@ describe('trayMenu', () => {
     expect(trayCopiedNotification(github, 30)).toBe('Code for GitHub copied; clears in 30 s');
   });
 });
+
+describe('the clock line', () => {
+  it('heads the menu when the clock is off, says whether codes are corrected, and opens the window', () => {
+    const off = menu({ accounts: [github], clock: { offsetMs: 90_000, off: true, correctionMs: 0 } });
+    expect(labels(off)[0]).toBe('Clock 1 min 30 s behind: codes may be refused');
+    expect(findTrayItem(off, 'clock')?.action).toEqual({ type: 'openWindow' });
+    const corrected = menu({ accounts: [github], clock: { offsetMs: -125_000, off: true, correctionMs: -125_000 } });
+    expect(labels(corrected)[0]).toBe('Clock 2 min 5 s ahead: codes corrected');
+  });
+
+  it('is absent when the clock is within 15 s, not measured, or the app is locked', () => {
+    for (const clock of [{ offsetMs: 3000, off: false, correctionMs: 0 }, { offsetMs: null, off: false, correctionMs: 0 }, undefined]) {
+      expect(labels(menu({ accounts: [github], clock })).some((l) => l.startsWith('Clock'))).toBe(false);
+    }
+    const locked = menu({ accounts: [github], lock: { available: true, locked: true }, clock: { offsetMs: 90_000, off: true, correctionMs: 0 } });
+    expect(labels(locked).some((l) => l.startsWith('Clock'))).toBe(false);
+  });
+});

@@ -1,5 +1,7 @@
 import type { AccountView, CodeBatch } from '../../../shared/account.js';
 import { accountLabel, accountTitle } from '../../../shared/account-label.js';
+import { offsetDirection } from '../../../shared/clock-offset-text.js';
+import type { ClockStatus } from '../../../shared/clock-status.js';
 import { groupDigits } from '../../../shared/group-digits.js';
 import type { Settings } from '../../../shared/settings.js';
 import type { TrayEntry, TrayItem, TrayMenu } from '../../../shared/tray.js';
@@ -16,6 +18,8 @@ export interface TrayModelInput {
   codes: CodeBatch | null;
   settings: Pick<Settings, 'trayMaxAccounts'>;
   lock: TrayLockState;
+  /** This computer's clock against Microsoft's; a line when it is off. Absent: nothing measured. */
+  clock?: ClockStatus;
 }
 
 export const TRAY_ITEM = {
@@ -24,6 +28,7 @@ export const TRAY_ITEM = {
   allAccounts: 'all-accounts',
   lock: 'lock',
   quit: 'quit',
+  clock: 'clock',
 } as const;
 
 /**
@@ -60,7 +65,7 @@ export function trayCopiedNotification(account: Pick<AccountView, 'issuer' | 'na
  * The tray menu, as a pure function of what main knows: accounts in tile order with their current codes, settings
  * and lock state. Over `trayMaxAccounts` accounts only the pinned ones are listed, plus "All accounts…".
  */
-export function trayMenu({ accounts, codes, settings, lock }: TrayModelInput): TrayMenu {
+export function trayMenu({ accounts, codes, settings, lock, clock }: TrayModelInput): TrayMenu {
   const entries: TrayEntry[] = [];
   const item = (id: string, label: string, enabled: boolean, action: TrayItem['action']): TrayItem => ({ type: 'item', id, label, enabled, action });
   const separator = (id: string): TrayEntry => ({ type: 'separator', id });
@@ -68,6 +73,11 @@ export function trayMenu({ accounts, codes, settings, lock }: TrayModelInput): T
   if (lock.locked) {
     entries.push(item('locked', 'Locked', false, null), separator('sep-accounts'), item(TRAY_ITEM.open, 'Unlock…', true, { type: 'openWindow' }));
   } else {
+    if (clock?.off && clock.offsetMs !== null) {
+      // Opens the window, whose banner says how to fix the clock and offers the correction.
+      const effect = clock.correctionMs === 0 ? 'codes may be refused' : 'codes corrected';
+      entries.push(item(TRAY_ITEM.clock, `Clock ${offsetDirection(clock.offsetMs)}: ${effect}`, true, { type: 'openWindow' }), separator('sep-clock'));
+    }
     const byId = new Map((codes?.codes ?? []).map((code) => [code.id, code]));
     const max = settings.trayMaxAccounts;
     const overflow = accounts.length > max;

@@ -15,6 +15,8 @@ import { useAccounts } from '../accounts/use-accounts.js';
 import { useSettings } from '../settings/use-settings.js';
 import { failureMessage } from '../ui/use-action.js';
 import { useBackupStatus } from '../settings/backup/use-backup-status.js';
+import { ClockBanner } from '../clock/ClockBanner.js';
+import { useClockStatus } from '../clock/use-clock-status.js';
 
 const MAC = navigator.userAgent.includes('Mac');
 
@@ -25,6 +27,7 @@ export function App() {
   const { codes } = state;
   const [settings, updateSettings] = useSettings();
   const backup = useBackupStatus();
+  const clockStatus = useClockStatus();
   const backupOutOfDate = backup?.state === 'outOfDate';
   const [view, setView] = useState<View>({ name: 'tiles' });
   const [adding, setAdding] = useState(false);
@@ -201,6 +204,7 @@ export function App() {
         </button>
       </header>
       <main className="app-main" ref={observeMain}>
+        <ClockBanner status={clockStatus} switchOn={settings.correctClockOffset} onSwitch={(on) => void updateSettings({ correctClockOffset: on })} />
         {view.name === 'tiles' && setAside ? <SetAsideNotice files={setAside} onDismiss={() => setSetAside(null)} /> : null}
         {/* Settings and recovery open even when the accounts cannot be loaded: recovery is one way out of that. */}
         {view.name === 'settings' ? (
