@@ -41,14 +41,20 @@ export function entryFrom(fields: EntryFields): ImportEntry {
   }
 }
 
-/** An otpauth:// link inside another app's file; the reader's own issuer/name win when it gives them. */
-export function entryFromUri(uri: string, names: { issuer?: string; name?: string } = {}): ImportEntry {
+/**
+ * An otpauth:// link inside another app's file. `fallbackName` is the name the other app shows for it, used when the
+ * link itself names no account (a link with neither issuer nor name is otherwise refused).
+ */
+export function entryFromUri(uri: string, fallbackName = ''): ImportEntry {
   try {
-    const draft = parseOtpauthUri(uri);
-    return { status: 'usable', ...draft, issuer: (names.issuer ?? draft.issuer).trim(), name: (names.name ?? draft.name).trim() };
+    return { status: 'usable', ...parseOtpauthUri(uri) };
   } catch (error) {
+    if (error instanceof AppError && error.field === 'name' && fallbackName.trim() !== '' && labelOf(uri).name === '') {
+      const labelled = uri.trim().replace(/^(otpauth:\/\/[^/?#]*)\/?[^?#]*/i, (_, head: string) => `${head}/${encodeURIComponent(fallbackName.trim())}`);
+      if (labelled !== uri.trim()) return entryFromUri(labelled);
+    }
     const label = labelOf(uri);
-    return unsupported(names.issuer ?? label.issuer, names.name ?? label.name, reasonOf(error));
+    return unsupported(label.issuer, label.name || fallbackName, reasonOf(error));
   }
 }
 
@@ -69,13 +75,22 @@ function reasonOf(error: unknown): string {
 
 /** Best-effort issuer and name of a link we could not accept, so the report still says which entry it was. */
 function labelOf(uri: string): { issuer: string; name: string } {
+  const match = /^[a-z][a-z0-9+.-]*:\/\/([^?#]*)(?:\?([^#]*))?/i.exec(uri.trim());
+  if (!match) return { issuer: '', name: '' };
+  // otpauth://TYPE/LABEL; other schemes (motp://LABEL) have no type before the label.
+  const path = match[1]!;
+  const slash = path.indexOf('/');
+  const label = safeDecode(slash >= 0 ? path.slice(slash + 1) : path);
+  const issuerParam = new URLSearchParams(match[2] ?? '').get('issuer');
+  const colon = label.indexOf(':');
+  const issuer = issuerParam ?? (colon >= 0 ? label.slice(0, colon) : '');
+  return { issuer: issuer.slice(0, 256), name: (colon >= 0 ? label.slice(colon + 1) : label).slice(0, 256) };
+}
+
+function safeDecode(text: string): string {
   try {
-    const url = new URL(uri.trim());
-    const label = decodeURIComponent(url.pathname.replace(/^\/+/, ''));
-    const colon = label.indexOf(':');
-    const issuer = url.searchParams.get('issuer') ?? (colon >= 0 ? label.slice(0, colon) : '');
-    return { issuer: issuer.slice(0, 256), name: (colon >= 0 ? label.slice(colon + 1) : label).slice(0, 256) };
+    return decodeURIComponent(text);
   } catch {
-    return { issuer: '', name: '' };
+    return text;
   }
 }
