@@ -1,22 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bytesOf, expectAppError, expectCodesMatchOathtool, hotp, readEncrypted, readPlain, skipped, steam, totp, usable } from './common/test-support.js';
 import { winAuthFormat } from './winauth.js';
-
-// Lines as WinAuth's ToUrl writes them: "?secret=...&digits=N" first, then the extras.
-export const winAuthSample = [
-  'otpauth://totp/Google:alice@example.com?secret=JBSWY3DPEHPK3PXP&digits=6&issuer=Google',
-  'otpauth://totp/Steam:gamer?secret=KRUGKIDROVUWG2ZAMJZG653OEBTG66BA&digits=5&issuer=Steam&deviceid=android%3A0123-4567&data=%7B%22shared_secret%22%3A%22x%22%7D',
-  'otpauth://totp/BattleNet:EU?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&digits=8&issuer=BattleNet&serial=EU123456789012',
-  'otpauth://hotp/Counter?secret=ORSXG5DTMVRXEZLUMFRGG3DFOI&digits=6&counter=3',
-  'otpauth://totp/B%C3%A4nk%20%E2%9C%93:Zo%C3%AB?secret=MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPI&digits=7&issuer=B%C3%A4nk+%E2%9C%93&algorithm=SHA256&period=60&icon=base64%3AMZXW6',
-  'otpauth://totp/Nine:digits?secret=JBSWY3DPEHPK3PXP&digits=9&issuer=Nine',
-  'otpauth://totp/Wide:long?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&digits=8&issuer=Wide&algorithm=SHA512&period=15',
-  '',
-].join('\r\n');
+import { winAuthSample, winAuthZip } from './samples/winauth.js';
 
 const expected = [
   usable('Google', 'alice@example.com', 'JBSWY3DPEHPK3PXP', totp()),
@@ -27,17 +12,6 @@ const expected = [
   skipped('Nine', 'digits'),
   usable('Wide', 'long', 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', totp('SHA512', 8, 15)),
 ];
-
-const dir = mkdtempSync(join(tmpdir(), 'winauth-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A zip made by Info-ZIP's zip (Debian), optionally with a (ZipCrypto) password, as WinAuth's export zip is. */
-export function winAuthZip(text: string, password?: string): Uint8Array {
-  const name = `winauth-${Math.random().toString(36).slice(2)}`;
-  writeFileSync(join(dir, `${name}.txt`), text);
-  execFileSync('zip', ['-q', '-j', ...(password ? ['-P', password] : []), join(dir, `${name}.zip`), join(dir, `${name}.txt`)]);
-  return new Uint8Array(readFileSync(join(dir, `${name}.zip`)));
-}
 
 describe('WinAuth', () => {
   it('reads the text export line by line (Steam, Battle.net, HOTP, extras, a refused line)', () => {
