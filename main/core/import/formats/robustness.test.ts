@@ -59,7 +59,7 @@ describe('readers on damaged and hostile input', () => {
     await sodium.ready;
   });
 
-  it('never crash: detect() answers, read() gives entries or a typed AppError, each within its time budget', () => {
+  it('never crash: detect() answers, read() gives entries or a typed AppError, each within a second', () => {
     const seeds = [
       bytesOf(andOtpPlainSample), andOtpEncryptedOld('pw', andOtpPlainSample), bytesOf(freeOtpPlusSample), bytesOf(authenticatorProSample),
       authenticatorProLegacy('pw', authenticatorProSample), bytesOf(protonSample), bytesOf(entePlainSample), bytesOf(enteEncrypted('pw', entePlainSample, 8192, 1)),
@@ -83,7 +83,7 @@ describe('readers on damaged and hostile input', () => {
             if (!(error instanceof AppError)) problems.push(`${reader.id} on seed ${index} round ${round}: ${String(error)}`);
           }
           const took = performance.now() - started;
-          if (took > 250) problems.push(`${reader.id} on seed ${index} round ${round} took ${Math.round(took)} ms`);
+          if (took > 1000) problems.push(`${reader.id} on seed ${index} round ${round} took ${Math.round(took)} ms`);
         }
       }
     }
