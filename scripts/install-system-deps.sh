@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages the tests need, if any is missing: Chromium (UI tests), GNOME Keyring and
-# D-Bus (the real OS keychain), oathtool (the independent oracle for codes), secret-tool (reads the keychain back independently).
+# D-Bus (the real OS keychain), oathtool (the independent oracle for codes), secret-tool (reads the keychain back independently),
+# python3-cryptography (independent readers of the files we export).
 set -euo pipefail
-needed=(chromium oathtool gnome-keyring dbus libsecret-tools)
+needed=(chromium oathtool gnome-keyring dbus libsecret-tools python3-cryptography)
 missing=()
 for package in "${needed[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
