@@ -42,6 +42,7 @@ export const methodNames = [
   'recoveryPreview',
   'recoveryRestore',
   'recoveryCancel',
+  'recoveryOpenFile',
   'verifyAccountOwner',
   'reenrollAccount',
 ] as const;
