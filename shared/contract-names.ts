@@ -43,6 +43,7 @@ export const methodNames = [
   'recoveryPreview',
   'recoveryRestore',
   'recoveryCancel',
+  'recoveryOpenFile',
   'verifyAccountOwner',
   'reenrollAccount',
 ] as const;

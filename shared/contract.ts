@@ -130,6 +130,8 @@ export const methods = {
   recoveryRestore: method(z.object({ mode: RestoreMode }).strict(), RecoverySummary),
   /** Leaves the app as it was before recovery began (signs out unless backup was already on). */
   recoveryCancel: method(NoInput, Nothing),
+  /** Recovery from a backup file (Export > Backup file, or a copy of the cloud file): the same steps from unlock on, no account. */
+  recoveryOpenFile: method(z.object({ contentBase64: z.string().max(Math.ceil((16 * 2 ** 20) / 3) * 4 + 4) }).strict(), z.object({ backup: BackupSummary })),
   /** "Sign in to recover" a device-bound personal Microsoft account: sign in as it; the recovery account stays as it was. */
   verifyAccountOwner: method(z.object({ id: AccountId }).strict(), z.object({ username: z.string() })),
   /**

@@ -12,6 +12,7 @@ type Methods =
   | 'recoveryPreview'
   | 'recoveryRestore'
   | 'recoveryCancel'
+  | 'recoveryOpenFile'
   | 'verifyAccountOwner'
   | 'reenrollAccount';
 
@@ -21,9 +22,9 @@ export function recoveryHandlers(
   backup: BackupService,
   cloud: { identity: RecoveryIdentity; store: CloudStore } | null,
 ): FeatureHandlers<Methods> {
-  const recovery = cloud ? new RecoveryService({ vault, identity: cloud.identity, store: cloud.store, backup, clock, log, onSaved: follower.apply }) : null;
+  const recovery = new RecoveryService({ vault, cloud, backup, clock, log, onSaved: follower.apply });
   const configured = (): RecoveryService => {
-    if (!recovery) throw new AppError('notConfigured', NOT_CONFIGURED);
+    if (!cloud) throw new AppError('notConfigured', NOT_CONFIGURED);
     return recovery;
   };
   const vaultKeyLost = () =>
@@ -49,12 +50,14 @@ export function recoveryHandlers(
   return {
     recoverySignIn: async () => (await whileBackupIsOff()).signIn(),
     recoveryFindBackup: async () => (await whileBackupIsOff()).findBackup(),
-    recoveryUnlock: async ({ password }) => (await whileBackupIsOff()).unlock(password),
-    recoveryPreview: async () => (await whileBackupIsOff()).preview(),
+    // A backup file needs no recovery account, and its restore leaves backup as it is, whatever that is.
+    recoveryOpenFile: async ({ contentBase64 }) => recovery.openFile(Buffer.from(contentBase64, 'base64')),
+    recoveryUnlock: async ({ password }) => (recovery.isFromFile() ? recovery : await whileBackupIsOff()).unlock(password),
+    recoveryPreview: async () => (recovery.isFromFile() ? recovery : await whileBackupIsOff()).preview(),
     // Restore ends with backup on (adopted), so it must not be refused by the "backup is off" rule.
-    recoveryRestore: async ({ mode }) => configured().restore(mode),
+    recoveryRestore: async ({ mode }) => (recovery.isFromFile() ? recovery : configured()).restore(mode),
     recoveryCancel: async () => {
-      await recovery?.cancel();
+      await recovery.cancel();
       return null;
     },
     verifyAccountOwner: async ({ id }) => configured().verifyOwner(id),

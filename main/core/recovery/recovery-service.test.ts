@@ -139,8 +139,7 @@ function recoveryFor(pc: Pc): RecoveryService {
   folders.folders.set(ALICE.username, alice);
   return new RecoveryService({
     vault: pc.vault,
-    identity: pc.identity,
-    store: folders,
+    cloud: { identity: pc.identity, store: folders },
     backup: pc.backup,
     clock: pc.clock,
     log: silentLogger,

@@ -8,7 +8,7 @@ import { asDeletions, latestDeletions } from '../accounts/deletions.js';
 import { SameAccountSet } from '../accounts/same-account.js';
 import { openBackup, readBackupHeader, type BackupHeader, type BackupKey } from '../backup/backup-envelope.js';
 import { decodePayload, type BackupPayload } from '../backup/backup-payload.js';
-import { BACKUP_FILE_NAME, type BackupService } from '../backup/backup-service.js';
+import { BACKUP_FILE_NAME, NOT_CONFIGURED, type BackupService } from '../backup/backup-service.js';
 import type { CloudFile, CloudStore } from '../backup/cloud-store.js';
 import type { Clock } from '../clock.js';
 import type { RecoveryAccount, RecoveryIdentity } from '../identity/recovery-identity.js';
@@ -20,8 +20,8 @@ import type { RecoveredAccount, RecoveryExistingAccount, RecoveryPreview, Recove
 
 export interface RecoveryServiceDeps {
   vault: Vault;
-  identity: RecoveryIdentity;
-  store: CloudStore;
+  /** The recovery account and its app folder; null where no client id is configured (a backup file still restores). */
+  cloud: { identity: RecoveryIdentity; store: CloudStore } | null;
   backup: BackupService;
   clock: Clock;
   log: Logger;
@@ -31,6 +31,8 @@ export interface RecoveryServiceDeps {
 
 /** One recovery in progress. Lives in memory only: the downloaded backup and its key are never stored or sent. */
 interface Session {
+  /** Where the backup came from: the recovery account's app folder, or a backup file the person chose. */
+  source: 'cloud' | 'file';
   account: RecoveryAccount | null;
   /** The backup file as downloaded, with the eTag that the restore hands to the backup service. */
   file: CloudFile | null;
@@ -41,6 +43,9 @@ interface Session {
    */
   shown: ReadonlySet<string>;
 }
+
+/** The backup format's own limit (16 MiB); a chosen file larger than that is not read any further. */
+const MAX_BACKUP_FILE_BYTES = 16 * 2 ** 20;
 
 type Step = 'signIn' | 'findBackup' | 'unlock' | 'preview' | 'restore';
 
@@ -68,9 +73,10 @@ export class RecoveryService {
    */
   async signIn(): Promise<{ account: RecoveryAccountView }> {
     return this.step('signIn', async (epoch) => {
+      const { identity } = this.cloud();
       this.forget();
       this.session = newSession(null);
-      const account = await this.deps.identity.signIn({ selectAccount: true });
+      const account = await identity.signIn({ selectAccount: true });
       if (epoch !== this.epoch) {
         // Cancelled while the browser was open: the sign-in that just completed must not stay behind.
         await this.signOutUnlessBackupIsOn();
@@ -95,7 +101,7 @@ export class RecoveryService {
       session.file = null;
       session.opened = null;
       session.shown = new Set();
-      const file = await this.deps.store.read(BACKUP_FILE_NAME);
+      const file = await this.cloud().store.read(BACKUP_FILE_NAME);
       this.checkEpoch(epoch);
       if (!file) {
         // The app folder cannot tell "made with another account" from "deleted": both are said, with the way back.
@@ -112,6 +118,27 @@ export class RecoveryService {
         backup: { deviceName: header.deviceName, createdAt: header.createdAt, accountCount: header.accountCount },
       };
     });
+  }
+
+  /**
+   * "Recover from a backup file": the backup saved with Export (or copied from the cloud), on a PC without any
+   * Microsoft account. The same checks as a downloaded backup (size, header, format version); `unlock` comes next, and
+   * the restore is the same, except that it leaves backup as it is (no recovery account is involved).
+   */
+  async openFile(bytes: Buffer): Promise<{ backup: BackupSummary }> {
+    return this.step('findBackup', async () => {
+      this.forget();
+      if (bytes.length > MAX_BACKUP_FILE_BYTES) throw new AppError('backupDamaged', 'This file is far larger than any backup; it is not a backup file.');
+      const header = readBackupHeader(bytes); // backupTooNew (update the app) and backupDamaged pass through
+      this.session = { ...newSession(null), source: 'file', file: { bytes, eTag: '', lastModified: '' } };
+      this.deps.log.info(`recovery: opened a backup file of ${header.accountCount} accounts`);
+      return { backup: { deviceName: header.deviceName, createdAt: header.createdAt, accountCount: header.accountCount } };
+    });
+  }
+
+  /** Whether the recovery in progress restores from a backup file (no recovery account involved). */
+  isFromFile(): boolean {
+    return this.session?.source === 'file';
   }
 
   /** Opens the backup with its password and describes what a restore would bring. A wrong password may be retried. */
@@ -157,7 +184,8 @@ export class RecoveryService {
     return this.step('restore', async () => {
       const session = this.session;
       const opened = session?.opened;
-      if (!session?.account || !session.file || !opened) throw outOfOrder('Enter the backup password first.');
+      const account = session?.account ?? null;
+      if (!session?.file || !opened || (session.source === 'cloud' && !account)) throw outOfOrder('Enter the backup password first.');
       const shown = session.shown;
       const now = this.deps.clock.now();
       // A vault locked for good (its key lost) is set aside, kept under a new name, and the backup becomes the new one.
@@ -178,7 +206,7 @@ export class RecoveryService {
       this.deps.log.info(`recovery: ${mode} wrote ${result.restored} accounts${mode === 'replace' ? ` and removed ${result.removed}` : ''}`);
       try {
         this.deps.onSaved(snapshot);
-        await this.deps.backup.adopt(session.account, opened.key, session.file.eTag);
+        if (account) await this.deps.backup.adopt(account, opened.key, session.file.eTag);
       } finally {
         this.forget(); // written: this recovery is over even if keeping backup on failed (Settings > Backup turns it on)
       }
@@ -196,7 +224,7 @@ export class RecoveryService {
     this.forget();
     this.epoch++;
     // A sign-in still waiting in the browser is ended in main (its loopback listener closes), not only forgotten here.
-    if (signingIn) await this.deps.identity.cancelSignIn();
+    if (signingIn) await this.deps.cloud?.identity.cancelSignIn();
     // Only a restore turns backup on, and it ends the recovery: "on" here means it was on before recovery began.
     if (started) await this.signOutUnlessBackupIsOn();
   }
@@ -211,7 +239,7 @@ export class RecoveryService {
     if (account.kind !== 'microsoftPersonal') {
       throw new AppError('invalidRequest', `${accountLabel(account)} is recovered by scanning the QR code its provider gives you; it needs no sign-in here.`);
     }
-    const signedIn = await this.deps.identity.verifyAccount(account.name);
+    const signedIn = await this.cloud().identity.verifyAccount(account.name);
     if (account.name && sameSignInName(signedIn.username, account.name) === false) {
       throw new AppError('wrongAccount', `You signed in as ${signedIn.username}, but this account is ${account.name}. Choose "Sign in to recover" again and sign in as ${account.name}.`);
     }
@@ -289,12 +317,17 @@ export class RecoveryService {
   }
 
   private async signOutUnlessBackupIsOn(): Promise<void> {
-    if ((await this.deps.backup.status()).state === 'off') await this.deps.identity.signOut();
+    if (this.deps.cloud && (await this.deps.backup.status()).state === 'off') await this.deps.cloud.identity.signOut();
+  }
+
+  private cloud(): { identity: RecoveryIdentity; store: CloudStore } {
+    if (!this.deps.cloud) throw new AppError('notConfigured', NOT_CONFIGURED);
+    return this.deps.cloud;
   }
 }
 
 function newSession(account: RecoveryAccount | null): Session {
-  return { account, file: null, opened: null, shown: new Set() };
+  return { source: 'cloud', account, file: null, opened: null, shown: new Set() };
 }
 
 function accountView(account: RecoveryAccount): RecoveryAccountView {
