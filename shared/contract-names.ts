@@ -44,10 +44,15 @@ export const methodNames = [
   'recoveryCancel',
   'verifyAccountOwner',
   'reenrollAccount',
+  'importOpen',
+  'importUnlock',
+  'importPreview',
+  'importCommit',
+  'importCancel',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 
-export const eventNames = ['codes', 'accountsChanged', 'settingsChanged', 'trayMenuChanged', 'backupStatusChanged'] as const;
+export const eventNames = ['codes', 'accountsChanged', 'settingsChanged', 'trayMenuChanged', 'backupStatusChanged', 'importProgress'] as const;
 export type EventName = (typeof eventNames)[number];
 
 /** IPC channel names are derived here and nowhere else. */

@@ -11,6 +11,7 @@ import type { ClipboardService } from './clipboard/clipboard-service.js';
 import type { Clock } from './clock.js';
 import type { CoreContext } from './core-context.js';
 import type { RecoveryIdentity } from './identity/recovery-identity.js';
+import { importHandlers, type ImportFeatureOptions } from './import/import-handlers.js';
 import type { KeyStore } from './keystore/key-store.js';
 import type { Logger } from './logger.js';
 import { codesFeature } from './otp/codes-handlers.js';
@@ -43,6 +44,8 @@ export interface CoreDeps {
    * scanner is open, one capture of the primary screen). Absent where the browser asks the person itself (harness).
    */
   capture?: { allow(source: ScannerSource): void };
+  /** Import: where the bundled decryption worker is (Electron), the KDF memory cap (tests). */
+  importOptions?: ImportFeatureOptions;
 }
 
 export interface AppCore {
@@ -64,7 +67,7 @@ export interface AppCore {
  * settings, vault, backup, recovery) owns its services, its part of the contract's handler table and the events it
  * emits. The Electron app, the browser harness and the command-line tool each wire this with their own adapters.
  */
-export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud, deviceName, appVersion, capture }: CoreDeps): AppCore {
+export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud, deviceName, appVersion, capture, importOptions }: CoreDeps): AppCore {
   const stops: (() => void)[] = [];
   const bus = new EventBus(log);
   const vault = new Vault(dataDir, keyStore, { clock });
@@ -100,6 +103,7 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
     ...vaultHandlers(context),
     ...backupPart,
     ...recoveryHandlers(context, backup, cloud ?? null),
+    ...importHandlers(context, importOptions),
   };
   follower.start();
 
