@@ -23,11 +23,9 @@ export type DecryptRunner = (request: DecryptRequest, onProgress: (fraction: num
  * before it started.
  */
 export function workerDecrypt(workerFile: string): DecryptRunner {
-  // From source (tsx hosts, tests) the worker is TypeScript, loaded through tsx; the Electron build bundles it.
-  const execArgv = workerFile.endsWith('.ts') ? ['--import', 'tsx'] : [];
   return (request, onProgress, signal) =>
     new Promise<ImportEntry[]>((resolve, reject) => {
-      const worker = new Worker(workerFile, { workerData: request, execArgv, resourceLimits: { maxOldGenerationSizeMb: 512 } });
+      const worker = new Worker(workerFile, { workerData: request, resourceLimits: { maxOldGenerationSizeMb: 512 } });
       let settled = false;
       const finish = (outcome: () => void) => {
         if (settled) return;

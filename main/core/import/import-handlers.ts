@@ -9,7 +9,7 @@ import { ImportService } from './import-service.js';
 type Methods = 'importOpen' | 'importUnlock' | 'importPreview' | 'importCommit' | 'importCancel';
 
 export interface ImportFeatureOptions {
-  /** The decryption worker: the bundled .cjs (Electron) or SOURCE_DECRYPT_WORKER (tsx hosts). */
+  /** The decryption worker: the bundled .cjs (Electron) or sourceDecryptWorker() (tsx hosts). */
   workerFile?: string;
   /** Tests: decrypt in-process or with a fake. */
   decrypt?: DecryptRunner;

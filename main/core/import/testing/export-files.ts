@@ -208,7 +208,7 @@ export async function bitwardenProtected(accounts: readonly TestAccount[], passw
 
 // --- Google Authenticator transfer: MigrationPayload protobuf in otpauth-migration://offline?data= ----------------
 
-const GOOGLE_ALGORITHMS: Record<string, number> = { SHA1: 1, SHA256: 2, SHA512: 3 };
+const GOOGLE_ALGORITHMS: Record<string, number> = { SHA1: 1, SHA256: 2, SHA512: 3, MD5: 4 };
 
 export function migrationLink(accounts: readonly TestAccount[], batch = { index: 0, size: 1, id: 7 }): string {
   const payload = MigrationPayload.encode(
