@@ -28,6 +28,7 @@ export function detectFormat(files: readonly NamedFile[], formats: readonly Impo
   const detected = files.map((file) => {
     const matches = formats.filter((format) => safeDetect(format, file));
     if (matches.length === 0) {
+      if (brokenJson(file.text)) throw new AppError('damagedFile', `${file.name} looks like a JSON export but is cut short or damaged, so it cannot be read. Export it again.`);
       throw new AppError('unknownFormat', `${file.name} is not an export file this app can read. See Settings > Import for the apps and formats it takes.`);
     }
     if (matches.length > 1) {
@@ -47,5 +48,16 @@ function safeDetect(format: ImportFormat, file: NamedFile): boolean {
     return format.detect(file.bytes, file.text);
   } catch {
     return false;
+  }
+}
+
+/** Every JSON export starts with "{": one that does but does not parse was damaged (most often cut short). */
+function brokenJson(text: string | null): boolean {
+  if (text === null || !/^\s*\{/.test(text)) return false;
+  try {
+    JSON.parse(text);
+    return false;
+  } catch {
+    return true;
   }
 }

@@ -92,9 +92,9 @@ export class ImportService {
 
   /**
    * Adds the ticked entries (ids from the preview) in the file's order, in one write. Unticked new entries are reported
-   * as left out; entries that became duplicates meanwhile as duplicates. The session ends.
+   * as left out; entries that became duplicates meanwhile as duplicates. The session ends. `dryRun` writes nothing.
    */
-  async commit(token: string, ticked: readonly string[]): Promise<ImportReport> {
+  async commit(token: string, ticked: readonly string[], { dryRun = false } = {}): Promise<ImportReport> {
     const session = this.session(token);
     if (session.locked) throw new AppError('invalidRequest', 'Enter the file’s password first.');
     const chosen = new Set(ticked);
@@ -104,8 +104,12 @@ export class ImportService {
     }
     const report: ImportReport = { imported: [], duplicates: [], skipped: [] };
     const toAdd = session.entries.filter((e) => chosen.has(e.view.id));
-    const { added, duplicates } = toAdd.length > 0 ? await this.options.accounts.addImported(toAdd.map((e) => e.draft!)) : { added: [], duplicates: [] };
-    report.imported = added.map((a) => ({ id: a.id, issuer: a.issuer, name: a.name, type: a.otp.type }));
+    // A dry run reports what the write would do (no ids yet), as classified against the accounts here now.
+    const { added, duplicates } =
+      toAdd.length === 0 || dryRun
+        ? { added: toAdd.map(({ draft }) => ({ id: null, issuer: draft!.issuer, name: draft!.name, type: draft!.otp.type })), duplicates: [] }
+        : await this.options.accounts.addImported(toAdd.map((e) => e.draft!)).then((r) => ({ ...r, added: r.added.map((a) => ({ id: a.id, issuer: a.issuer, name: a.name, type: a.otp.type })) }));
+    report.imported = added;
     const lateDuplicates = new Set(duplicates);
     for (const { view, draft } of session.entries) {
       if (chosen.has(view.id) && !(draft && lateDuplicates.has(draft))) continue;
