@@ -25,14 +25,14 @@ export function classifyEntries(entries: readonly ImportEntry[], existing: reado
   return entries.map((entry, index) => {
     const id = `e${index}`;
     if (entry.status === 'unsupported') {
-      return { view: { id, issuer: entry.issuer, name: entry.name, type: null, status: 'notImportable', reason: entry.reason }, draft: null };
+      return { view: { id, issuer: clip(entry.issuer), name: clip(entry.name), type: null, status: 'notImportable', reason: clip(entry.reason, 1000) }, draft: null };
     }
     let draft: AccountDraft;
     try {
       draft = checkedDraft(entry);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      return { view: { id, issuer: entry.issuer, name: entry.name, type: entry.otp.type, status: 'notImportable', reason: error.message }, draft: null };
+      return { view: { id, issuer: clip(entry.issuer), name: clip(entry.name), type: entry.otp.type, status: 'notImportable', reason: clip(error.message, 1000) }, draft: null };
     }
     const base = { id, issuer: draft.issuer, name: draft.name, type: draft.otp.type };
     if (here.has(draft)) return { view: { ...base, status: 'duplicate', reason: 'Already in your accounts, with the same setup key.' }, draft };
@@ -51,4 +51,9 @@ function checkedDraft(entry: Extract<ImportEntry, { status: 'usable' }>): Accoun
   if (issuer.length === 0 && name.length === 0) throw new AppError('invalidInput', 'It names neither an issuer nor an account.');
   const { canonical } = parseSetupKey(entry.secret);
   return { issuer, name, secret: canonical, otp: validateOtpParams(entry.otp) };
+}
+
+/** Names of entries that are not imported are only shown: a file's overlong one is cut for the window. */
+function clip(text: string, max: number = OTP_LIMITS.maxLabelLength): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
