@@ -4,6 +4,7 @@
  * and invisible zero-width characters (which make two different names look the same). One rule for every way a name
  * enters the app: link, QR code, the manual form, an import, the command-line tool.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const DECEPTIVE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/u;
 
 /** The first deceptive character in the text, named for a message (e.g. "U+202E"), or null when there is none. */

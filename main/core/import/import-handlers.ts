@@ -38,4 +38,4 @@ export function importHandlers({ accounts, bus, onDispose }: CoreContext, option
 }
 
 /** A host that wired no worker reads plain files only. */
-const noWorker: DecryptRunner = () => Promise.reject(new AppError('internal', 'Encrypted files cannot be imported here (no decryption worker).'));
+const noWorker: DecryptRunner = () => Promise.reject(new AppError('notConfigured', 'Encrypted files cannot be imported here (no decryption worker).'));
