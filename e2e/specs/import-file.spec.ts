@@ -1,11 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { toBuffer } from 'qrcode';
+import { expectNoSeriousViolations } from '../axe.js';
 import { callContract, expect, test } from '../harness-fixture.js';
 import { expectOathtoolCode } from '../oathtool.js';
 import { screenshot } from '../screenshot.js';
 import { awkwardAccounts, base32 } from '../../main/core/import/testing/awkward-accounts.js';
-import { bitwardenProtected, otpauthLink } from '../../main/core/import/testing/export-files.js';
+import { bitwardenProtected, migrationLink, otpauthLink } from '../../main/core/import/testing/export-files.js';
 
 // A new user brings a password-protected Bitwarden export (Argon2id, 64 MiB, parallelism 4: Bitwarden's own
 // settings) made by the tests from Bitwarden's description, through Settings > Import.
@@ -46,6 +48,7 @@ test('an encrypted export through Settings: password, progress, preview with the
   const importable = accounts.filter((a, i) => i > 0 && a.expect.usable).length;
   await expect(section.getByRole('button', { name: `Import ${importable} accounts` })).toBeEnabled();
   await screenshot(page, 'import-preview');
+  await expectNoSeriousViolations(page, 'import preview');
 
   await section.getByRole('button', { name: `Import ${importable} accounts` }).click();
   const report = section.getByRole('status');
@@ -53,6 +56,7 @@ test('an encrypted export through Settings: password, progress, preview with the
   await expect(report.getByRole('list', { name: 'Not imported' }).getByRole('listitem')).toHaveCount(accounts.filter((a) => !a.expect.usable).length);
   await expect(report.getByRole('list', { name: 'Duplicates' }).getByRole('listitem')).toHaveCount(1);
   await screenshot(page, 'import-report');
+  await expectNoSeriousViolations(page, 'import report');
   await report.getByRole('button', { name: 'Done' }).click();
 
   await page.getByRole('button', { name: /Back/ }).click();
@@ -60,4 +64,26 @@ test('an encrypted export through Settings: password, progress, preview with the
   const tile = page.getByRole('listitem', { name: `${bank.issuer}, ${bank.name}` });
   await expectOathtoolCode(tile.locator('.tile-code'), base32(bank.key), { digits: bank.digits, period: bank.period, algorithm: 'sha256' });
   await screenshot(page, 'import-tiles');
+});
+
+test('Google Authenticator QR pictures, several at once: a missing one of the batch is said, the others are imported', async ({ page, harness }) => {
+  const google = accounts.filter((a) => a.expect.usable && a.type === 'totp').map((a) => ({ ...a, digits: 6, period: 30 }));
+  const dir = mkdtempSync(path.join(tmpdir(), 'import-qr-'));
+  const pictures = await Promise.all(
+    [0, 2].map(async (index) => {
+      const file = path.join(dir, `google-export-${index + 1}.png`);
+      writeFileSync(file, await toBuffer(migrationLink([google[index]!], { index, size: 3, id: 4242 }), { type: 'png', scale: 4 }));
+      return file;
+    }),
+  );
+  await page.goto(harness.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const section = page.getByRole('group', { name: 'Import' });
+  await section.getByLabel('Export file to import').setInputFiles(pictures);
+  await expect(section.getByRole('alert')).toContainText('QR code 2 of 3');
+  const list = section.getByRole('list', { name: 'Accounts in the file' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await screenshot(page, 'import-qr-batch');
+  await section.getByRole('button', { name: 'Import 2 accounts' }).click();
+  await expect(section.getByRole('status')).toContainText('Imported 2 accounts');
 });
