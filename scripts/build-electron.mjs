@@ -26,6 +26,12 @@ await Promise.all([
   }),
   build({
     ...common,
+    // Import files' key derivation runs in this worker thread, off the main process's event loop.
+    entryPoints: ['main/core/import/decrypt-worker.ts'],
+    outfile: 'build/electron/decrypt-worker.cjs',
+  }),
+  build({
+    ...common,
     entryPoints: ['preload/preload.ts'],
     outfile: 'build/electron/preload.cjs',
     // A sandboxed preload can require only 'electron' and a few Node built-ins, so everything else is inlined into one file.

@@ -46,10 +46,15 @@ export const methodNames = [
   'recoveryOpenFile',
   'verifyAccountOwner',
   'reenrollAccount',
+  'importOpen',
+  'importUnlock',
+  'importPreview',
+  'importCommit',
+  'importCancel',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 
-export const eventNames = ['codes', 'accountsChanged', 'settingsChanged', 'trayMenuChanged', 'backupStatusChanged', 'clockStatusChanged'] as const;
+export const eventNames = ['codes', 'accountsChanged', 'settingsChanged', 'trayMenuChanged', 'backupStatusChanged', 'clockStatusChanged', 'importProgress'] as const;
 export type EventName = (typeof eventNames)[number];
 
 /** IPC channel names are derived here and nowhere else. */

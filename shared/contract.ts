@@ -4,6 +4,7 @@ import { ClockStatus } from './clock-status.js';
 import { BackupPassword, BackupStatus, BackupSummary, RecoveryAccountView } from './backup.js';
 import type { EventName, MethodName } from './contract-names.js';
 import type { AppErrorData } from './errors.js';
+import { ImportFileInput, ImportOpened, ImportPreview, ImportProgress, ImportReport, ImportSession } from './import.js';
 import { RecoveryPreview, RecoverySummary, RestoreMode } from './recovery.js';
 import { Settings, SettingsPatch } from './settings.js';
 import { TrayChoice, TrayItemId, TrayMenu } from './tray.js';
@@ -140,6 +141,17 @@ export const methods = {
    * (accountMismatch) unless `providerChanged`: the person confirmed that the provider renamed the account.
    */
   reenrollAccount: method(z.object({ id: AccountId, uri: z.string().max(8192), providerChanged: z.boolean().optional() }).strict(), AccountView),
+  // Import from another app's export file: open -> (password) -> preview -> commit; main keeps the secrets.
+  /** Detects the format by content and reads it; an encrypted file asks for its password next. Several files: QR pictures. */
+  importOpen: method(z.object({ files: z.array(ImportFileInput).min(1).max(50) }).strict(), ImportOpened),
+  /** Derives the key off the main thread (importProgress events meanwhile); a wrong password keeps the session. */
+  importUnlock: method(z.object({ session: ImportSession, password: z.string().min(1).max(1024) }).strict(), ImportPreview),
+  /** The preview again, against the accounts here now. */
+  importPreview: method(z.object({ session: ImportSession }).strict(), ImportPreview),
+  /** Adds the ticked entries in one write, in the file's order after the existing tiles; the session ends. */
+  importCommit: method(z.object({ session: ImportSession, entries: z.array(z.string().max(16)).max(100_000) }).strict(), ImportReport),
+  /** Forgets the session (and its secrets) and stops a decryption still running. */
+  importCancel: method(z.object({ session: ImportSession }).strict(), Nothing),
 } as const satisfies Record<MethodName, Method>; // exactly the names in contract-names.ts: none missing, none extra
 
 export const events = {
@@ -158,6 +170,8 @@ export const events = {
   backupStatusChanged: BackupStatus,
   /** The measured clock offset, whether it counts as off, or the correction applied changed. */
   clockStatusChanged: ClockStatus,
+  /** An import's key derivation started, moved on or ended. */
+  importProgress: ImportProgress,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -11,6 +11,7 @@ import { defaultDataDir } from '../core/paths.js';
 import { Vault } from '../core/vault/vault.js';
 import { findAccount } from './find-account.js';
 import { describeInspected, inspectBackup } from './inspect-backup.js';
+import { describeReport, importFiles } from './import-files.js';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -34,6 +35,11 @@ Commands:
   restore-previous           put back the previous vault version after damage
   inspect-backup <file>      describe a cloud backup file; with --password-stdin, list
                              its accounts (the password is read from standard input)
+  import <file>...           import another app's export (Aegis, 2FAS, Bitwarden, otpauth
+                             link lists; several Google Authenticator QR pictures at once):
+                             every new account is added in one write, duplicates skipped
+      [--password-stdin]     the export's password, read from standard input
+      [--dry-run]            only report what would be imported
 
 Options:
   --data-dir <dir>           the app's data folder (default: ${defaultDataDir()})
@@ -47,7 +53,7 @@ No command ever prints a secret.
 `;
 
 /** Exit codes: 0 done, 1 could not be done (storage, keychain), 2 bad input or usage. */
-const INPUT_ERRORS: ReadonlySet<ErrorKind> = new Set(['invalidInput', 'invalidRequest', 'duplicateAccount', 'accountNotFound', 'ambiguousAccount', 'needsVerification', 'wrongPassword', 'backupDamaged', 'backupTooNew']);
+const INPUT_ERRORS: ReadonlySet<ErrorKind> = new Set(['invalidInput', 'invalidRequest', 'duplicateAccount', 'accountNotFound', 'ambiguousAccount', 'needsVerification', 'wrongPassword', 'backupDamaged', 'backupTooNew', 'unknownFormat', 'damagedFile', 'kdfTooCostly']);
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
@@ -66,6 +72,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         kind: { type: 'string' },
         'device-bound': { type: 'boolean', default: false },
         'password-stdin': { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -150,6 +157,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const password = values['password-stdin'] ? (await io.readStdin()).replace(/\r?\n$/, '') : null;
         const inspected = await inspectBackup(file, password);
         out(describeInspected(inspected), inspected);
+        return 0;
+      }
+      case 'import': {
+        if (args.length === 0) throw usage('import needs the path of an export file (or several Google Authenticator QR pictures).');
+        const password = values['password-stdin'] ? (await io.readStdin()).replace(/\r?\n$/, '') : null;
+        const report = await importFiles(accounts, args, password, values['dry-run'], io);
+        out(describeReport(report, values['dry-run']), report);
         return 0;
       }
       default:

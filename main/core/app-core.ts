@@ -13,6 +13,7 @@ import { clockSkewFeature } from './clock-skew/clock-skew-handlers.js';
 import type { ServerDateFeed } from './clock-skew/server-dates.js';
 import type { CoreContext } from './core-context.js';
 import type { RecoveryIdentity } from './identity/recovery-identity.js';
+import { importHandlers, type ImportFeatureOptions } from './import/import-handlers.js';
 import type { KeyStore } from './keystore/key-store.js';
 import type { Logger } from './logger.js';
 import { codesFeature } from './otp/codes-handlers.js';
@@ -48,6 +49,8 @@ export interface CoreDeps {
    * scanner is open, one capture of the primary screen). Absent where the browser asks the person itself (harness).
    */
   capture?: { allow(source: ScannerSource): void };
+  /** Import: where the bundled decryption worker is (Electron), the KDF memory cap (tests). */
+  importOptions?: ImportFeatureOptions;
 }
 
 export interface AppCore {
@@ -69,7 +72,7 @@ export interface AppCore {
  * settings, vault, backup, recovery) owns its services, its part of the contract's handler table and the events it
  * emits. The Electron app, the browser harness and the command-line tool each wire this with their own adapters.
  */
-export function createAppCore({ dataDir, keyStore, clock: hostClock, log, clipboard, cloud, deviceName, appVersion, capture }: CoreDeps): AppCore {
+export function createAppCore({ dataDir, keyStore, clock: hostClock, log, clipboard, cloud, deviceName, appVersion, capture, importOptions }: CoreDeps): AppCore {
   const stops: (() => void)[] = [];
   // The host's clock, plus the measured offset when the person asks codes to follow Microsoft's time (clock-skew/).
   const clock = correctableClock(hostClock);
@@ -109,6 +112,7 @@ export function createAppCore({ dataDir, keyStore, clock: hostClock, log, clipbo
     ...vaultHandlers(context),
     ...backupPart,
     ...recoveryHandlers(context, backup, cloud ?? null),
+    ...importHandlers(context, importOptions),
   };
   follower.start();
 

@@ -58,7 +58,8 @@ function start(): void {
     const clock = systemClock();
     // Null without a client id: the backup page then explains how to configure one.
     const cloud = await createCloudServices({ dataDir, keyStore, clock, log, transport: nodeHttpTransport(), openBrowser: openSignInPage });
-    appCore = createAppCore({ dataDir, keyStore, clock, log, clipboard: electronClipboard(), capture, cloud, appVersion: app.getVersion() });
+    appCore = createAppCore({ dataDir, keyStore, clock, log, clipboard: electronClipboard(), capture, cloud, appVersion: app.getVersion(),
+      importOptions: { workerFile: path.join(appRoot, 'build', 'electron', 'decrypt-worker.cjs') } });
     return appCore;
   });
 

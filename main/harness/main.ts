@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAppCore } from '../core/app-core.js';
+import { sourceDecryptWorker } from '../core/import/source-worker.js';
 import { memoryClipboard } from '../core/clipboard/clipboard-port.js';
 import { adjustableClock, systemClock } from '../core/clock.js';
 import { osKeychainKeyStore } from '../core/keystore/os-keychain-key-store.js';
@@ -65,7 +66,8 @@ const cloud = await createCloudServices({
   },
   ...(emulated ? { config: emulated.config } : {}),
 });
-const core = createAppCore({ dataDir, keyStore, clock, log, clipboard, capture: testControls?.capture, cloud, appVersion: APP_VERSION });
+const core = createAppCore({ dataDir, keyStore, clock, log, clipboard, capture: testControls?.capture, cloud, appVersion: APP_VERSION,
+  importOptions: { workerFile: sourceDecryptWorker() } });
 const server = await startHarnessServer(core, rendererDir, port, testControls);
 openExternal = server.openExternal;
 if (emulated) log.info(emulated.describe());

@@ -15,7 +15,7 @@ import type { Vault, VaultSnapshot } from '../vault/vault.js';
 import { accountById } from './account-by-id.js';
 import { currentCode, requireCodes } from './current-code.js';
 import { asDeletions, latestDeletions } from './deletions.js';
-import { sameAccount } from './same-account.js';
+import { SameAccountSet, sameAccount } from './same-account.js';
 
 /** A removed account as it was, and its place in the order: what an undo needs. Main only (it holds the secret). */
 export interface Removal {
@@ -87,6 +87,29 @@ export class AccountsService {
     if (!isMigrationUri(uri)) return { accounts: await this.addDrafts([parseOtpauthUri(uri)]), batch: null };
     const { drafts, batch } = parseMigrationUri(uri);
     return { accounts: await this.addDrafts(drafts), batch: { index: batch.index, size: batch.size, id: batch.id } };
+  }
+
+  /**
+   * An import's ticked entries, in one all-or-nothing write, in the given order after the existing tiles. An entry
+   * that is by now the same account as one here (added meanwhile) is left out and returned, not refused.
+   */
+  async addImported(drafts: readonly AccountDraft[]): Promise<{ added: AccountView[]; duplicates: AccountDraft[] }> {
+    return this.change((data) => {
+      const now = this.stamp();
+      const here = new SameAccountSet(data.accounts);
+      const added: StoredAccount[] = [];
+      const duplicates: AccountDraft[] = [];
+      for (const draft of drafts) {
+        if (here.has(draft)) {
+          duplicates.push(draft);
+          continue;
+        }
+        here.add(draft);
+        added.push({ id: newId(data.accounts, added), ...draft, kind: 'other', deviceBound: false, needsVerification: false, pinned: false, createdAt: now, updatedAt: now });
+      }
+      data.accounts.push(...added);
+      return { added: added.map(toView), duplicates };
+    });
   }
 
   async addManually(input: ManualAccountInput): Promise<AccountView> {

@@ -74,6 +74,24 @@ export function isMigrationUri(input: string): boolean {
 }
 
 export function parseMigrationUri(input: string): MigrationImport {
+  const { entries, batch } = readMigrationUri(input);
+  const drafts = entries.map((entry, index) => {
+    if (entry.ok) return entry.draft;
+    const label = accountLabel(entry);
+    const where = `Account ${index + 1} of ${entries.length}${label ? ` (${truncate(label, 48)})` : ''}`;
+    throw new AppError(entry.error.kind, `${where}: ${entry.error.message} Nothing was added.`, 'uri');
+  });
+  return { drafts, batch };
+}
+
+/** One account of an export: read, or why not (with the names it gave, for the report). */
+export type MigrationEntry = { ok: true; draft: AccountDraft } | { ok: false; issuer: string; name: string; error: AppError };
+
+/**
+ * Reads an export link account by account: a damaged link throws, but an account that breaks our rules (MD5, a short
+ * secret) is returned with its error, so an import can list it and go on. parseMigrationUri is all or nothing on top.
+ */
+export function readMigrationUri(input: string): { entries: MigrationEntry[]; batch: MigrationBatch } {
   const text = input.trim();
   if (!/^otpauth-migration:\/\//i.test(text)) throw invalidInput('uri', 'This is not a Google Authenticator export link (otpauth-migration://).');
   let url: URL;
@@ -105,19 +123,17 @@ export function parseMigrationUri(input: string): MigrationImport {
   const message = decodePayload(bytes);
   const entries = message.otpParameters;
   if (entries.length === 0) throw invalidInput('uri', 'The export link holds no accounts.');
-  const drafts = entries.map((entry, index) => {
-    try {
-      return toDraft(entry);
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      const label = accountLabel(entry);
-      const where = `Account ${index + 1} of ${entries.length}${label ? ` (${truncate(label, 48)})` : ''}`;
-      throw new AppError(error.kind, `${where}: ${error.message} Nothing was added.`, 'uri');
-    }
-  });
   const size = message.batchSize > 0 ? message.batchSize : 1;
   if (message.batchIndex < 0 || message.batchIndex >= size) throw invalidInput('uri', NOT_AN_EXPORT);
-  return { drafts, batch: { index: message.batchIndex, size, id: message.batchId } };
+  const read = entries.map((entry): MigrationEntry => {
+    try {
+      return { ok: true, draft: toDraft(entry) };
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return { ok: false, issuer: entry.issuer.trim(), name: entry.name.trim(), error };
+    }
+  });
+  return { entries: read, batch: { index: message.batchIndex, size, id: message.batchId } };
 }
 
 interface DecodedParams {

@@ -39,8 +39,20 @@ export interface EncryptedFile {
 }
 
 export type ReadResult =
-  | { encrypted: false; entries: ImportEntry[] }
+  | {
+      encrypted: false;
+      entries: ImportEntry[];
+      /** What the person must know about the file as a whole ("QR code 2 of 3 is missing"), shown with the preview. */
+      notices?: string[];
+    }
   | { encrypted: true; file: EncryptedFile };
+
+/** One file as the pipeline hands it to a reader. */
+export interface ImportFile {
+  bytes: Uint8Array;
+  /** UTF-8 decoding of `bytes` when it decodes, else null. */
+  text: string | null;
+}
 
 export interface ImportFormat {
   /** Stable id for the CLI and tests ("aegis", "2fas", "bitwarden-json"). */
@@ -52,6 +64,16 @@ export interface ImportFormat {
    * `text` is its UTF-8 decoding when it decodes, else null.
    */
   detect(bytes: Uint8Array, text: string | null): boolean;
+  /**
+   * A reader of last resort, whose test is broad (any list of otpauth:// links; any binary file without a known
+   * signature): when a specific format also recognises the file, the specific one reads it.
+   */
+  fallback?: true;
   /** Reads a detected file. Throws AppError 'damagedFile' with a reason when it is this format but broken. */
   read(bytes: Uint8Array, text: string | null): ReadResult;
+  /**
+   * Formats exported as several files at once (Google Authenticator's QR pictures) read them together, so a batch can
+   * be checked for completeness. Only called with two or more files, each of which this format detected.
+   */
+  readMany?(files: readonly ImportFile[]): ReadResult;
 }

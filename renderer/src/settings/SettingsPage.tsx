@@ -3,10 +3,11 @@ import type { BackupStatus } from '../../../shared/backup.js';
 import type { Settings } from '../../../shared/settings.js';
 import { BackupSection } from './backup/BackupSection.js';
 import { BackBar, useBackOnEscape } from '../app-shell/sub-page.js';
+import { ImportSection } from '../import/ImportSection.js';
 
 const CLEAR_DELAYS = [10, 20, 30, 60, 120, 300];
 
-/** Settings: cloud backup, security (clipboard clearing, hiding codes) and appearance. */
+/** Settings: cloud backup, security (clipboard clearing, hiding codes), import and appearance. */
 export function SettingsPage({
   settings,
   backup,
@@ -47,6 +48,7 @@ export function SettingsPage({
           <span>Hide codes until the pointer or keyboard focus is on them</span>
         </label>
       </fieldset>
+      <ImportSection />
       <fieldset>
         <legend>Appearance</legend>
         {(['system', 'light', 'dark'] as const).map((theme) => (

@@ -109,6 +109,7 @@ function encryptedFile(bytes: Uint8Array): EncryptedFile {
 export const andOtpFormat: ImportFormat = {
   id: 'andotp',
   name: 'andOTP',
+  fallback: true,
   detect(bytes, text) {
     const json = parseJson(text);
     if (Array.isArray(json)) return json.length > 0 && json.every(isRecord) && json.some(looksLikeEntry);

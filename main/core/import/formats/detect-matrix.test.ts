@@ -1,6 +1,8 @@
 import sodium from 'libsodium-wrappers-sumo';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { detectFormat, namedFile } from '../detect-format.js';
 import type { ImportFormat } from '../import-format.js';
+import { importFormats } from './index.js';
 import { andOtpFormat } from './andotp.js';
 import { authenticatorProFormat } from './authenticator-pro.js';
 import { bytesOf, textOf } from './common/test-support.js';
@@ -68,5 +70,18 @@ describe('detection by content', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('among all the formats the app reads, each of these files goes to its own reader (specific before fallback)', () => {
+    const misread: string[] = [];
+    for (const sample of samples().filter((s) => s.owner !== null)) {
+      try {
+        const format = detectFormat([namedFile(sample.label, sample.bytes)], importFormats);
+        if (format.id !== sample.owner) misread.push(`${sample.label} read as ${format.id}`);
+      } catch (error) {
+        misread.push(`${sample.label}: ${(error as Error).message}`);
+      }
+    }
+    expect(misread).toEqual([]);
   });
 });

@@ -1,0 +1,59 @@
+import { AppError } from '../../../shared/errors.js';
+import { deceptiveNameProblem } from '../../../shared/name-characters.js';
+import { OTP_LIMITS } from '../../../shared/otp.js';
+import type { ImportEntryView } from '../../../shared/import.js';
+import { SameAccountSet } from '../accounts/same-account.js';
+import { parseSetupKey } from '../otp/base32.js';
+import { validateOtpParams, type AccountDraft } from '../otp/otpauth-uri.js';
+import type { StoredAccount } from '../vault/vault-data.js';
+import type { ImportEntry } from './import-format.js';
+
+/** An entry as the preview shows it, with its draft (main only) when it can be imported. */
+export interface ClassifiedEntry {
+  view: ImportEntryView;
+  draft: AccountDraft | null;
+}
+
+/**
+ * Sorts a file's entries into new, duplicate (same issuer, name and secret as an account here, or as an earlier entry
+ * of the same file) and not importable. Readers' usable entries go through our own rules again (the same as for a
+ * link), so no reader can let through what a link could not.
+ */
+export function classifyEntries(entries: readonly ImportEntry[], existing: readonly StoredAccount[]): ClassifiedEntry[] {
+  const here = new SameAccountSet(existing);
+  const earlier = new SameAccountSet();
+  return entries.map((entry, index) => {
+    const id = `e${index}`;
+    if (entry.status === 'unsupported') {
+      return { view: { id, issuer: clip(entry.issuer), name: clip(entry.name), type: null, status: 'notImportable', reason: clip(entry.reason, 1000) }, draft: null };
+    }
+    let draft: AccountDraft;
+    try {
+      draft = checkedDraft(entry);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return { view: { id, issuer: clip(entry.issuer), name: clip(entry.name), type: entry.otp.type, status: 'notImportable', reason: clip(error.message, 1000) }, draft: null };
+    }
+    const base = { id, issuer: draft.issuer, name: draft.name, type: draft.otp.type };
+    if (here.has(draft)) return { view: { ...base, status: 'duplicate', reason: 'Already in your accounts, with the same setup key.' }, draft };
+    if (earlier.has(draft)) return { view: { ...base, status: 'duplicate', reason: 'The same account appears earlier in this file.' }, draft };
+    earlier.add(draft);
+    return { view: { ...base, status: 'new', reason: null }, draft };
+  });
+}
+
+function checkedDraft(entry: Extract<ImportEntry, { status: 'usable' }>): AccountDraft {
+  const issuer = entry.issuer.trim();
+  const name = entry.name.trim();
+  const problem = deceptiveNameProblem('issuer', issuer) ?? deceptiveNameProblem('account name', name);
+  if (problem !== null) throw new AppError('invalidInput', problem);
+  if (issuer.length > OTP_LIMITS.maxLabelLength || name.length > OTP_LIMITS.maxLabelLength) throw new AppError('invalidInput', 'The name is too long.');
+  if (issuer.length === 0 && name.length === 0) throw new AppError('invalidInput', 'It names neither an issuer nor an account.');
+  const { canonical } = parseSetupKey(entry.secret);
+  return { issuer, name, secret: canonical, otp: validateOtpParams(entry.otp) };
+}
+
+/** Names of entries that are not imported are only shown: a file's overlong one is cut for the window. */
+function clip(text: string, max: number = OTP_LIMITS.maxLabelLength): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
