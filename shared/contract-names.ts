@@ -32,6 +32,7 @@ export const methodNames = [
   'changeBackupPassword',
   'enterNewBackupPassword',
   'backUpNow',
+  'replaceCloudBackup',
   'signInAgain',
   'reopenSignInPage',
   'cancelSignIn',

@@ -74,7 +74,8 @@ export class BackupService {
   /** The vault changed (here, in another window, or by the command-line tool). */
   vaultChanged(): void {
     const schedule = () => {
-      if (this.state.enabled) this.schedule(this.deps.debounceMs ?? 2000);
+      // Paused while the cloud copy is a newer format: every attempt would be refused the same way.
+      if (this.state.enabled && this.state.problem?.kind !== 'backupTooNew') this.schedule(this.deps.debounceMs ?? 2000);
     };
     if (this.ready) schedule();
     else void this.loaded.then(schedule);
@@ -219,6 +220,33 @@ export class BackupService {
     return this.snapshot();
   }
 
+  /**
+   * The way out of a cloud copy written by a newer version of the app, on the person's explicit choice: this PC's
+   * accounts replace it (sealed with this PC's key), If-Match the copy that was found too new, so a copy changed
+   * meanwhile is not overwritten unseen. Refused when the cloud copy is one this app can read (it is merged instead).
+   */
+  async replaceCloudCopy(): Promise<BackupStatus> {
+    const { store } = this.cloud();
+    await this.loaded;
+    if (!this.state.enabled) throw new AppError('invalidRequest', 'Backup is off.');
+    await this.exclusively(async () => {
+      const remote = await store.read(BACKUP_FILE_NAME);
+      if (!remote || !isTooNew(remote.bytes)) {
+        throw new AppError('invalidRequest', 'The backup in OneDrive is not from a newer version of the app (any more); nothing was replaced. Back up now to merge with it.');
+      }
+      const dataKey = await this.dataKey();
+      try {
+        const snapshot = await this.deps.readVault();
+        const bytes = this.seal(payloadOf(snapshot.data), { dataKey, wrapped: WrappedKey.parse(this.state.wrappedKey) });
+        const { eTag } = await store.write(BACKUP_FILE_NAME, bytes, remote.eTag);
+        await this.succeeded({ eTag, generation: snapshot.generation });
+      } finally {
+        dataKey.fill(0);
+      }
+    });
+    return this.snapshot();
+  }
+
   /** Signs in to the same recovery account again (after "sign-in required"), then backs up. */
   async signInAgain(): Promise<BackupStatus> {
     const { identity } = this.cloud();
@@ -280,7 +308,8 @@ export class BackupService {
   private async check(): Promise<void> {
     const { enabled, lastETag, problem } = this.state;
     // Nothing to compare with yet, or an attempt (or its retry) is already on the way.
-    if (!enabled || lastETag === null || this.running || (problem !== null && problem.kind !== 'cloudBusy' && problem.kind !== 'network')) return;
+    const watched = problem === null || problem.kind === 'cloudBusy' || problem.kind === 'network' || problem.kind === 'backupTooNew';
+    if (!enabled || lastETag === null || this.running || !watched) return;
     try {
       if ((await this.cloud().store.version(BACKUP_FILE_NAME)) === lastETag) return;
     } catch (error) {
@@ -390,12 +419,7 @@ export class BackupService {
       // Every write merges the copy it replaces, so a copy written after ours already holds all we had then.
       if (remote && !force && !rekeying && snapshot.generation === this.state.lastGeneration) return { eTag: remote.eTag, generation: snapshot.generation };
       const payload = remote ? mergePayloads(local, await this.openRemote(remote.bytes, readKey)) : local;
-      const bytes = sealBackup(encodePayload(payload), writeKey, {
-        createdAt: new Date(this.deps.clock.now()).toISOString(),
-        deviceName: this.deps.deviceName,
-        appVersion: this.deps.appVersion,
-        accountCount: payload.accounts.length,
-      });
+      const bytes = this.seal(payload, writeKey);
       try {
         const { eTag } = await store.write(BACKUP_FILE_NAME, bytes, remote?.eTag ?? null);
         return { eTag, generation: snapshot.generation };
@@ -405,6 +429,15 @@ export class BackupService {
         this.deps.log.info('the backup changed in OneDrive meanwhile; merging again');
       }
     }
+  }
+
+  private seal(payload: BackupPayload, key: BackupKey): Buffer {
+    return sealBackup(encodePayload(payload), key, {
+      createdAt: new Date(this.deps.clock.now()).toISOString(),
+      deviceName: this.deps.deviceName,
+      appVersion: this.deps.appVersion,
+      accountCount: payload.accounts.length,
+    });
   }
 
   private async openRemote(bytes: Buffer, dataKey: Buffer): Promise<BackupPayload> {
@@ -479,10 +512,22 @@ const FIXES: Partial<Record<ErrorKind, { fix: BackupFix; retry: boolean }>> = {
   signInCancelled: { fix: 'signIn', retry: false },
   backupDeleted: { fix: 'backUpNow', retry: false },
   vaultKeyMissing: { fix: 'turnOnAgain', retry: false },
-  backupTooNew: { fix: 'none', retry: false },
+  backupTooNew: { fix: 'updateOrReplace', retry: false },
   backupPasswordChanged: { fix: 'enterPassword', retry: false },
   cloudBusy: { fix: 'retry', retry: true },
 };
+
+const TOO_NEW =
+  'The backup in OneDrive was made by a newer version of the app, which this version cannot read. Backups from this PC are paused and nothing was written. Update the app on this PC to continue, or replace the backup in OneDrive with this PC’s accounts.';
+
+function isTooNew(bytes: Buffer): boolean {
+  try {
+    readBackupHeader(bytes);
+    return false;
+  } catch (error) {
+    return error instanceof AppError && error.kind === 'backupTooNew';
+  }
+}
 
 function passwordChangedElsewhere(): AppError {
   return new AppError(
@@ -497,6 +542,11 @@ function describeProblem(error: unknown): { kind: ErrorKind; message: string; fi
   }
   const { fix, retry } = FIXES[error.kind] ?? { fix: 'retry', retry: true };
   // The cloud's messages say what went wrong; what the backup does about it is said here.
-  const message = error.kind === 'network' ? `${error.message} The backup is tried again by itself; nothing on this PC was changed.` : error.message;
+  const message =
+    error.kind === 'network'
+      ? `${error.message} The backup is tried again by itself; nothing on this PC was changed.`
+      : error.kind === 'backupTooNew'
+        ? TOO_NEW
+        : error.message;
   return { kind: error.kind, message, fix, retry };
 }
