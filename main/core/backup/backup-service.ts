@@ -415,7 +415,7 @@ export class BackupService {
       if (!remote && this.state.lastETag !== null && !force) {
         throw new AppError('backupDeleted', 'Your backup in OneDrive no longer exists (it was deleted). Make a new backup now to stay protected.');
       }
-      if (remote && readBackupHeader(remote.bytes).keyId !== backupKeyIdOf(readKey)) throw passwordChangedElsewhere();
+      if (remote && remoteHeader(remote.bytes).keyId !== backupKeyIdOf(readKey)) throw passwordChangedElsewhere();
       // Every write merges the copy it replaces, so a copy written after ours already holds all we had then.
       if (remote && !force && !rekeying && snapshot.generation === this.state.lastGeneration) return { eTag: remote.eTag, generation: snapshot.generation };
       const payload = remote ? mergePayloads(local, await this.openRemote(remote.bytes, readKey)) : local;
@@ -446,7 +446,7 @@ export class BackupService {
     } catch (error) {
       if (error instanceof AppError && error.kind === 'backupTooNew') throw error;
       // Its key is ours (checked before), so it was changed by someone: never overwrite what we cannot read.
-      throw new AppError('backupDamaged', 'The backup in OneDrive is damaged or was changed outside this app. Turn backup off and on again here to make a new one.');
+      throw new AppError('backupDamaged', CLOUD_DAMAGED);
     }
   }
 
@@ -519,6 +519,19 @@ const FIXES: Partial<Record<ErrorKind, { fix: BackupFix; retry: boolean }>> = {
 
 const TOO_NEW =
   'The backup in OneDrive was made by a newer version of the app, which this version cannot read. Backups from this PC are paused and nothing was written. Update the app on this PC to continue, or replace the backup in OneDrive with this PC’s accounts.';
+
+const CLOUD_DAMAGED =
+  'The backup in OneDrive is damaged or was changed outside this app; nothing was written. To make a new one, turn backup off here, deleting the copy in OneDrive, and turn it on again.';
+
+/** The cloud copy's header; a damaged one is said as the cloud's problem (the envelope's words are about restoring). */
+function remoteHeader(bytes: Buffer): ReturnType<typeof readBackupHeader> {
+  try {
+    return readBackupHeader(bytes);
+  } catch (error) {
+    if (error instanceof AppError && error.kind === 'backupDamaged') throw new AppError('backupDamaged', CLOUD_DAMAGED);
+    throw error;
+  }
+}
 
 function isTooNew(bytes: Buffer): boolean {
   try {

@@ -17,6 +17,7 @@ import { osKeychainKeyStore } from '../keystore/os-keychain-key-store.js';
 import { silentLogger } from '../logger.js';
 import { appErrorOf } from '../testing/test-helpers.js';
 import { Vault } from '../vault/vault.js';
+import { openBackup } from './backup-envelope.js';
 import { BACKUP_FILE_NAME, BackupService } from './backup-service.js';
 import { appErrorFromGraph, createGraphClient, ResponseSizeLimit } from './graph-pipeline.js';
 import { oneDriveStore } from './onedrive-store.js';
@@ -85,7 +86,7 @@ async function peakGrowth<T>(work: () => Promise<T>): Promise<{ result: T; rss: 
 
 const mib = (bytes: number) => `${(bytes / MIB).toFixed(1)} MiB`;
 
-describe('cloud files too large to be a backup', () => {
+describe('what a cloud file may cost this PC', () => {
   it('a 256 MiB download through the Graph pipeline stops at the cap, typed, with memory flat', async () => {
     const { client } = await pc();
     await emulators.control.fillFile(ALICE.username, 'huge.bin', 256 * MIB);
@@ -129,5 +130,19 @@ describe('cloud files too large to be a backup', () => {
     const requests = await emulators.control.requests('graph');
     expect(requests.filter((r) => r.method !== 'GET')).toEqual([]);
     expect((await emulators.control.files(ALICE.username)).find((f) => f.name === BACKUP_FILE_NAME)?.eTag).toBe(placed.eTag);
+  }, 60_000);
+
+  it('a backup whose key derivation scrypt itself refuses ("r":1,"n":65536) is damaged, typed, on both paths', async () => {
+    const { backup } = await pc();
+    const file = (await emulators.control.readFile(ALICE.username, BACKUP_FILE_NAME))!;
+    const tampered = file.bytes.toString('utf8').replace(/"n":\d+,"r":\d+,/, '"n":65536,"r":1,');
+    expect(tampered).toContain('"n":65536,"r":1,');
+    await emulators.control.putFile(ALICE.username, BACKUP_FILE_NAME, tampered);
+    await emulators.control.clearRequests();
+
+    // This PC (the data key, no derivation) and a PC joining with the password (the derivation) both say damaged.
+    expect((await backup.backUpNow()).problem).toMatchObject({ kind: 'backupDamaged', fix: 'turnOnAgain', nextAttemptAt: null });
+    expect((await appErrorOf(openBackup(Buffer.from(tampered), { password: PASSWORD }))).kind).toBe('backupDamaged');
+    expect((await emulators.control.requests('graph')).filter((r) => r.method !== 'GET')).toEqual([]);
   }, 60_000);
 });
