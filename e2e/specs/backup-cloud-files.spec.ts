@@ -74,6 +74,7 @@ test('backup: a 64 MiB cloud file, and one with "r":1,"n":65536, are reported as
     await page.getByRole('button', { name: 'Back up now' }).click();
     const tooLarge = page.getByRole('alert').filter({ hasText: 'larger than any backup this app makes' });
     await expect(tooLarge).toBeVisible({ timeout: 30_000 });
+    await expect(tooLarge).toContainText('Nothing was written. To make a new one, turn backup off here, deleting the copy in OneDrive');
     await expect(tooLarge.getByRole('button', { name: 'Turn backup off…' })).toBeVisible();
     await screenshot(page, 'backup-cloud-file-too-large');
     expect((await emulators.control.files(ALICE.username)).find((f) => f.name === BACKUP_FILE_NAME)?.eTag).toBe(huge.eTag);

@@ -411,7 +411,7 @@ export class BackupService {
     const local = payloadOf(snapshot.data);
     const rekeying = !readKey.equals(writeKey.dataKey);
     for (let round = 1; ; round++) {
-      const remote = await store.read(BACKUP_FILE_NAME);
+      const remote = await store.read(BACKUP_FILE_NAME).catch(asCloudDamage);
       if (!remote && this.state.lastETag !== null && !force) {
         throw new AppError('backupDeleted', 'Your backup in OneDrive no longer exists (it was deleted). Make a new backup now to stay protected.');
       }
@@ -520,8 +520,14 @@ const FIXES: Partial<Record<ErrorKind, { fix: BackupFix; retry: boolean }>> = {
 const TOO_NEW =
   'The backup in OneDrive was made by a newer version of the app, which this version cannot read. Backups from this PC are paused and nothing was written. Update the app on this PC to continue, or replace the backup in OneDrive with this PC’s accounts.';
 
-const CLOUD_DAMAGED =
-  'The backup in OneDrive is damaged or was changed outside this app; nothing was written. To make a new one, turn backup off here, deleting the copy in OneDrive, and turn it on again.';
+const MAKE_A_NEW_ONE = 'Nothing was written. To make a new one, turn backup off here, deleting the copy in OneDrive, and turn it on again.';
+const CLOUD_DAMAGED = `The backup in OneDrive is damaged or was changed outside this app. ${MAKE_A_NEW_ONE}`;
+
+/** A cloud copy the store refused to read (too large) is the backup's problem: its message gains the way out. */
+function asCloudDamage(error: unknown): never {
+  if (error instanceof AppError && error.kind === 'backupDamaged') throw new AppError('backupDamaged', `${error.message} ${MAKE_A_NEW_ONE}`);
+  throw error;
+}
 
 /** The cloud copy's header; a damaged one is said as the cloud's problem (the envelope's words are about restoring). */
 function remoteHeader(bytes: Buffer): ReturnType<typeof readBackupHeader> {

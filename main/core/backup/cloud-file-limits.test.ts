@@ -127,6 +127,7 @@ describe('what a cloud file may cost this PC', () => {
     const status = await backup.backUpNow();
     expect(status.state).toBe('outOfDate');
     expect(status.problem).toMatchObject({ kind: 'backupDamaged', fix: 'turnOnAgain', nextAttemptAt: null });
+    expect(status.problem?.message).toMatch(/larger than any backup.*Nothing was written.*turn backup off here, deleting the copy in OneDrive/s);
     const requests = await emulators.control.requests('graph');
     expect(requests.filter((r) => r.method !== 'GET')).toEqual([]);
     expect((await emulators.control.files(ALICE.username)).find((f) => f.name === BACKUP_FILE_NAME)?.eTag).toBe(placed.eTag);

@@ -95,7 +95,7 @@ export function oneDriveStore(client: Client, options: OneDriveStoreOptions = {}
 function tooLarge(maxBytes: number): AppError {
   return new AppError(
     'backupDamaged',
-    `The backup in OneDrive is larger than any backup this app makes (over ${Math.round(maxBytes / 2 ** 20)} MiB): it is damaged or was not made by this app. It was not downloaded, and nothing was written. To make a new backup, turn backup off here, deleting the copy in OneDrive, and turn it on again.`,
+    `The backup in OneDrive is larger than any backup this app makes (over ${Math.round(maxBytes / 2 ** 20)} MiB): it is damaged or was not made by this app. It was not downloaded.`,
   );
 }
 
