@@ -5,10 +5,10 @@ import type { RecoveryAccount, RecoveryIdentity } from '../identity/recovery-ide
 import type { KeyStore } from '../keystore/key-store.js';
 import type { Logger } from '../logger.js';
 import type { VaultSnapshot } from '../vault/vault.js';
-import { backupKeyIdOf, createBackupKey, openBackup, readBackupHeader, sealBackup, unwrapBackupKey, WrappedKey, type BackupKey } from './backup-envelope.js';
+import { backupKeyIdOf, createBackupKey, openBackup, readBackupHeader, sealBackup, unwrapBackupKey, WrappedKey, type BackupHeader, type BackupKey } from './backup-envelope.js';
 import { decodePayload, encodePayload, mergePayloads, payloadOf, type BackupPayload } from './backup-payload.js';
 import { loadBackupState, saveBackupState, type BackupState } from './backup-state.js';
-import { CloudBusyError, type CloudStore } from './cloud-store.js';
+import { CloudBusyError, type CloudFile, type CloudStore } from './cloud-store.js';
 
 /** The one file in the recovery account's app folder. */
 export const BACKUP_FILE_NAME = 'authenticator-backup.json';
@@ -50,6 +50,8 @@ export class BackupService {
   private cancelTimer: (() => void) | undefined;
   private cancelCheck: (() => void) | undefined;
   private failures = 0;
+  /** The eTag of a cloud copy found too new to read: while OneDrive still has that one, checking it again is no use. */
+  private tooNewETag: string | null = null;
   private loaded: Promise<void>;
   private ready = false;
   private disposed = false;
@@ -311,7 +313,8 @@ export class BackupService {
     const watched = problem === null || problem.kind === 'cloudBusy' || problem.kind === 'network' || problem.kind === 'backupTooNew';
     if (!enabled || lastETag === null || this.running || !watched) return;
     try {
-      if ((await this.cloud().store.version(BACKUP_FILE_NAME)) === lastETag) return;
+      const eTag = await this.cloud().store.version(BACKUP_FILE_NAME);
+      if (eTag === lastETag || (problem?.kind === 'backupTooNew' && eTag === this.tooNewETag)) return;
     } catch (error) {
       this.deps.log.info(`the periodic backup check failed: ${error instanceof Error ? error.message : String(error)}`);
       return; // the next attempt after a change reports it; a failed look is no news
@@ -415,7 +418,7 @@ export class BackupService {
       if (!remote && this.state.lastETag !== null && !force) {
         throw new AppError('backupDeleted', 'Your backup in OneDrive no longer exists (it was deleted). Make a new backup now to stay protected.');
       }
-      if (remote && remoteHeader(remote.bytes).keyId !== backupKeyIdOf(readKey)) throw passwordChangedElsewhere();
+      if (remote && this.headerOf(remote).keyId !== backupKeyIdOf(readKey)) throw passwordChangedElsewhere();
       // Every write merges the copy it replaces, so a copy written after ours already holds all we had then.
       if (remote && !force && !rekeying && snapshot.generation === this.state.lastGeneration) return { eTag: remote.eTag, generation: snapshot.generation };
       const payload = remote ? mergePayloads(local, await this.openRemote(remote.bytes, readKey)) : local;
@@ -428,6 +431,18 @@ export class BackupService {
         if (!(error instanceof AppError && error.kind === 'cloudConflict') || round >= MAX_CONFLICT_ROUNDS) throw error;
         this.deps.log.info('the backup changed in OneDrive meanwhile; merging again');
       }
+    }
+  }
+
+  /** The cloud copy's header; a copy too new to read is remembered, so the periodic check skips it while it stays. */
+  private headerOf(remote: CloudFile): BackupHeader {
+    try {
+      const header = remoteHeader(remote.bytes);
+      this.tooNewETag = null;
+      return header;
+    } catch (error) {
+      if (error instanceof AppError && error.kind === 'backupTooNew') this.tooNewETag = remote.eTag;
+      throw error;
     }
   }
 
@@ -530,7 +545,7 @@ function asCloudDamage(error: unknown): never {
 }
 
 /** The cloud copy's header; a damaged one is said as the cloud's problem (the envelope's words are about restoring). */
-function remoteHeader(bytes: Buffer): ReturnType<typeof readBackupHeader> {
+function remoteHeader(bytes: Buffer): BackupHeader {
   try {
     return readBackupHeader(bytes);
   } catch (error) {
