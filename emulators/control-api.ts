@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
-import { FaultInput, QuotaInput, SettingsInput, UserInput, type EmulatorConfig, type FaultView, type FileView, type UserView } from './control-types.js';
+import { FaultInput, FillInput, QuotaInput, SettingsInput, UserInput, type EmulatorConfig, type FaultView, type FileView, type UserView } from './control-types.js';
 import { BodyError, header, MIB, readBody, sendBytes, sendEmpty, sendJson } from './http/io.js';
 import { matchRoute, type Route } from './http/router.js';
 import { resetState, type EmulatorState } from './state.js';
@@ -118,6 +118,18 @@ function controlRoutes(state: EmulatorState, config: EmulatorConfig): ControlRou
         const drive = state.drives.of(user(owner));
         // Seeding bypasses the quota on purpose: a test may want a drive that is already over it.
         const { file: written, created } = drive.write(name, await readBody(req, 256 * MIB));
+        sendJson(res, created ? 201 : 200, fileView(written));
+      },
+    },
+    {
+      method: 'POST',
+      path: new RegExp(`^${FILE}/fill$`),
+      handle: async ({ req, res }, [owner, name = '']) => {
+        const { size } = await jsonBody(req, FillInput);
+        // Made here rather than sent: a test placing a 256 MiB file must not itself hold (and measure) 256 MiB.
+        const bytes = Buffer.alloc(size, ' ');
+        bytes.write('{"header":');
+        const { file: written, created } = state.drives.of(user(owner)).write(name, bytes);
         sendJson(res, created ? 201 : 200, fileView(written));
       },
     },

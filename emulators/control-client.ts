@@ -84,6 +84,11 @@ export class EmulatorControl {
     return this.call('PUT', `/users/${enc(username)}/files/${enc(name)}`, FileView, typeof content === 'string' ? Buffer.from(content) : content);
   }
 
+  /** Makes a file of `size` bytes in the emulator (`{"header":` then spaces, never a valid backup) without sending it. */
+  fillFile(username: string, name: string, size: number): Promise<FileView> {
+    return this.call('POST', `/users/${enc(username)}/files/${enc(name)}/fill`, FileView, { size });
+  }
+
   /** Deletes a file; false when there was none. */
   async deleteFile(username: string, name: string): Promise<boolean> {
     try {

@@ -42,6 +42,9 @@ export type FileView = z.infer<typeof FileView>;
 
 export const FileWithContent = FileView.extend({ contentBase64: z.string() });
 
+/** A file of `size` bytes (the start of a JSON object, then spaces) made inside the emulator. */
+export const FillInput = z.object({ size: z.number().int().min(10).max(2 ** 30) }).strict();
+
 export const QuotaInput = z.object({ total: z.number().int().nonnegative() }).strict();
 
 export const SettingsInput = z

@@ -4,7 +4,8 @@ import { ErrorKind } from './errors.js';
 export const BackupPassword = z.string().max(1024);
 
 /** What a person can do about a backup problem; the backup page shows it as the one button beside the message. */
-export const BackupFix = z.enum(['signIn', 'backUpNow', 'retry', 'turnOnAgain', 'enterPassword', 'none']);
+/** `updateOrReplace`: the cloud copy is a newer format; update the app, or replace the copy (replaceCloudBackup). */
+export const BackupFix = z.enum(['signIn', 'backUpNow', 'retry', 'turnOnAgain', 'enterPassword', 'updateOrReplace', 'none']);
 export type BackupFix = z.infer<typeof BackupFix>;
 
 export const BackupProblem = z.object({

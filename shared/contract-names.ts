@@ -33,6 +33,7 @@ export const methodNames = [
   'changeBackupPassword',
   'enterNewBackupPassword',
   'backUpNow',
+  'replaceCloudBackup',
   'signInAgain',
   'reopenSignInPage',
   'cancelSignIn',

@@ -109,6 +109,11 @@ export const methods = {
   /** After the backup password was changed on another PC (problem `backupPasswordChanged`): the new password. */
   enterNewBackupPassword: method(z.object({ password: BackupPassword }).strict(), BackupStatus),
   backUpNow: method(NoInput, BackupStatus),
+  /**
+   * Only after problem `backupTooNew`, on the person's confirmed choice: this PC's accounts replace the cloud copy made
+   * by a newer version (its accounts not on this PC are lost from the backup). invalidRequest if the copy is readable.
+   */
+  replaceCloudBackup: method(NoInput, BackupStatus),
   /** Signs in to the same recovery account again after "sign-in required", then backs up. */
   signInAgain: method(NoInput, BackupStatus),
   /**

@@ -1,5 +1,5 @@
 import type { RequestContext, Route } from '../http/router.js';
-import { sendBytes } from '../http/io.js';
+import { streamBytes } from '../http/io.js';
 import type { EmulatorState } from '../state.js';
 import { graphHeaders, itemNotFound } from './graph-error.js';
 
@@ -11,5 +11,5 @@ export function downloadRoutes(state: EmulatorState): Route[] {
 function download(state: EmulatorState, ctx: RequestContext, secret: string): void {
   const link = state.downloads.get(secret);
   if (!link) throw itemNotFound();
-  sendBytes(ctx.res, 200, link.bytes, { ...graphHeaders(ctx), 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(link.name)}` });
+  streamBytes(ctx.res, 200, link.bytes, { ...graphHeaders(ctx), 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(link.name)}` });
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { MIN_BACKUP_PASSWORD_LENGTH } from '../../../shared/backup-password.js';
+import { seededRandom } from '../testing/test-helpers.js';
 import { AppError, type ErrorKind } from '../../../shared/errors.js';
 import {
   BACKUP_FORMAT_VERSION,
@@ -204,6 +205,48 @@ describe('backup envelope', () => {
       expect(performance.now() - started).toBeLessThan(50);
     }
   });
+
+  it('calls a cost scrypt itself refuses damaged (r=1 needs N < 2^16), and derives every cost it accepts', async () => {
+    const { bytes } = await sealedFile();
+    const withCost = (n: number, r: number, p: number) =>
+      replace(replace(replace(bytes, `"n":${FAST.n}`, `"n":${n}`), '"r":8', `"r":${r}`), '"p":1,', `"p":${p},`);
+    // The issue's example: within the old caps, refused by scrypt with a RangeError ("Something went wrong").
+    expect(await outcome(() => openBackup(withCost(2 ** 16, 1, 1), { password: PASSWORD }))).toBe('backupDamaged');
+    expect(await outcome(() => openBackup(withCost(2 ** 21, 1, 2), { password: PASSWORD }))).toBe('backupDamaged');
+    // The edges that scrypt accepts run it: the changed cost is part of the wrap's associated data, so the password
+    // no longer opens it (wrongPassword), which proves the derivation itself did not fail.
+    expect(await outcome(() => openBackup(withCost(2 ** 15, 1, 1), { password: PASSWORD }))).toBe('wrongPassword');
+    expect(await outcome(() => openBackup(withCost(2 ** 16, 2, 1), { password: PASSWORD }))).toBe('wrongPassword');
+    expect(await outcome(() => openBackup(withCost(2 ** 16, 32, 1), { password: PASSWORD }))).toBe('wrongPassword'); // 256 MiB
+  }, 30_000);
+
+  it('never fails untyped on a seeded sweep of scrypt costs', async () => {
+    const seed = 14_004;
+    const random = seededRandom(seed);
+    const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+    const { bytes } = await sealedFile();
+    const counts = { damaged: 0, derived: 0 };
+    for (let i = 0; i < 400; i++) {
+      const n = random() < 0.1 ? Math.floor(random() * 2 ** 20) : 2 ** Math.floor(random() * 34);
+      const r = pick([0, 1, 1, 1, 2, 3, 4, 8, 16, 31, 32, 33, 64, 1024, 2 ** 31]);
+      const p = pick([0, 1, 1, 2, 3, 15, 16, 17, 2 ** 20, 2 ** 30]);
+      // Costs the caps accept are expensive to derive; the edges above cover them, so the sweep runs only cheap ones.
+      if (n >= 2 ** 14 && n * r * p <= 2 ** 22 && n * r * p > 2 ** 16 && 128 * n * r <= 256 * 2 ** 20) continue;
+      const variant = Buffer.from(
+        bytes.toString('utf8').replace(`"n":${FAST.n},"r":8,"p":1,`, `"n":${n},"r":${r},"p":${p},`),
+        'utf8',
+      );
+      const started = performance.now();
+      const kind = await outcome(() => openBackup(variant, { password: PASSWORD }));
+      expect([n, r, p, kind]).toEqual([n, r, p, expect.stringMatching(/^(backupDamaged|wrongPassword)$/)]);
+      if (kind === 'backupDamaged') {
+        counts.damaged++;
+        expect(performance.now() - started).toBeLessThan(100);
+      } else counts.derived++;
+    }
+    console.info(`scrypt cost sweep (seed ${seed}): ${counts.damaged} refused as damaged, ${counts.derived} derived`);
+    expect(counts.damaged).toBeGreaterThan(100);
+  }, 30_000);
 
   it('says backupTooNew for a newer format version, whatever else the file holds', async () => {
     const { bytes } = await sealedFile();

@@ -38,9 +38,11 @@ const MAX_SCRYPT_R = 32;
 const MAX_SCRYPT_P = 16;
 const MAX_SCRYPT_MEMORY = 256 * 2 ** 20; // 128 * N * r bytes
 const MAX_SCRYPT_WORK = 2 ** 22; // N * r * p: about 2 s here
-// OpenSSL counts 128*r*(N+2) + 128*r*p bytes against maxmem; within the bounds above this slack covers the extra.
+// What scrypt itself counts against maxmem (OpenSSL's EVP_PBE_scrypt): 128*r*(N+2) for V plus 128*r*p for B.
+// Within the caps above the largest is 128*32*(2^11+2+16), so this much slack never refuses an allowed cost.
 const SCRYPT_MAXMEM = MAX_SCRYPT_MEMORY + 2 ** 20;
-const MAX_BACKUP_BYTES = 16 * 2 ** 20;
+/** The largest backup file: sealing refuses more, and a download stops reading past it. */
+export const MAX_BACKUP_BYTES = 16 * 2 ** 20;
 
 const KEY_BYTES = 32;
 const SALT_BYTES = 16;
@@ -53,6 +55,7 @@ const KEY_WRAP_LABEL = 'desktop-authenticator-backup/key-wrap/1';
 const KEY_ID_LABEL = 'desktop-authenticator-backup/key-id/1';
 
 const DAMAGED = 'The backup file is damaged or was changed; nothing was restored.';
+const KDF_REFUSED = 'The backup file asks for a key derivation this PC cannot run; the file is damaged or was changed. Nothing was restored.';
 
 /** Standard base64 that decodes to the given length and re-encodes to the same text (no padding-bit variants). */
 function base64Of(bytes: number | { min: number }) {
@@ -63,14 +66,17 @@ function base64Of(bytes: number | { min: number }) {
   });
 }
 
-function isScryptCostSane({ n, r, p }: ScryptCost): boolean {
-  return (
-    Number.isSafeInteger(n) && n >= MIN_SCRYPT_N && Number.isInteger(Math.log2(n)) &&
-    Number.isSafeInteger(r) && r >= 1 && r <= MAX_SCRYPT_R &&
-    Number.isSafeInteger(p) && p >= 1 && p <= MAX_SCRYPT_P &&
-    128 * n * r <= MAX_SCRYPT_MEMORY &&
-    n * r * p <= MAX_SCRYPT_WORK
-  );
+/**
+ * The costs a file may name: exactly the ones Node's scrypt accepts (N a power of two above 1, N < 2^(16*r),
+ * r*p < 2^30, its memory within maxmem) and, within those, our own caps. A cost scrypt would refuse is refused
+ * here first, so it is a damaged file, never a key-derivation crash.
+ */
+export function isScryptCostSane({ n, r, p }: ScryptCost): boolean {
+  const integers = Number.isSafeInteger(n) && Number.isSafeInteger(r) && Number.isSafeInteger(p) && r >= 1 && p >= 1;
+  if (!integers || n < 2 || !Number.isInteger(Math.log2(n))) return false;
+  const scryptAccepts = n < 2 ** (16 * r) && r * p < 2 ** 30 && 128 * r * (n + 2 + p) <= SCRYPT_MAXMEM;
+  const ourCaps = n >= MIN_SCRYPT_N && r <= MAX_SCRYPT_R && p <= MAX_SCRYPT_P && 128 * n * r <= MAX_SCRYPT_MEMORY && n * r * p <= MAX_SCRYPT_WORK;
+  return scryptAccepts && ourCaps;
 }
 
 const ScryptJson = z
@@ -149,7 +155,7 @@ export async function rewrapBackupKey(dataKey: Buffer, newPassword: string, kdf:
 export async function unwrapBackupKey(wrapped: WrappedKey, password: string): Promise<Buffer> {
   const parsed = WrappedKey.safeParse(wrapped);
   if (!parsed.success) throw new AppError('backupDamaged', DAMAGED);
-  const derived = await deriveKey(password, parsed.data.kdf);
+  const derived = await deriveKey(password, parsed.data.kdf, new AppError('backupDamaged', KDF_REFUSED));
   const dataKey = gcmOpen(derived, parsed.data, keyWrapAad(parsed.data));
   derived.fill(0);
   if (!dataKey) throw new AppError('wrongPassword', 'The backup password is not right. Check it and try again.');
@@ -251,7 +257,7 @@ async function wrapKey(dataKey: Buffer, password: string, cost: ScryptCost): Pro
   if (!isScryptCostSane(cost)) throw new AppError('internal', 'The backup key-derivation parameters are out of bounds.');
   const kdf = { name: 'scrypt' as const, n: cost.n, r: cost.r, p: cost.p, salt: randomBytes(SALT_BYTES).toString('base64') };
   const keyId = keyIdOf(dataKey);
-  const derived = await deriveKey(password, kdf);
+  const derived = await deriveKey(password, kdf, new AppError('internal', 'Could not derive the backup key.'));
   const box = gcmSeal(derived, dataKey, keyWrapAad({ kdf, keyId }));
   derived.fill(0);
   return { kdf, keyId, ...box };
@@ -270,14 +276,23 @@ function passwordBytes(password: string): Buffer {
   return Buffer.from(password.normalize('NFC'), 'utf8');
 }
 
-function deriveKey(password: string, kdf: WrappedKey['kdf']): Promise<Buffer> {
+/**
+ * scrypt with a cost already checked by isScryptCostSane. Should scrypt still refuse (it throws synchronously for
+ * parameters it rejects, or fails for lack of memory), the caller's typed error says so, never a raw RangeError.
+ */
+function deriveKey(password: string, kdf: WrappedKey['kdf'], failure: AppError): Promise<Buffer> {
   const secret = passwordBytes(password);
   return new Promise((resolve, reject) => {
-    scrypt(secret, Buffer.from(kdf.salt, 'base64'), KEY_BYTES, { N: kdf.n, r: kdf.r, p: kdf.p, maxmem: SCRYPT_MAXMEM }, (error, key) => {
+    const done = (error: Error | null, key: Buffer) => {
       secret.fill(0);
-      if (error) reject(new AppError('internal', 'Could not derive the backup key.'));
+      if (error) reject(failure);
       else resolve(key);
-    });
+    };
+    try {
+      scrypt(secret, Buffer.from(kdf.salt, 'base64'), KEY_BYTES, { N: kdf.n, r: kdf.r, p: kdf.p, maxmem: SCRYPT_MAXMEM }, done);
+    } catch (error) {
+      done(error instanceof Error ? error : new Error(String(error)), Buffer.alloc(0));
+    }
   });
 }
 

@@ -11,6 +11,7 @@ type Methods =
   | 'changeBackupPassword'
   | 'enterNewBackupPassword'
   | 'backUpNow'
+  | 'replaceCloudBackup'
   | 'signInAgain'
   | 'reopenSignInPage'
   | 'cancelSignIn'
@@ -38,6 +39,7 @@ export function backupHandlers({ follower }: CoreContext, backup: BackupService,
     changeBackupPassword: async ({ currentPassword, password }) => backup.changePassword(currentPassword, password),
     enterNewBackupPassword: async ({ password }) => backup.enterNewPassword(password),
     backUpNow: async () => backup.backUpNow(),
+    replaceCloudBackup: async () => backup.replaceCloudCopy(),
     signInAgain: async () => backup.signInAgain(),
     reopenSignInPage: async () => {
       await signIns().reopenSignIn();

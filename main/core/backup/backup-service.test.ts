@@ -380,3 +380,85 @@ describe('password and turning off', () => {
     expect(statuses.at(-1)).toEqual(await backup.status());
   });
 });
+
+describe('a backup made by a newer version of the app', () => {
+  /** What a newer version would write: the same file but for a higher format version (which this one cannot read). */
+  function newerVersionWrites(): string {
+    const text = store.files.get(BACKUP_FILE_NAME)!.bytes.toString('utf8').replace('"version":1,', '"version":2,');
+    return store.put(BACKUP_FILE_NAME, Buffer.from(text, 'utf8'));
+  }
+
+  it('pauses backups with the reason and both ways out, writes nothing, and tries no more until something changes there', async () => {
+    await accounts.addFromUri(uri('Before'));
+    const backup = await turnedOn();
+    newerVersionWrites();
+    const theirs = Buffer.from(store.files.get(BACKUP_FILE_NAME)!.bytes);
+    await accounts.addFromUri(uri('After', 'GEZDGNBVGY3TQOJQ'));
+    backup.vaultChanged();
+    await advance(backup, 2000);
+
+    const { problem, state } = await backup.status();
+    expect(state).toBe('outOfDate');
+    expect(problem).toMatchObject({ kind: 'backupTooNew', fix: 'updateOrReplace', nextAttemptAt: null });
+    expect(problem?.message).toMatch(/newer version.*paused.*Update the app.*replace the backup in OneDrive/s);
+    expect(store.files.get(BACKUP_FILE_NAME)!.bytes.equals(theirs)).toBe(true);
+
+    // Paused: further changes here do not download the file again and again.
+    const reads = store.reads;
+    await accounts.addFromUri(uri('Later', 'MFRGGZDFMZTWQ2LK'));
+    backup.vaultChanged();
+    await advance(backup, 2000);
+    expect(store.reads).toBe(reads);
+    // The 5-minute check looks at the eTag alone, and while the newer copy stays, downloads nothing either.
+    const versions = store.versions;
+    await advance(backup, CHECK_INTERVAL_MS);
+    expect(store.versions).toBeGreaterThan(versions);
+    expect(store.reads).toBe(reads);
+    expect(store.files.get(BACKUP_FILE_NAME)!.bytes.equals(theirs)).toBe(true);
+  });
+
+  it('replaces the cloud copy with this PC’s accounts only when asked, If-Match the copy it found too new', async () => {
+    await accounts.addFromUri(uri('Mine'));
+    const backup = await turnedOn();
+    newerVersionWrites();
+    await backup.backUpNow();
+    expect((await backup.status()).problem?.kind).toBe('backupTooNew');
+
+    // Changed again meanwhile (by the newer PC): the replacement is refused rather than overwriting what was not seen.
+    store.beforeWrite = () => void newerVersionWrites();
+    expect(await appErrorOf(backup.replaceCloudCopy())).toMatchObject({ kind: 'cloudConflict' });
+    const stillTheirs = Buffer.from(store.files.get(BACKUP_FILE_NAME)!.bytes);
+    expect(() => readBackupHeader(stillTheirs)).toThrow(expect.objectContaining({ kind: 'backupTooNew' }));
+
+    const status = await backup.replaceCloudCopy();
+    expect(status).toMatchObject({ state: 'upToDate', problem: null });
+    expect(readBackupHeader(store.files.get(BACKUP_FILE_NAME)!.bytes)).toMatchObject({ formatVersion: 1, deviceName: 'PC-ONE' });
+    expect((await cloudPayload()).accounts.map((a) => a.issuer)).toEqual(['Mine']);
+
+    // Backups run again as before.
+    await accounts.addFromUri(uri('Next', 'GEZDGNBVGY3TQOJQ'));
+    backup.vaultChanged();
+    await advance(backup, 2000);
+    expect((await cloudPayload()).accounts.map((a) => a.issuer)).toEqual(['Mine', 'Next']);
+  });
+
+  it('refuses to replace a cloud copy this version can read (that one is merged)', async () => {
+    await accounts.addFromUri(uri('Mine'));
+    const backup = await turnedOn();
+    const writes = store.writes;
+    expect(await appErrorOf(backup.replaceCloudCopy())).toMatchObject({ kind: 'invalidRequest' });
+    expect(store.writes).toBe(writes);
+  });
+
+  it('notices within minutes when the newer copy is gone or readable again, and backs up', async () => {
+    await accounts.addFromUri(uri('Mine'));
+    const backup = await turnedOn();
+    const readable = Buffer.from(store.files.get(BACKUP_FILE_NAME)!.bytes);
+    newerVersionWrites();
+    await backup.backUpNow();
+    expect((await backup.status()).problem?.kind).toBe('backupTooNew');
+    store.put(BACKUP_FILE_NAME, readable); // the newer PC went back, say
+    await advance(backup, CHECK_INTERVAL_MS);
+    expect(await backup.status()).toMatchObject({ state: 'upToDate', problem: null });
+  });
+});

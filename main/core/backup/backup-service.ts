@@ -5,10 +5,10 @@ import type { RecoveryAccount, RecoveryIdentity } from '../identity/recovery-ide
 import type { KeyStore } from '../keystore/key-store.js';
 import type { Logger } from '../logger.js';
 import type { VaultSnapshot } from '../vault/vault.js';
-import { backupKeyIdOf, createBackupKey, openBackup, readBackupHeader, sealBackup, unwrapBackupKey, WrappedKey, type BackupKey } from './backup-envelope.js';
+import { backupKeyIdOf, createBackupKey, openBackup, readBackupHeader, sealBackup, unwrapBackupKey, WrappedKey, type BackupHeader, type BackupKey } from './backup-envelope.js';
 import { decodePayload, encodePayload, mergePayloads, payloadOf, type BackupPayload } from './backup-payload.js';
 import { loadBackupState, saveBackupState, type BackupState } from './backup-state.js';
-import { CloudBusyError, type CloudStore } from './cloud-store.js';
+import { CloudBusyError, type CloudFile, type CloudStore } from './cloud-store.js';
 
 /** The one file in the recovery account's app folder. */
 export const BACKUP_FILE_NAME = 'authenticator-backup.json';
@@ -50,6 +50,8 @@ export class BackupService {
   private cancelTimer: (() => void) | undefined;
   private cancelCheck: (() => void) | undefined;
   private failures = 0;
+  /** The eTag of a cloud copy found too new to read: while OneDrive still has that one, checking it again is no use. */
+  private tooNewETag: string | null = null;
   private loaded: Promise<void>;
   private ready = false;
   private disposed = false;
@@ -74,7 +76,8 @@ export class BackupService {
   /** The vault changed (here, in another window, or by the command-line tool). */
   vaultChanged(): void {
     const schedule = () => {
-      if (this.state.enabled) this.schedule(this.deps.debounceMs ?? 2000);
+      // Paused while the cloud copy is a newer format: every attempt would be refused the same way.
+      if (this.state.enabled && this.state.problem?.kind !== 'backupTooNew') this.schedule(this.deps.debounceMs ?? 2000);
     };
     if (this.ready) schedule();
     else void this.loaded.then(schedule);
@@ -219,6 +222,33 @@ export class BackupService {
     return this.snapshot();
   }
 
+  /**
+   * The way out of a cloud copy written by a newer version of the app, on the person's explicit choice: this PC's
+   * accounts replace it (sealed with this PC's key), If-Match the copy that was found too new, so a copy changed
+   * meanwhile is not overwritten unseen. Refused when the cloud copy is one this app can read (it is merged instead).
+   */
+  async replaceCloudCopy(): Promise<BackupStatus> {
+    const { store } = this.cloud();
+    await this.loaded;
+    if (!this.state.enabled) throw new AppError('invalidRequest', 'Backup is off.');
+    await this.exclusively(async () => {
+      const remote = await store.read(BACKUP_FILE_NAME);
+      if (!remote || !isTooNew(remote.bytes)) {
+        throw new AppError('invalidRequest', 'The backup in OneDrive is not from a newer version of the app (any more); nothing was replaced. Back up now to merge with it.');
+      }
+      const dataKey = await this.dataKey();
+      try {
+        const snapshot = await this.deps.readVault();
+        const bytes = this.seal(payloadOf(snapshot.data), { dataKey, wrapped: WrappedKey.parse(this.state.wrappedKey) });
+        const { eTag } = await store.write(BACKUP_FILE_NAME, bytes, remote.eTag);
+        await this.succeeded({ eTag, generation: snapshot.generation });
+      } finally {
+        dataKey.fill(0);
+      }
+    });
+    return this.snapshot();
+  }
+
   /** Signs in to the same recovery account again (after "sign-in required"), then backs up. */
   async signInAgain(): Promise<BackupStatus> {
     const { identity } = this.cloud();
@@ -280,9 +310,11 @@ export class BackupService {
   private async check(): Promise<void> {
     const { enabled, lastETag, problem } = this.state;
     // Nothing to compare with yet, or an attempt (or its retry) is already on the way.
-    if (!enabled || lastETag === null || this.running || (problem !== null && problem.kind !== 'cloudBusy' && problem.kind !== 'network')) return;
+    const watched = problem === null || problem.kind === 'cloudBusy' || problem.kind === 'network' || problem.kind === 'backupTooNew';
+    if (!enabled || lastETag === null || this.running || !watched) return;
     try {
-      if ((await this.cloud().store.version(BACKUP_FILE_NAME)) === lastETag) return;
+      const eTag = await this.cloud().store.version(BACKUP_FILE_NAME);
+      if (eTag === lastETag || (problem?.kind === 'backupTooNew' && eTag === this.tooNewETag)) return;
     } catch (error) {
       this.deps.log.info(`the periodic backup check failed: ${error instanceof Error ? error.message : String(error)}`);
       return; // the next attempt after a change reports it; a failed look is no news
@@ -382,20 +414,15 @@ export class BackupService {
     const local = payloadOf(snapshot.data);
     const rekeying = !readKey.equals(writeKey.dataKey);
     for (let round = 1; ; round++) {
-      const remote = await store.read(BACKUP_FILE_NAME);
+      const remote = await store.read(BACKUP_FILE_NAME).catch(asCloudDamage);
       if (!remote && this.state.lastETag !== null && !force) {
         throw new AppError('backupDeleted', 'Your backup in OneDrive no longer exists (it was deleted). Make a new backup now to stay protected.');
       }
-      if (remote && readBackupHeader(remote.bytes).keyId !== backupKeyIdOf(readKey)) throw passwordChangedElsewhere();
+      if (remote && this.headerOf(remote).keyId !== backupKeyIdOf(readKey)) throw passwordChangedElsewhere();
       // Every write merges the copy it replaces, so a copy written after ours already holds all we had then.
       if (remote && !force && !rekeying && snapshot.generation === this.state.lastGeneration) return { eTag: remote.eTag, generation: snapshot.generation };
       const payload = remote ? mergePayloads(local, await this.openRemote(remote.bytes, readKey)) : local;
-      const bytes = sealBackup(encodePayload(payload), writeKey, {
-        createdAt: new Date(this.deps.clock.now()).toISOString(),
-        deviceName: this.deps.deviceName,
-        appVersion: this.deps.appVersion,
-        accountCount: payload.accounts.length,
-      });
+      const bytes = this.seal(payload, writeKey);
       try {
         const { eTag } = await store.write(BACKUP_FILE_NAME, bytes, remote?.eTag ?? null);
         return { eTag, generation: snapshot.generation };
@@ -407,13 +434,34 @@ export class BackupService {
     }
   }
 
+  /** The cloud copy's header; a copy too new to read is remembered, so the periodic check skips it while it stays. */
+  private headerOf(remote: CloudFile): BackupHeader {
+    try {
+      const header = remoteHeader(remote.bytes);
+      this.tooNewETag = null;
+      return header;
+    } catch (error) {
+      if (error instanceof AppError && error.kind === 'backupTooNew') this.tooNewETag = remote.eTag;
+      throw error;
+    }
+  }
+
+  private seal(payload: BackupPayload, key: BackupKey): Buffer {
+    return sealBackup(encodePayload(payload), key, {
+      createdAt: new Date(this.deps.clock.now()).toISOString(),
+      deviceName: this.deps.deviceName,
+      appVersion: this.deps.appVersion,
+      accountCount: payload.accounts.length,
+    });
+  }
+
   private async openRemote(bytes: Buffer, dataKey: Buffer): Promise<BackupPayload> {
     try {
       return decodePayload((await openBackup(bytes, { dataKey })).payload);
     } catch (error) {
       if (error instanceof AppError && error.kind === 'backupTooNew') throw error;
       // Its key is ours (checked before), so it was changed by someone: never overwrite what we cannot read.
-      throw new AppError('backupDamaged', 'The backup in OneDrive is damaged or was changed outside this app. Turn backup off and on again here to make a new one.');
+      throw new AppError('backupDamaged', CLOUD_DAMAGED);
     }
   }
 
@@ -479,10 +527,41 @@ const FIXES: Partial<Record<ErrorKind, { fix: BackupFix; retry: boolean }>> = {
   signInCancelled: { fix: 'signIn', retry: false },
   backupDeleted: { fix: 'backUpNow', retry: false },
   vaultKeyMissing: { fix: 'turnOnAgain', retry: false },
-  backupTooNew: { fix: 'none', retry: false },
+  backupTooNew: { fix: 'updateOrReplace', retry: false },
   backupPasswordChanged: { fix: 'enterPassword', retry: false },
   cloudBusy: { fix: 'retry', retry: true },
 };
+
+const TOO_NEW =
+  'The backup in OneDrive was made by a newer version of the app, which this version cannot read. Backups from this PC are paused and nothing was written. Update the app on this PC to continue, or replace the backup in OneDrive with this PC’s accounts.';
+
+const MAKE_A_NEW_ONE = 'Nothing was written. To make a new one, turn backup off here, deleting the copy in OneDrive, and turn it on again.';
+const CLOUD_DAMAGED = `The backup in OneDrive is damaged or was changed outside this app. ${MAKE_A_NEW_ONE}`;
+
+/** A cloud copy the store refused to read (too large) is the backup's problem: its message gains the way out. */
+function asCloudDamage(error: unknown): never {
+  if (error instanceof AppError && error.kind === 'backupDamaged') throw new AppError('backupDamaged', `${error.message} ${MAKE_A_NEW_ONE}`);
+  throw error;
+}
+
+/** The cloud copy's header; a damaged one is said as the cloud's problem (the envelope's words are about restoring). */
+function remoteHeader(bytes: Buffer): BackupHeader {
+  try {
+    return readBackupHeader(bytes);
+  } catch (error) {
+    if (error instanceof AppError && error.kind === 'backupDamaged') throw new AppError('backupDamaged', CLOUD_DAMAGED);
+    throw error;
+  }
+}
+
+function isTooNew(bytes: Buffer): boolean {
+  try {
+    readBackupHeader(bytes);
+    return false;
+  } catch (error) {
+    return error instanceof AppError && error.kind === 'backupTooNew';
+  }
+}
 
 function passwordChangedElsewhere(): AppError {
   return new AppError(
@@ -497,6 +576,11 @@ function describeProblem(error: unknown): { kind: ErrorKind; message: string; fi
   }
   const { fix, retry } = FIXES[error.kind] ?? { fix: 'retry', retry: true };
   // The cloud's messages say what went wrong; what the backup does about it is said here.
-  const message = error.kind === 'network' ? `${error.message} The backup is tried again by itself; nothing on this PC was changed.` : error.message;
+  const message =
+    error.kind === 'network'
+      ? `${error.message} The backup is tried again by itself; nothing on this PC was changed.`
+      : error.kind === 'backupTooNew'
+        ? TOO_NEW
+        : error.message;
   return { kind: error.kind, message, fix, retry };
 }

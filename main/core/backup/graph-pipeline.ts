@@ -1,4 +1,5 @@
-import { Client, RedirectHandler, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import { Client, RedirectHandler, type Context, type Middleware, type MiddlewareOptions } from '@microsoft/microsoft-graph-client';
+import { z } from 'zod';
 import { AppError, ErrorKind } from '../../../shared/errors.js';
 import type { Clock } from '../clock.js';
 import type { RecoveryIdentity } from '../identity/recovery-identity.js';
@@ -67,11 +68,25 @@ class AppErrorsAsResponses implements Middleware {
 const APP_ERROR_PREFIX = 'app.';
 const APP_ERROR_STATUS = 599;
 
+const AppErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
 /** The AppError a pipeline failure stood for, or null when the error came from Graph itself. */
-export function appErrorFromGraph(error: { statusCode: number; code: string | null; message: string }): AppError | null {
-  if (error.statusCode !== APP_ERROR_STATUS || !error.code?.startsWith(APP_ERROR_PREFIX)) return null;
-  const kind = ErrorKind.safeParse(error.code.slice(APP_ERROR_PREFIX.length));
-  return kind.success ? new AppError(kind.data, error.message) : null;
+export function appErrorFromGraph(error: { statusCode: number; code: string | null; message: string; body?: unknown }): AppError | null {
+  if (error.statusCode !== APP_ERROR_STATUS) return null;
+  // A request for raw bytes (a download) gets the error body unparsed: the Graph client reads JSON only otherwise.
+  const { code, message } = error.code !== null ? error : (AppErrorBody.safeParse(jsonOf(error.body)).data?.error ?? { code: null, message: '' });
+  if (!code?.startsWith(APP_ERROR_PREFIX)) return null;
+  const kind = ErrorKind.safeParse(code.slice(APP_ERROR_PREFIX.length));
+  return kind.success ? new AppError(kind.data, message) : null;
+}
+
+function jsonOf(body: unknown): unknown {
+  try {
+    if (body instanceof ArrayBuffer) return JSON.parse(Buffer.from(body).toString('utf8'));
+    return typeof body === 'string' ? JSON.parse(body) : body;
+  } catch {
+    return null;
+  }
 }
 
 /** Adds the recovery account's access token to Graph requests only (never to pre-authenticated upload/download URLs). */
@@ -170,17 +185,31 @@ export function retryAfterMs(retryAfter: string | null, now: number): number | n
   return Number.isFinite(ms) ? Math.max(ms, 0) : null;
 }
 
+/**
+ * A request's cap on the size of its answer, given with `.middlewareOptions([...])`. It stays with the request through
+ * redirects, so it also holds for the pre-authenticated download URL that `.../content` redirects to.
+ */
+export class ResponseSizeLimit implements MiddlewareOptions {
+  constructor(
+    readonly bytes: number,
+    /** What the request fails with past the cap (an AppError, so it travels up typed). */
+    readonly error: AppError,
+  ) {}
+}
+
 /** The end of the chain: sends through our HttpTransport and hands Graph a standard Response. */
 class TransportHandler implements Middleware {
   constructor(private readonly transport: HttpTransport) {}
 
   async execute(context: Context): Promise<void> {
     const options = context.options ?? {};
+    const limit = context.middlewareControl?.getMiddlewareOptions(ResponseSizeLimit);
     const reply = await this.transport.send({
       method: options.method ?? 'GET',
       url: urlOf(context),
       headers: headersOf(context),
       body: await bodyOf(options.body),
+      ...(limit instanceof ResponseSizeLimit ? { maxResponse: { bytes: limit.bytes, error: limit.error } } : {}),
     });
     const empty = reply.status === 204 || reply.status === 304 || reply.body.length === 0;
     const response = new Response(empty ? null : new Uint8Array(reply.body), { status: reply.status, headers: reply.headers });

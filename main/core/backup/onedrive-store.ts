@@ -2,30 +2,40 @@ import { FileUpload, GraphError, LargeFileUploadTask, ResponseType, type Client 
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors.js';
 import { CloudBusyError, type CloudFile, type CloudStore } from './cloud-store.js';
-import { appErrorFromGraph, retryAfterMs } from './graph-pipeline.js';
+import { MAX_BACKUP_BYTES } from './backup-envelope.js';
+import { appErrorFromGraph, ResponseSizeLimit, retryAfterMs } from './graph-pipeline.js';
 
 /** Files up to this size go up in one request; larger ones through an upload session (Graph's limit is far higher). */
 export const SIMPLE_UPLOAD_LIMIT = 4 * 1024 * 1024;
 /** Upload-session fragments must be multiples of 320 KiB. */
 const FRAGMENT_SIZE = 10 * 320 * 1024;
 
-const DriveItem = z.object({ id: z.string(), eTag: z.string(), lastModifiedDateTime: z.string() });
+const DriveItem = z.object({ id: z.string(), eTag: z.string(), lastModifiedDateTime: z.string(), size: z.number().optional() });
 
 export interface OneDriveStoreOptions {
   simpleUploadLimit?: number;
   fragmentSize?: number;
+  /** A file larger than this is refused as damaged, before or while downloading (default: the backup format's limit). */
+  maxFileBytes?: number;
 }
 
 /** The recovery account's OneDrive app folder (/me/drive/special/approot), least privilege: Files.ReadWrite.AppFolder. */
 export function oneDriveStore(client: Client, options: OneDriveStoreOptions = {}): CloudStore {
   const simpleLimit = options.simpleUploadLimit ?? SIMPLE_UPLOAD_LIMIT;
+  const maxFileBytes = options.maxFileBytes ?? MAX_BACKUP_BYTES;
   const itemPath = (name: string) => `/me/drive/special/approot:/${encodeURIComponent(name)}`;
 
   return {
     async read(name): Promise<CloudFile | null> {
       try {
         const item = DriveItem.parse(await client.api(itemPath(name)).get());
-        const content: unknown = await client.api(`${itemPath(name)}:/content`).responseType(ResponseType.ARRAYBUFFER).get();
+        // OneDrive's stated size is checked first; the download is capped as well, since it is only what Graph said.
+        if (item.size !== undefined && item.size > maxFileBytes) throw tooLarge(maxFileBytes);
+        const content: unknown = await client
+          .api(`${itemPath(name)}:/content`)
+          .middlewareOptions([new ResponseSizeLimit(maxFileBytes, tooLarge(maxFileBytes))])
+          .responseType(ResponseType.ARRAYBUFFER)
+          .get();
         if (!(content instanceof ArrayBuffer)) throw new AppError('network', 'OneDrive sent an unexpected answer; try again.');
         return { bytes: Buffer.from(content), eTag: item.eTag, lastModified: item.lastModifiedDateTime };
       } catch (error) {
@@ -80,6 +90,13 @@ export function oneDriveStore(client: Client, options: OneDriveStoreOptions = {}
       }
     },
   };
+}
+
+function tooLarge(maxBytes: number): AppError {
+  return new AppError(
+    'backupDamaged',
+    `The backup in OneDrive is larger than any backup this app makes (over ${Math.round(maxBytes / 2 ** 20)} MiB): it is damaged or was not made by this app. It was not downloaded.`,
+  );
 }
 
 const GraphErrorBody = z.object({ error: z.object({ code: z.string() }) });

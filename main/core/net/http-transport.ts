@@ -10,6 +10,11 @@ export interface HttpRequest {
   body?: Uint8Array | string;
   /** Gives up (as a network error) when no complete response arrived in time. */
   timeoutMs?: number;
+  /**
+   * Stops reading and fails with `error` as soon as the body (or its declared Content-Length) passes `bytes`,
+   * so an answer larger than the caller can use never sits in memory whole.
+   */
+  maxResponse?: { bytes: number; error: AppError };
 }
 
 export interface HttpResponse {
@@ -54,9 +59,21 @@ export function nodeHttpTransport(options: NodeTransportOptions = {}): HttpTrans
         const body = typeof request.body === 'string' ? Buffer.from(request.body) : request.body ? Buffer.from(request.body) : undefined;
         const headers = { ...request.headers, ...(body ? { 'content-length': String(body.length) } : {}) };
         const send = secure ? https.request : http.request;
+        const limit = request.maxResponse;
+        const refuse = (error: AppError) => {
+          clearTimeout(timer);
+          reject(error);
+          req.destroy();
+        };
         const req = send(url, { method: request.method, headers, ...(secure ? { agent } : {}) }, (res) => {
+          if (limit && Number(res.headers['content-length']) > limit.bytes) return refuse(limit.error);
           const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          let received = 0;
+          res.on('data', (chunk: Buffer) => {
+            received += chunk.length;
+            if (limit && received > limit.bytes) refuse(limit.error);
+            else chunks.push(chunk);
+          });
           res.on('error', (error) => reject(networkError(url, error)));
           res.on('end', () => {
             clearTimeout(timer);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { BackupStatus } from '../../../../shared/backup.js';
 import { call } from '../../app-shell/api.js';
 import { ChangePassword } from './ChangePassword.js';
+import { ReplaceCloudCopy } from './ReplaceCloudCopy.js';
 import { EnterNewPassword } from './EnterNewPassword.js';
 import { TurnOnBackup } from './TurnOnBackup.js';
 import { TurnOffBackup } from './TurnOffBackup.js';
@@ -12,7 +13,7 @@ import { useAction } from '../../ui/use-action.js';
 
 /** Settings > Backup: turn on, the recovery account, last backup, back up now, change password, turn off, the problem. */
 export function BackupSection({ status, onBeginRecovery }: { status: BackupStatus | null; onBeginRecovery(): void }) {
-  const [mode, setMode] = useState<'idle' | 'turningOn' | 'changingPassword' | 'turningOff'>('idle');
+  const [mode, setMode] = useState<'idle' | 'turningOn' | 'changingPassword' | 'turningOff' | 'replacingCloudCopy'>('idle');
   const [notice, setNotice] = useState<string | null>(null);
   const action = useAction();
   const { busy } = action;
@@ -96,6 +97,7 @@ export function BackupSection({ status, onBeginRecovery }: { status: BackupStatu
             <button type="button" disabled={busy} onClick={() => {
                 const { method } = fix;
                 if (method === 'turnOnAgain') setMode('turningOff');
+                else if (method === 'replaceCloudBackup') setMode('replacingCloudCopy');
                 else if (method === 'signInAgain') void signInAgain();
                 else void action.run(() => call(method));
               }}>
@@ -118,6 +120,8 @@ export function BackupSection({ status, onBeginRecovery }: { status: BackupStatu
             if (changed) setNotice('Backup password changed. Your other PCs ask for the new one before they back up again.');
           }}
         />
+      ) : mode === 'replacingCloudCopy' && problem?.fix === 'updateOrReplace' ? (
+        <ReplaceCloudCopy account={status.account?.username ?? 'the recovery account'} onDone={() => setMode('idle')} />
       ) : mode === 'turningOff' ? (
         <TurnOffBackup account={status.account?.username ?? 'the recovery account'} onDone={() => setMode('idle')} />
       ) : (
@@ -159,7 +163,9 @@ function Frame({ children }: { children: React.ReactNode }) {
   );
 }
 
-function fixButton(fix: NonNullable<BackupStatus['problem']>['fix']): { label: string; method: 'signInAgain' | 'backUpNow' | 'turnOnAgain' } | null {
+function fixButton(
+  fix: NonNullable<BackupStatus['problem']>['fix'],
+): { label: string; method: 'signInAgain' | 'backUpNow' | 'turnOnAgain' | 'replaceCloudBackup' } | null {
   switch (fix) {
     case 'signIn':
       return { label: 'Sign in to the recovery account', method: 'signInAgain' };
@@ -169,6 +175,8 @@ function fixButton(fix: NonNullable<BackupStatus['problem']>['fix']): { label: s
       return { label: 'Try again now', method: 'backUpNow' };
     case 'turnOnAgain':
       return { label: 'Turn backup off…', method: 'turnOnAgain' };
+    case 'updateOrReplace': // updating the app needs no button here; replacing asks first (ReplaceCloudCopy)
+      return { label: 'Replace the backup in OneDrive…', method: 'replaceCloudBackup' };
     case 'enterPassword': // a form of its own (EnterNewPassword)
     case 'none':
       return null;
