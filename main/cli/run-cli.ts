@@ -6,10 +6,14 @@ import { AccountKind } from '../../shared/otp.js';
 import { AccountsService } from '../core/accounts/accounts-service.js';
 import { currentCode } from '../core/accounts/current-code.js';
 import { systemClock } from '../core/clock.js';
+import { packageVersion } from '../core/package-version.js';
 import { osKeychainKeyStore } from '../core/keystore/os-keychain-key-store.js';
 import { defaultDataDir } from '../core/paths.js';
 import { Vault } from '../core/vault/vault.js';
+import { hostname } from 'node:os';
+import { describeExport, exportToFile } from './export-command.js';
 import { findAccount } from './find-account.js';
+import { describeRecovery, recoverFromFile } from './recover-command.js';
 import { describeInspected, inspectBackup } from './inspect-backup.js';
 import { describeReport, importFiles } from './import-files.js';
 
@@ -17,6 +21,8 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   readStdin(): Promise<string>;
+  /** Whether standard output is a terminal (a plain export is not printed there unless asked for). */
+  stdoutIsTerminal?(): boolean;
 }
 
 const USAGE = `Usage: authenticator <command> [options]
@@ -35,6 +41,14 @@ Commands:
   restore-previous           put back the previous vault version after damage
   inspect-backup <file>      describe a cloud backup file; with --password-stdin, list
                              its accounts (the password is read from standard input)
+  export --format aegis|otpauth|backup --out FILE [--ids ID,ID]
+                             export accounts (never device-bound ones) to a file (mode 0600);
+                             aegis and backup are encrypted: --password-stdin gives the password;
+                             --out - writes to standard output (a plain export to a terminal
+                             only with --plain-to-terminal)
+  recover --from-file FILE --password-stdin [--merge]
+                             restore this PC from a backup file (Export > Backup file); a full
+                             restore needs a PC without accounts, --merge adds what is missing
   import <file>...           import another app's export (Aegis, 2FAS, Bitwarden, otpauth
                              link lists; several Google Authenticator QR pictures at once):
                              every new account is added in one write, duplicates skipped
@@ -53,7 +67,7 @@ No command ever prints a secret.
 `;
 
 /** Exit codes: 0 done, 1 could not be done (storage, keychain), 2 bad input or usage. */
-const INPUT_ERRORS: ReadonlySet<ErrorKind> = new Set(['invalidInput', 'invalidRequest', 'duplicateAccount', 'accountNotFound', 'ambiguousAccount', 'needsVerification', 'wrongPassword', 'backupDamaged', 'backupTooNew', 'unknownFormat', 'damagedFile', 'kdfTooCostly']);
+const INPUT_ERRORS: ReadonlySet<ErrorKind> = new Set(['weakPassword', 'conflictExistingAccounts', 'invalidInput', 'invalidRequest', 'duplicateAccount', 'accountNotFound', 'ambiguousAccount', 'needsVerification', 'wrongPassword', 'backupDamaged', 'backupTooNew', 'unknownFormat', 'damagedFile', 'kdfTooCostly']);
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
@@ -72,6 +86,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         kind: { type: 'string' },
         'device-bound': { type: 'boolean', default: false },
         'password-stdin': { type: 'boolean', default: false },
+        format: { type: 'string' },
+        ids: { type: 'string' },
+        out: { type: 'string' },
+        'plain-to-terminal': { type: 'boolean', default: false },
+        'from-file': { type: 'string' },
+        merge: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -97,7 +117,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     // The app measures its offset from Microsoft's answers; the tool makes no requests, so it is told instead.
     const clock = systemClock(values['clock-offset'] === undefined ? 0 : parseClockOffset(values['clock-offset']));
     if (values['clock-offset'] !== undefined && values.at !== undefined) throw usage('--clock-offset corrects this computer\'s clock, which --at does not read: use one or the other.');
-    const accounts = new AccountsService(new Vault(values['data-dir'] ?? defaultDataDir(), osKeychainKeyStore()), undefined, clock);
+    const vault = new Vault(values['data-dir'] ?? defaultDataDir(), osKeychainKeyStore());
+    const accounts = new AccountsService(vault, undefined, clock);
 
     switch (command) {
       case 'add': {
@@ -164,6 +185,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const password = values['password-stdin'] ? (await io.readStdin()).replace(/\r?\n$/, '') : null;
         const report = await importFiles(accounts, args, password, values['dry-run'], io);
         out(describeReport(report, values['dry-run']), report);
+        return 0;
+      }
+      case 'export': {
+        if (args.length > 0) throw usage('export takes no positional arguments; use --format, --out and --ids.');
+        const password = values['password-stdin'] ? (await io.readStdin()).replace(/\r?\n$/, '') : null;
+        const exported = await exportToFile(vault, {
+          format: values.format, ids: values.ids, out: values.out, password, plainToTerminal: values['plain-to-terminal'],
+          stdoutIsTerminal: io.stdoutIsTerminal?.() ?? false, deviceName: hostname(), appVersion: packageVersion(), now: systemClock().now(),
+        });
+        if (exported.printed) io.stdout(exported.printed.toString('utf8'));
+        (exported.printed ? io.stderr : io.stdout)(values.json && !exported.printed ? `${JSON.stringify({ exported: exported.exported, leftOut: exported.leftOut }, null, 2)}\n` : describeExport(exported));
+        return 0;
+      }
+      case 'recover': {
+        const file = values['from-file'];
+        if (!file || args.length > 0) throw usage('recover needs --from-file FILE (a backup file) and --password-stdin.');
+        if (!values['password-stdin']) throw usage('recover needs the backup file\'s password on standard input (--password-stdin).');
+        const password = (await io.readStdin()).replace(/\r?\n$/, '');
+        const summary = await recoverFromFile(vault, file, password, values.merge);
+        out(describeRecovery(summary), summary);
         return 0;
       }
       default:

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAppCore } from '../core/app-core.js';
@@ -7,6 +7,7 @@ import { memoryClipboard } from '../core/clipboard/clipboard-port.js';
 import { adjustableClock, systemClock } from '../core/clock.js';
 import { osKeychainKeyStore } from '../core/keystore/os-keychain-key-store.js';
 import { consoleLogger } from '../core/logger.js';
+import { packageVersion } from '../core/package-version.js';
 import { defaultDataDir } from '../core/paths.js';
 import { createCloudServices } from '../core/backup/cloud-services.js';
 import { nodeHttpTransport } from '../core/net/http-transport.js';
@@ -14,7 +15,7 @@ import { emulatedCloud } from './emulated-cloud.js';
 import { recordedCapture, startHarnessServer } from './harness-server.js';
 
 /** Written into backups; the desktop app reports app.getVersion(), which reads the same field. */
-const APP_VERSION = String((JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version?: unknown }).version ?? 'unknown');
+const APP_VERSION = packageVersion();
 
 // The browser harness: the same core as the Electron app, in Node, with the OS keychain; the renderer in any browser.
 const { values } = parseArgs({

@@ -357,6 +357,14 @@ function describe(session: Session, existing: readonly StoredAccount[], unreadab
   };
 }
 
+/**
+ * The two restores that need no preview of this PC's accounts (the command-line tool's `recover --from-file`):
+ * `restore` onto a PC without accounts, `merge` adding only what is missing.
+ */
+export function restorePayload(mode: 'restore' | 'merge', data: VaultData, payload: BackupPayload): { data: VaultData; result: RecoverySummary } {
+  return mode === 'restore' ? restoreAll(data, payload) : mergeMissing(data, payload);
+}
+
 /** The whole backup onto a PC without accounts: its accounts in order, its settings and its deletion records. */
 function restoreAll(data: VaultData, payload: BackupPayload): { data: VaultData; result: RecoverySummary } {
   if (data.accounts.length > 0) {

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** The app's version from package.json, for hosts run from source (the harness, the command-line tool). */
+export function packageVersion(): string {
+  try {
+    const file = path.resolve(import.meta.dirname, '../../package.json');
+    const version = (JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown }).version;
+    return typeof version === 'string' ? version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
