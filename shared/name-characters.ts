@@ -14,12 +14,12 @@
  * Anywhere else (in "pay\u200Dpal", at either end, twice in a row) they are invisible and refused.
  */
 const DECEPTIVE =
-  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|\u200c|\u200d/gu;
+  /[\p{Cc}\u00ad\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|\u200c|\u200d/gu;
 
 /** A letter or mark of a script in which a joiner changes the drawing. */
 const JOINING_LETTER = /^(?![\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}\p{Script=Inherited}])[\p{L}\p{M}]$/u;
 const EMOJI = /^\p{Extended_Pictographic}$/u;
-const EMOJI_TAIL = /^[\u{fe0f}\u{1f3fb}-\u{1f3ff}]$/u;
+const EMOJI_TAIL = /^(?:\u{fe0f}|[\u{1f3fb}-\u{1f3ff}])$/u;
 
 /** The first deceptive character in the text, named for a message (e.g. "U+202E"), or null when there is none. */
 export function deceptiveCharacter(text: string): string | null {

@@ -11,6 +11,7 @@ import { defaultDataDir } from '../core/paths.js';
 import { Vault } from '../core/vault/vault.js';
 import { findAccount } from './find-account.js';
 import { describeInspected, inspectBackup } from './inspect-backup.js';
+import { escapeForTerminal } from './terminal-text.js';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -21,8 +22,9 @@ export interface CliIo {
 const USAGE = `Usage: authenticator <command> [options]
 
 Commands:
-  add <otpauth-link>...      add accounts from links (all or nothing)
-  add -                      read links from standard input, one per line
+  add -                      read links from standard input, one per line (all or nothing);
+                             the way to give a secret: arguments show in ps and shell history
+  add <otpauth-link>...      add accounts from links given as arguments
       [--kind microsoftPersonal|workOrSchool|other] [--device-bound]
                              --device-bound: tied to this PC, never backed up with its secret
   list                       list accounts in display order
@@ -66,7 +68,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       },
     });
   } catch (error) {
-    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    const message = escapeForTerminal((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '');
     io.stderr(`authenticator: ${message} Run with --help for usage.\n`);
     return 2;
   }
@@ -78,7 +80,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 
   const accounts = new AccountsService(new Vault(values['data-dir'] ?? defaultDataDir(), osKeychainKeyStore()));
-  const out = (plain: string, json: unknown) => io.stdout(values.json ? `${JSON.stringify(json, null, 2)}\n` : plain);
+  // Plain text is built from escaped values (label, table, describeInspected); JSON is escaped line by line, which
+  // touches only string contents (JSON.stringify writes no raw line break inside a string) and keeps it valid JSON.
+  const out = (plain: string, json: unknown) =>
+    io.stdout(values.json ? `${JSON.stringify(json, null, 2).split('\n').map(escapeForTerminal).join('\n')}\n` : plain);
   const usage = (message: string) => new AppError('invalidRequest', message);
 
   try {
@@ -89,12 +94,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const kind = AccountKind.safeParse(values.kind ?? 'other');
         if (!kind.success) throw usage(`--kind must be microsoftPersonal, workOrSchool or other (got "${values.kind}").`);
         const added = await accounts.addManyFromUris(links, { kind: kind.data, deviceBound: values['device-bound'] });
-        out(added.map((a) => `Added ${accountLabel(a)} as ${a.id}\n`).join(''), added.map(listEntry));
+        out(added.map((a) => `Added ${label(a)} as ${a.id}\n`).join(''), added.map(listEntry));
         return 0;
       }
       case 'list': {
         const list = await accounts.list();
-        out(list.length === 0 ? 'No accounts yet. Add one with: authenticator add <otpauth-link>\n' : table(list), list.map(listEntry));
+        out(list.length === 0 ? 'No accounts yet. Add one with: authenticator add - (then paste its otpauth:// link)\n' : table(list), list.map(listEntry));
         return 0;
       }
       case 'code': {
@@ -114,13 +119,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const target = findAccount(await accounts.storedAccounts(), single(args, 'rename needs an account id.'), { exactId: true });
         if (values.issuer === undefined && values.name === undefined) throw usage('rename needs --issuer and/or --name.');
         const renamed = await accounts.rename(target.id, values.issuer ?? target.issuer, values.name ?? target.name);
-        out(`Renamed ${target.id} to ${accountLabel(renamed)}\n`, listEntry(renamed));
+        out(`Renamed ${target.id} to ${label(renamed)}\n`, listEntry(renamed));
         return 0;
       }
       case 'remove': {
         const target = findAccount(await accounts.storedAccounts(), single(args, 'remove needs an account id.'), { exactId: true });
         await accounts.remove(target.id);
-        out(`Removed ${accountLabel(target)} (${target.id})\n`, { id: target.id, removed: true });
+        out(`Removed ${label(target)} (${target.id})\n`, { id: target.id, removed: true });
         return 0;
       }
       case 'move': {
@@ -147,10 +152,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
   } catch (error) {
     if (error instanceof AppError) {
-      io.stderr(`authenticator: ${error.message}\n`);
+      io.stderr(`authenticator: ${escapeForTerminal(error.message)}\n`);
       return INPUT_ERRORS.has(error.kind) ? 2 : 1;
     }
-    io.stderr(`authenticator: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`authenticator: unexpected failure: ${escapeForTerminal(error instanceof Error ? error.message : String(error))}\n`);
     return 1;
   }
 }
@@ -163,6 +168,11 @@ function single(args: readonly string[], message: string): string {
 function parseUnixSeconds(text: string): number {
   if (!/^\d{1,12}$/.test(text)) throw new AppError('invalidRequest', `--at must be a time in whole seconds since 1970 (got "${text}").`);
   return Number(text) * 1000;
+}
+
+/** An account's label as the terminal may show it. */
+function label(a: Pick<AccountView, 'id' | 'issuer' | 'name'>): string {
+  return escapeForTerminal(accountLabel(a));
 }
 
 function listEntry(a: AccountView) {
@@ -182,7 +192,7 @@ function listEntry(a: AccountView) {
 }
 
 function table(list: readonly AccountView[]): string {
-  const rows = list.map((a) => [a.id, a.issuer || '-', a.name || '-', a.otp.type.toUpperCase() + (a.needsVerification ? ' (action required)' : '')]);
+  const rows = list.map((a) => [a.id, escapeForTerminal(a.issuer) || '-', escapeForTerminal(a.name) || '-', a.otp.type.toUpperCase() + (a.needsVerification ? ' (action required)' : '')]);
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) => r.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ') + '\n').join('');
 }
