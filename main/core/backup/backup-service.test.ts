@@ -18,7 +18,7 @@ import { BACKUP_FILE_NAME, BackupService, CHECK_INTERVAL_MS } from './backup-ser
 import { CloudBusyError } from './cloud-store.js';
 import { FakeIdentity } from './testing/fake-identity.js';
 import { MemoryCloudStore } from './testing/memory-cloud-store.js';
-import { wrapByHand } from './testing/backup-by-hand.js';
+import { readByHand, wrapByHand } from './testing/backup-by-hand.js';
 
 const PASSWORD = 'correct horse battery staple';
 const uri = (issuer: string, secret = 'JBSWY3DPEHPK3PXP') => `otpauth://totp/${issuer}:me@example.com?secret=${secret}&issuer=${issuer}`;
@@ -332,6 +332,23 @@ describe('what other PCs and OneDrive did, noticed without a change here', () =>
     await backup.enterNewPassword('the other PC’s new password');
     expect((await backup.status()).state).toBe('upToDate');
     expect((await cloudPayload({ password: 'the other PC’s new password' })).accounts.map((a) => a.issuer)).toEqual(['Mine', 'Theirs', 'Added meanwhile']);
+  });
+
+  it('given the new password of a key another PC wrapped below today’s cost, wraps it again with the default in the upload it makes', async () => {
+    await accounts.addFromUri(uri('Mine'));
+    const backup = await turnedOn();
+    const dataKey = randomBytes(32);
+    await otherPcWrites({ dataKey, wrapped: wrapByHand(dataKey, 'the older PC’s new password', { n: 2 ** 14, r: 8, p: 1 }) }, ['Theirs']);
+    const keyId = readByHand(store.files.get(BACKUP_FILE_NAME)!.bytes, 'the older PC’s new password').header.key.keyId;
+    await advance(backup, CHECK_INTERVAL_MS);
+    expect((await backup.status()).problem).toMatchObject({ kind: 'backupPasswordChanged' });
+    const writes = store.writes;
+    await backup.enterNewPassword('the older PC’s new password');
+    expect(store.writes).toBe(writes + 1);
+    const read = readByHand(store.files.get(BACKUP_FILE_NAME)!.bytes, 'the older PC’s new password');
+    expect(read.header.key.kdf).toMatchObject({ n: 2 ** 17, r: 8, p: 1 });
+    expect(read.header.key.keyId).toBe(keyId);
+    expect(read.dataKey.equals(dataKey)).toBe(true);
   });
 
   it('takes in another PC’s backup without answering it with an upload when nothing changed here (no ping-pong)', async () => {
