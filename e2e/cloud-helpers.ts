@@ -73,7 +73,9 @@ export async function turnOnBackup(page: Page, context: BrowserContext): Promise
   await expect(page.getByText(/Strength: (Strong|Very strong)/)).toBeVisible();
   await screenshot(page, 'backup-set-password');
   await page.getByRole('button', { name: 'Turn on backup' }).click();
-  await expect(page.getByText(/Up to date · last backup today/)).toBeVisible();
+  // Main checks the password's strength (zxcvbn loads its dictionaries on first use) and derives the key (scrypt,
+  // 128 MiB) before the first upload: seconds on a loaded test machine.
+  await expect(page.getByText(/Up to date · last backup today/)).toBeVisible({ timeout: 20_000 });
 }
 
 

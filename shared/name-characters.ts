@@ -7,17 +7,26 @@
  *
  * The zero-width non-joiner and joiner (U+200C, U+200D) are the exception, decided so: they are refused except in
  * the two places where they change what is drawn, and so hide nothing:
- * - between two letters or marks of a script that joins or forms conjuncts (Arabic, Persian, Devanagari, Bengali,
- *   Sinhala, ...; in Persian "می‌خواهم" the non-joiner is part of correct spelling), that is, any script but Latin,
- *   Greek and Cyrillic (where they draw nothing) and Common/Inherited characters;
+ * - between two characters of a script whose letters join or form conjuncts (JOINING_SCRIPTS: Arabic and its kin, the
+ *   Brahmic scripts; in Persian "می‌خواهم" the non-joiner is part of correct spelling, in Devanagari a joiner after
+ *   the virama makes a half form);
  * - U+200D between two emoji (family and profession emoji: 👩‍💻), after an optional variation selector or skin tone.
- * Anywhere else (in "pay\u200Dpal", at either end, twice in a row) they are invisible and refused.
+ * Anywhere else (between Latin, Greek, Cyrillic or Han characters, digits, at either end, twice in a row) they draw
+ * nothing, only make two names that look the same differ, and are refused.
  */
 const DECEPTIVE =
   /[\p{Cc}\u00ad\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|\u200c|\u200d/gu;
 
-/** A letter or mark of a script in which a joiner changes the drawing. */
-const JOINING_LETTER = /^(?![\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}\p{Script=Inherited}])[\p{L}\p{M}]$/u;
+/**
+ * Scripts in which a joiner changes the drawing: letters that join (Arabic and its kin) and the Brahmic scripts whose
+ * conjuncts and half forms a joiner after the virama selects.
+ */
+const JOINING_SCRIPTS = [
+  'Arabic', 'Syriac', 'Mongolian', 'Nko', 'Adlam', 'Hanifi_Rohingya', 'Mandaic', 'Manichaean', 'Psalter_Pahlavi', 'Sogdian', 'Phags_Pa',
+  'Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati', 'Oriya', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala',
+  'Myanmar', 'Khmer', 'Tibetan', 'Balinese', 'Javanese', 'Sundanese', 'Tai_Tham', 'Limbu',
+];
+const JOINING_LETTER = new RegExp(`^[${JOINING_SCRIPTS.map((script) => `\\p{Script=${script}}`).join('')}]$`, 'u');
 const EMOJI = /^\p{Extended_Pictographic}$/u;
 const EMOJI_TAIL = /^(?:\u{fe0f}|[\u{1f3fb}-\u{1f3ff}])$/u;
 
