@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { EmulatorConfig, EmulatorControl, RunningEmulators } from '../emulators/index.js';
 import { BACKUP_FILE_NAME } from '../main/core/backup/backup-service.js';
+import { passwordStrength, weakPasswordMessage } from '../shared/password-strength.js';
 import { ALICE, callContract, expect, startHarness, type Harness } from './harness-fixture.js';
 import { screenshot } from './screenshot.js';
 
@@ -14,6 +15,8 @@ export { ALICE };
 /** Another personal Microsoft account: the wrong one to sign in with. */
 export const BOB = { username: 'bob@outlook.com', password: 'bob-password', displayName: 'Bob' };
 export const BACKUP_PASSWORD = 'plum tractor winter lantern';
+/** At least 8 characters, but a common password: zxcvbn scores it under 3. */
+export const WEAK_PASSWORD = 'password1234';
 
 /** The harness's arguments for the cloud of these emulators (`--emulators`: they are shared, so PCs share ALICE). */
 export const cloudArgs = (emulators: Pick<EmulatorConfig, 'controlUrl'>) => ['--cloud', 'emulated', '--emulators', emulators.controlUrl];
@@ -62,12 +65,17 @@ export async function turnOnBackup(page: Page, context: BrowserContext): Promise
   await page.getByLabel('Backup password', { exact: true }).fill('short');
   await page.getByRole('button', { name: 'Turn on backup' }).click();
   await expect(page.getByText('Use at least 8 characters.')).toBeVisible();
+  // Long enough but easy to guess: the reason and a suggestion under the field, the same sentence main refuses it with.
+  await page.getByLabel('Backup password', { exact: true }).fill(WEAK_PASSWORD);
+  await expect(page.locator('.field-error').filter({ hasText: weakPasswordMessage(passwordStrength(WEAK_PASSWORD)) })).toBeVisible();
   await page.getByLabel('Backup password', { exact: true }).fill(BACKUP_PASSWORD);
   await page.getByLabel('Type it again').fill(BACKUP_PASSWORD);
   await expect(page.getByText(/Strength: (Strong|Very strong)/)).toBeVisible();
   await screenshot(page, 'backup-set-password');
   await page.getByRole('button', { name: 'Turn on backup' }).click();
-  await expect(page.getByText(/Up to date · last backup today/)).toBeVisible();
+  // Main checks the password's strength (zxcvbn loads its dictionaries on first use) and derives the key (scrypt,
+  // 128 MiB) before the first upload: seconds on a loaded test machine.
+  await expect(page.getByText(/Up to date · last backup today/)).toBeVisible({ timeout: 20_000 });
 }
 
 
@@ -98,7 +106,8 @@ export async function joinBackup(page: Page, context: BrowserContext): Promise<v
   await expect(page.getByRole('heading', { name: 'Unlock your existing backup' })).toBeVisible();
   await page.getByLabel('Backup password', { exact: true }).fill(BACKUP_PASSWORD);
   await page.getByRole('button', { name: 'Turn on backup' }).click();
-  await expect(page.getByText(/Up to date · last backup today/)).toBeVisible();
+  // Opening derives the key (scrypt, 128 MiB), and a key wrapped below today's cost is wrapped again: seconds under load.
+  await expect(page.getByText(/Up to date · last backup today/)).toBeVisible({ timeout: 20_000 });
 }
 
 /**

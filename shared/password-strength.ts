@@ -34,7 +34,8 @@ export function passwordStrength(password: string, userInputs: readonly string[]
     graphs: common.adjacencyGraphs,
     translations: english.translations,
   });
-  const result = estimator.check(password, [...APP_WORDS, ...userInputs]);
+  // NFC, as the key derivation sees it (backup-envelope.ts): "é" typed either way is the same password, and the same score.
+  const result = estimator.check(password.normalize('NFC'), [...APP_WORDS, ...userInputs]);
   const score = result.score as PasswordScore;
   const acceptable = score >= MIN_PASSWORD_SCORE;
   const warning = result.feedback.warning ?? '';

@@ -3,6 +3,7 @@ import { accountLabel } from '../../shared/account-label.js';
 import { AppError } from '../../shared/errors.js';
 import { openBackup, readBackupHeader, type BackupHeader } from '../core/backup/backup-envelope.js';
 import { decodePayload } from '../core/backup/backup-payload.js';
+import { escapeForTerminal } from './terminal-text.js';
 
 export interface InspectedBackup {
   header: BackupHeader;
@@ -32,13 +33,13 @@ export async function inspectBackup(file: string, password: string | null): Prom
 
 export function describeInspected({ header, accounts }: InspectedBackup): string {
   const lines = [
-    `Backup format version ${header.formatVersion}, made ${header.createdAt} on ${header.deviceName} by app ${header.appVersion}; ${header.accountCount} account(s).`,
+    `Backup format version ${header.formatVersion}, made ${header.createdAt} on ${escapeForTerminal(header.deviceName)} by app ${escapeForTerminal(header.appVersion)}; ${header.accountCount} account(s).`,
   ];
   if (accounts === null) {
     lines.push('Encrypted. Give the backup password on standard input (--password-stdin) to list its accounts.');
   } else {
     lines.push('Opened with the password. Accounts (secrets not shown):');
-    for (const a of accounts) lines.push(`  ${accountLabel(a)}  [${a.kind}${a.deviceBound ? ', device-bound: no secret in the backup' : ''}]`);
+    for (const a of accounts) lines.push(`  ${escapeForTerminal(accountLabel(a))}  [${a.kind}${a.deviceBound ? ', device-bound: no secret in the backup' : ''}]`);
   }
   return `${lines.join('\n')}\n`;
 }

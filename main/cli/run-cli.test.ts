@@ -196,4 +196,57 @@ describe('the command-line tool', () => {
     expect(wrong.stderr).toContain('password');
     expect(wrong.stdout).toBe('');
   });
+  test('add refuses a link whose issuer or name would deceive, naming the field, and adds nothing', async () => {
+    const dir = fresh();
+    const bidi = await cli(dir, ['add', '-'], 'otpauth://totp/alice?secret=JBSWY3DPEHPK3PXP&issuer=moc.%E2%80%AEelgoog\n');
+    expect(bidi.code).toBe(2);
+    expect(bidi.stderr).toBe('authenticator: The issuer contains a hidden or control character (U+202E); type it again without it.\n');
+    const escape = await cli(dir, ['add', 'otpauth://totp/Example:alice%1B%5B2J?secret=JBSWY3DPEHPK3PXP']);
+    expect(escape.code).toBe(2);
+    expect(escape.stderr).toContain('account name contains a hidden or control character (U+001B)');
+    expect(JSON.parse((await cli(dir, ['list', '--json'])).stdout)).toEqual([]);
+  });
+
+  test('names already in a vault (from an older version) and input quoted in messages reach the terminal escaped; --json keeps their value', async () => {
+    const dir = fresh();
+    expect((await cli(dir, ['add', EXAMPLE])).code).toBe(0);
+    const issuer = 'Evil\u001b]0;owned\u0007';
+    const name = 'moc.\u202eelgoog\nFAKE LINE';
+    await new Vault(dir, osKeychainKeyStore()).update((data) => {
+      Object.assign(data.accounts[0]!, { issuer, name });
+      return { data, result: null };
+    });
+    // Nothing a terminal acts on or hides: no C0/C1 control but the line ends we write, no format character.
+    const raw = /(?!\n)\p{Cc}|[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/u;
+    const list = await cli(dir, ['list']);
+    expect(list.stdout).not.toMatch(raw);
+    expect(list.stdout).toContain('Evil\\u001b]0;owned\\u0007');
+    expect(list.stdout).toContain('moc.\\u202eelgoog\\u000aFAKE LINE');
+    expect(list.stdout.trim().split('\n')).toHaveLength(1);
+    const json = await cli(dir, ['list', '--json']);
+    expect(json.stdout).not.toMatch(raw);
+    expect(JSON.parse(json.stdout)).toMatchObject([{ issuer, name }]);
+    const renamed = await cli(dir, ['rename', (JSON.parse(json.stdout) as { id: string }[])[0]!.id, '--issuer', 'Fine']);
+    expect(renamed.code).toBe(2); // the name it keeps is refused by today's rule
+    expect(renamed.stderr).not.toMatch(raw);
+    const notFound = await cli(dir, ['code', '\u001b[2Jnothing']);
+    expect(notFound.code).toBe(2);
+    expect(notFound.stderr).toBe('authenticator: No account matches "\\u001b[2Jnothing". Run "authenticator list" to see them all.\n');
+  });
+
+  test('inspect-backup escapes the device name and the account names a backup file holds', async () => {
+    const dir = fresh();
+    expect((await cli(dir, ['add', EXAMPLE])).code).toBe(0);
+    const vault = await new Vault(dir, osKeychainKeyStore()).read();
+    const payload = payloadOf(vault.data);
+    payload.accounts[0]!.issuer = 'Ex\u202eample';
+    const key = await createBackupKey('tidy lantern ocean velvet', { n: 2 ** 14, r: 8, p: 1 });
+    const file = path.join(dir, 'backup.json');
+    writeFileSync(file, sealBackup(encodePayload(payload), key, { createdAt: '2026-11-23T10:00:00.000Z', deviceName: 'PC\u001b[31m', appVersion: '0.1.0', accountCount: 1 }));
+    const opened = await cli(dir, ['inspect-backup', file, '--password-stdin'], 'tidy lantern ocean velvet\n');
+    expect(opened.code).toBe(0);
+    expect(opened.stdout).toContain('on PC\\u001b[31m by app');
+    expect(opened.stdout).toContain('Ex\\u202eample, alice@example.com');
+    expect(opened.stdout).not.toMatch(/(?!\n)\p{Cc}|\u202e/u);
+  });
 });

@@ -16,6 +16,7 @@ import { findAccount } from './find-account.js';
 import { describeRecovery, recoverFromFile } from './recover-command.js';
 import { describeInspected, inspectBackup } from './inspect-backup.js';
 import { describeReport, importFiles } from './import-files.js';
+import { escapeForTerminal, escapeLines } from './terminal-text.js';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -28,8 +29,9 @@ export interface CliIo {
 const USAGE = `Usage: authenticator <command> [options]
 
 Commands:
-  add <otpauth-link>...      add accounts from links (all or nothing)
-  add -                      read links from standard input, one per line
+  add -                      read links from standard input, one per line (all or nothing);
+                             the way to give a secret: arguments show in ps and shell history
+  add <otpauth-link>...      add accounts from links given as arguments
       [--kind microsoftPersonal|workOrSchool|other] [--device-bound]
                              --device-bound: tied to this PC, never backed up with its secret
   list                       list accounts in display order
@@ -99,7 +101,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     const lines = (error instanceof Error ? error.message : String(error)).split('\n');
     // "--clock-offset -90": Node's own hint (write --clock-offset=-90) is its last line; the rest is noise.
-    const message = lines[0]?.endsWith('argument is ambiguous.') ? `${lines[0]} ${lines.at(-1)}` : lines[0];
+    const message = escapeForTerminal((lines[0]?.endsWith('argument is ambiguous.') ? `${lines[0]} ${lines.at(-1)}` : lines[0]) ?? '');
     io.stderr(`authenticator: ${message} Run with --help for usage.\n`);
     return 2;
   }
@@ -110,7 +112,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return command === undefined && !values.help ? 2 : 0;
   }
 
-  const out = (plain: string, json: unknown) => io.stdout(values.json ? `${JSON.stringify(json, null, 2)}\n` : plain);
+  // Plain text is built from escaped values (label, table, describeInspected); JSON is escaped line by line, which
+  // touches only string contents (JSON.stringify writes no raw line break inside a string) and keeps it valid JSON.
+  const out = (plain: string, json: unknown) =>
+    io.stdout(values.json ? `${JSON.stringify(json, null, 2).split('\n').map(escapeForTerminal).join('\n')}\n` : plain);
   const usage = (message: string) => new AppError('invalidRequest', message);
 
   try {
@@ -127,12 +132,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const kind = AccountKind.safeParse(values.kind ?? 'other');
         if (!kind.success) throw usage(`--kind must be microsoftPersonal, workOrSchool or other (got "${values.kind}").`);
         const added = await accounts.addManyFromUris(links, { kind: kind.data, deviceBound: values['device-bound'] });
-        out(added.map((a) => `Added ${accountLabel(a)} as ${a.id}\n`).join(''), added.map(listEntry));
+        out(added.map((a) => `Added ${label(a)} as ${a.id}\n`).join(''), added.map(listEntry));
         return 0;
       }
       case 'list': {
         const list = await accounts.list();
-        out(list.length === 0 ? 'No accounts yet. Add one with: authenticator add <otpauth-link>\n' : table(list), list.map(listEntry));
+        out(list.length === 0 ? 'No accounts yet. Add one with: authenticator add - (then paste its otpauth:// link)\n' : table(list), list.map(listEntry));
         return 0;
       }
       case 'code': {
@@ -152,13 +157,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const target = findAccount(await accounts.storedAccounts(), single(args, 'rename needs an account id.'), { exactId: true });
         if (values.issuer === undefined && values.name === undefined) throw usage('rename needs --issuer and/or --name.');
         const renamed = await accounts.rename(target.id, values.issuer ?? target.issuer, values.name ?? target.name);
-        out(`Renamed ${target.id} to ${accountLabel(renamed)}\n`, listEntry(renamed));
+        out(`Renamed ${target.id} to ${label(renamed)}\n`, listEntry(renamed));
         return 0;
       }
       case 'remove': {
         const target = findAccount(await accounts.storedAccounts(), single(args, 'remove needs an account id.'), { exactId: true });
         await accounts.remove(target.id);
-        out(`Removed ${accountLabel(target)} (${target.id})\n`, { id: target.id, removed: true });
+        out(`Removed ${label(target)} (${target.id})\n`, { id: target.id, removed: true });
         return 0;
       }
       case 'move': {
@@ -184,7 +189,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (args.length === 0) throw usage('import needs the path of an export file (or several Google Authenticator QR pictures).');
         const password = values['password-stdin'] ? (await io.readStdin()).replace(/\r?\n$/, '') : null;
         const report = await importFiles(accounts, args, password, values['dry-run'], io);
-        out(describeReport(report, values['dry-run']), report);
+        out(escapeLines(describeReport(report, values['dry-run'])), report);
         return 0;
       }
       case 'export': {
@@ -195,7 +200,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           stdoutIsTerminal: io.stdoutIsTerminal?.() ?? false, deviceName: hostname(), appVersion: packageVersion(), now: systemClock().now(),
         });
         if (exported.printed) io.stdout(exported.printed.toString('utf8'));
-        (exported.printed ? io.stderr : io.stdout)(values.json && !exported.printed ? `${JSON.stringify({ exported: exported.exported, leftOut: exported.leftOut }, null, 2)}\n` : describeExport(exported));
+        const summary = { exported: exported.exported, leftOut: exported.leftOut };
+        if (exported.printed) io.stderr(escapeLines(describeExport(exported)));
+        else out(escapeLines(describeExport(exported)), summary);
         return 0;
       }
       case 'recover': {
@@ -204,7 +211,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (!values['password-stdin']) throw usage('recover needs the backup file\'s password on standard input (--password-stdin).');
         const password = (await io.readStdin()).replace(/\r?\n$/, '');
         const summary = await recoverFromFile(vault, file, password, values.merge);
-        out(describeRecovery(summary), summary);
+        out(escapeLines(describeRecovery(summary)), summary);
         return 0;
       }
       default:
@@ -212,10 +219,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
   } catch (error) {
     if (error instanceof AppError) {
-      io.stderr(`authenticator: ${error.message}\n`);
+      io.stderr(`authenticator: ${escapeForTerminal(error.message)}\n`);
       return INPUT_ERRORS.has(error.kind) ? 2 : 1;
     }
-    io.stderr(`authenticator: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`authenticator: unexpected failure: ${escapeForTerminal(error instanceof Error ? error.message : String(error))}\n`);
     return 1;
   }
 }
@@ -237,6 +244,11 @@ function parseUnixSeconds(text: string): number {
   return Number(text) * 1000;
 }
 
+/** An account's label as the terminal may show it. */
+function label(a: Pick<AccountView, 'id' | 'issuer' | 'name'>): string {
+  return escapeForTerminal(accountLabel(a));
+}
+
 function listEntry(a: AccountView) {
   return {
     id: a.id,
@@ -254,7 +266,7 @@ function listEntry(a: AccountView) {
 }
 
 function table(list: readonly AccountView[]): string {
-  const rows = list.map((a) => [a.id, a.issuer || '-', a.name || '-', a.otp.type.toUpperCase() + (a.needsVerification ? ' (action required)' : '')]);
+  const rows = list.map((a) => [a.id, escapeForTerminal(a.issuer) || '-', escapeForTerminal(a.name) || '-', a.otp.type.toUpperCase() + (a.needsVerification ? ' (action required)' : '')]);
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) => r.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ') + '\n').join('');
 }

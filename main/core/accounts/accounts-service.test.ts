@@ -364,3 +364,35 @@ describe('time stamps', () => {
     expect(after.data.deleted.map((d) => d.id)).toEqual([data.accounts[0]!.id]);
   });
 });
+
+describe('names that would deceive', () => {
+  it('the manual form refuses bidi overrides, zero-width and control characters, naming the field, and saves nothing', async () => {
+    const cases: [Partial<ManualAccountInput>, 'issuer' | 'name', string][] = [
+      [{ issuer: 'moc.\u202eelgoog' }, 'issuer', 'U+202E'],
+      [{ issuer: 'Pay\u200bpal' }, 'issuer', 'U+200B'],
+      [{ name: 'alice\u001b]8;;https://evil.example\u0007' }, 'name', 'U+001B'],
+      [{ name: 'al\u2067ice' }, 'name', 'U+2067'],
+    ];
+    for (const [overrides, field, codePoint] of cases) {
+      const error = await appErrorOf(service.addManually(manual(overrides)));
+      expect(error).toMatchObject({ kind: 'invalidInput', field });
+      expect(error.message).toContain(codePoint);
+    }
+    expect(await vaultBytes()).toBeNull();
+  });
+
+  it('a link, a QR code or an export refuses them the same way, adding nothing of the batch', async () => {
+    const error = await appErrorOf(service.addManyFromUris([totp('A', 'one', SECRET_A), totp('B\u202e', 'two', SECRET_B)]));
+    expect(error).toMatchObject({ kind: 'invalidInput', field: 'issuer' });
+    expect(error.message).toMatch(/^Link 2: The issuer contains a hidden or control character \(U\+202E\)/);
+    expect(await appErrorOf(service.addFromAnyUri(totp('A', 'o\u200bne', SECRET_A)))).toMatchObject({ kind: 'invalidInput', field: 'name' });
+    expect(await vaultBytes()).toBeNull();
+  });
+
+  it('rename refuses them and keeps the old names', async () => {
+    const [a] = await service.addManyFromUris([totp('A', 'one', SECRET_A)]);
+    expect(await appErrorOf(service.rename(a!.id, 'A\u202e', 'one'))).toMatchObject({ kind: 'invalidInput', field: 'issuer' });
+    expect(await appErrorOf(service.rename(a!.id, 'A', 'one\u2028two'))).toMatchObject({ kind: 'invalidInput', field: 'name' });
+    expect(await labels(reopen())).toEqual(['A:one']);
+  });
+});

@@ -13,6 +13,7 @@ import type { StoredAccount, VaultData } from '../vault/vault-data.js';
 import { DELETIONS_KEPT_DAYS, toView } from '../vault/vault-data.js';
 import type { Vault, VaultSnapshot } from '../vault/vault.js';
 import { accountById } from './account-by-id.js';
+import { checkAccountNames } from './account-names.js';
 import { currentCode, requireCodes } from './current-code.js';
 import { asDeletions, latestDeletions } from './deletions.js';
 import { SameAccountSet, sameAccount } from './same-account.js';
@@ -119,6 +120,7 @@ export class AccountsService {
     // Checked here, field by field: otherwise the vault's schema would reject them later as an untyped error.
     if (issuer.length > OTP_LIMITS.maxLabelLength) throw invalidInput('issuer', 'The issuer is too long.');
     if (name.length > OTP_LIMITS.maxLabelLength) throw invalidInput('name', 'The account name is too long.');
+    checkAccountNames({ issuer, name });
     const kind = AccountKind.safeParse(input.kind);
     if (!kind.success) throw invalidInput('kind', `Unknown account kind "${String(input.kind).slice(0, 24)}".`);
     const type = OtpType.safeParse(input.type);
@@ -134,6 +136,7 @@ export class AccountsService {
     const cleanName = name.trim();
     if (cleanIssuer.length === 0 && cleanName.length === 0) throw invalidInput('name', 'Enter an account name or an issuer.');
     if (cleanIssuer.length > OTP_LIMITS.maxLabelLength || cleanName.length > OTP_LIMITS.maxLabelLength) throw invalidInput('name', 'The name is too long.');
+    checkAccountNames({ issuer: cleanIssuer, name: cleanName });
     return this.change((data) => {
       const account = accountById(data.accounts, id);
       account.issuer = cleanIssuer;
@@ -236,6 +239,8 @@ export class AccountsService {
     if (deviceBound && kind === 'other') {
       throw invalidInput('kind', 'Only personal Microsoft and work or school accounts can be tied to this PC.');
     }
+    // Again here, the one write every new account goes through, whichever parser or importer made the draft.
+    drafts.forEach(checkAccountNames);
     return this.change((data) => {
       const now = this.stamp();
       const added: StoredAccount[] = [];

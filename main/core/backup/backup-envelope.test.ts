@@ -3,17 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { MIN_BACKUP_PASSWORD_LENGTH } from '../../../shared/backup-password.js';
 import { seededRandom } from '../testing/test-helpers.js';
 import { AppError, type ErrorKind } from '../../../shared/errors.js';
+import { passwordStrength, weakPasswordMessage } from '../../../shared/password-strength.js';
 import {
   BACKUP_FORMAT_VERSION,
   BACKUP_SCRYPT,
   createBackupKey,
+  isBelowDefaultCost,
   openBackup,
   readBackupHeader,
   rewrapBackupKey,
   sealBackup,
   type BackupMeta,
+  withDefaultCost,
   type ScryptCost,
 } from './backup-envelope.js';
+import { readByHand, wrapByHand } from './testing/backup-by-hand.js';
 
 // The cheapest cost the format accepts, so tests that run scrypt many times stay fast; one test uses the real cost.
 const FAST: ScryptCost = { n: 2 ** 14, r: 8, p: 1 };
@@ -294,7 +298,27 @@ describe('backup envelope', () => {
     expect(await outcome(() => createBackupKey('cafe\u0301xyz', FAST))).toBe('weakPassword');
     expect(await outcome(() => rewrapBackupKey(randomBytes(32), short, FAST))).toBe('weakPassword');
     expect(await outcome(() => createBackupKey('abcdefgh\ud800', FAST))).toBe('invalidInput');
-    expect(await outcome(() => createBackupKey('x'.repeat(MIN_BACKUP_PASSWORD_LENGTH), FAST))).toBe('accepted');
+    expect(await outcome(() => createBackupKey('x7$Kp!2qLm#9', FAST))).toBe('accepted');
+  });
+
+  it('refuses a new password that is long enough but easy to guess, with the reason and a suggestion (zxcvbn score under 3)', async () => {
+    for (const weak of ['x'.repeat(12), 'password123', 'qwertyuiop', 'Summer2024!']) {
+      const error = await createBackupKey(weak, FAST).catch((e: unknown) => e);
+      expect(error, weak).toBeInstanceOf(AppError);
+      expect((error as AppError).toData(), weak).toEqual({ kind: 'weakPassword', field: 'password', message: weakPasswordMessage(passwordStrength(weak)) });
+      expect((error as AppError).message, weak).not.toContain(weak);
+      expect(await outcome(() => rewrapBackupKey(randomBytes(32), weak, FAST)), weak).toBe('weakPassword');
+    }
+    expect((await createBackupKey('x'.repeat(12), FAST).catch((e: AppError) => e.message)) as string).toMatch(/^Repeated characters like "aaa" are easy to guess\. \S/);
+  });
+
+  it('opens an existing backup whatever its password scores: only new passwords are checked', async () => {
+    // A backup made before the strength rule (or by a build without it): its wrapped key, made here by hand.
+    const key = await createBackupKey(PASSWORD, FAST);
+    const weak = 'password123';
+    const wrapped = wrapByHand(key.dataKey, weak, FAST);
+    const bytes = sealBackup(PAYLOAD, { dataKey: key.dataKey, wrapped }, META);
+    expect((await openBackup(bytes, { password: weak })).payload.equals(PAYLOAD)).toBe(true);
   });
 
   it('opens with the same password typed in composed or decomposed form', async () => {
@@ -304,6 +328,28 @@ describe('backup envelope', () => {
     const key = await createBackupKey(composed, FAST);
     const bytes = sealBackup(PAYLOAD, key, META);
     expect((await openBackup(bytes, { password: decomposed })).payload.equals(PAYLOAD)).toBe(true);
+  });
+
+  it('wraps a key below the default cost again with the default when the password is given, keeping the data key', async () => {
+    const key = await createBackupKey(PASSWORD, FAST);
+    expect(isBelowDefaultCost(FAST)).toBe(true);
+    expect(isBelowDefaultCost({ n: 2 ** 16, r: 8, p: 2 })).toBe(true); // as much work, half the memory
+    expect(isBelowDefaultCost({ n: 2 ** 17, r: 4, p: 2 })).toBe(true);
+    expect(isBelowDefaultCost(BACKUP_SCRYPT)).toBe(false);
+    expect(isBelowDefaultCost({ n: 2 ** 18, r: 8, p: 1 })).toBe(false);
+
+    expect(await outcome(() => withDefaultCost(key, 'not the password'))).toBe('wrongPassword');
+    const stronger = await withDefaultCost(key, PASSWORD);
+    expect(stronger.dataKey.equals(key.dataKey)).toBe(true);
+    expect(stronger.wrapped).toMatchObject({ kdf: { name: 'scrypt', n: 2 ** 17, r: 8, p: 1 }, keyId: key.wrapped.keyId });
+    expect(stronger.wrapped.kdf.salt).not.toBe(key.wrapped.kdf.salt);
+    // Read by hand, from the format's description: the new wrap opens with the password to the same data key.
+    const bytes = sealBackup(PAYLOAD, stronger, META);
+    const read = readByHand(bytes, PASSWORD);
+    expect(read.dataKey.equals(key.dataKey)).toBe(true);
+    expect(read.payload.equals(PAYLOAD)).toBe(true);
+    // Already at the default: the very same key back, nothing derived.
+    expect(await withDefaultCost(stronger, 'any text at all')).toBe(stronger);
   });
 
   it('unlocks in well under a second with the real parameters', async () => {

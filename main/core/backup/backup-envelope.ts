@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt } fro
 import { z } from 'zod';
 import { MIN_BACKUP_PASSWORD_LENGTH } from '../../../shared/backup-password.js';
 import { AppError, invalidInput } from '../../../shared/errors.js';
+import { passwordStrength, weakPasswordMessage } from '../../../shared/password-strength.js';
 
 /**
  * The backup file: end-to-end encrypted before it leaves the device. Described for other implementers in
@@ -149,6 +150,29 @@ export async function rewrapBackupKey(dataKey: Buffer, newPassword: string, kdf:
   checkDataKey(dataKey);
   checkNewPassword(newPassword);
   return wrapKey(dataKey, newPassword, kdf);
+}
+
+/**
+ * Whether a wrapped key costs an attacker less than today's default to try a password on: less memory (N·r) or less
+ * work (N·r·p). Another PC (an older version, a slower machine's setting) may have written it so.
+ */
+export function isBelowDefaultCost(kdf: ScryptCost): boolean {
+  const { n, r, p } = BACKUP_SCRYPT;
+  return kdf.n * kdf.r < n * r || kdf.n * kdf.r * kdf.p < n * r * p;
+}
+
+/**
+ * The key as it is, or, when its wrap is below today's default cost, the same data key wrapped again with the
+ * default (fresh salt and iv; same data key and keyId, so nothing sealed with it changes). Only where the password
+ * is at hand: it must open the wrapped key, which is checked (cheaply: that wrap is the weak one).
+ */
+export async function withDefaultCost(key: BackupKey, password: string): Promise<BackupKey> {
+  if (!isBelowDefaultCost(key.wrapped.kdf)) return key;
+  const proven = await unwrapBackupKey(key.wrapped, password);
+  const same = proven.equals(key.dataKey);
+  proven.fill(0);
+  if (!same) throw new AppError('internal', 'The backup key does not match its wrapped copy.');
+  return { dataKey: key.dataKey, wrapped: await wrapKey(key.dataKey, password, BACKUP_SCRYPT) };
 }
 
 /** The data key a wrapped key holds, given its password; `wrongPassword` otherwise. */
@@ -304,6 +328,9 @@ function checkNewPassword(password: string): void {
   if ([...password.normalize('NFC')].length < MIN_BACKUP_PASSWORD_LENGTH) {
     throw new AppError('weakPassword', `The backup password must be at least ${MIN_BACKUP_PASSWORD_LENGTH} characters long.`, 'password');
   }
+  // The app's one strength rule, decided here in main whatever the window showed (its meter runs the same function).
+  const strength = passwordStrength(password);
+  if (!strength.acceptable) throw new AppError('weakPassword', weakPasswordMessage(strength), 'password');
 }
 
 function checkDataKey(dataKey: Buffer): void {

@@ -1,21 +1,24 @@
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BackupStatus } from '../../../shared/backup.js';
 import { AppError } from '../../../shared/errors.js';
+import { passwordStrength, weakPasswordMessage } from '../../../shared/password-strength.js';
 import { AccountsService } from '../accounts/accounts-service.js';
 import { ManualClock } from '../clock.js';
 import { memoryKeyStore } from '../keystore/memory-key-store.js';
 import { silentLogger } from '../logger.js';
 import { appErrorOf } from '../testing/test-helpers.js';
 import { Vault } from '../vault/vault.js';
-import { createBackupKey, openBackup, readBackupHeader, sealBackup } from './backup-envelope.js';
+import { BACKUP_SCRYPT, createBackupKey, openBackup, readBackupHeader, sealBackup } from './backup-envelope.js';
 import { decodePayload, encodePayload, payloadOf } from './backup-payload.js';
 import { BACKUP_FILE_NAME, BackupService, CHECK_INTERVAL_MS } from './backup-service.js';
 import { CloudBusyError } from './cloud-store.js';
 import { FakeIdentity } from './testing/fake-identity.js';
 import { MemoryCloudStore } from './testing/memory-cloud-store.js';
+import { readByHand, wrapByHand } from './testing/backup-by-hand.js';
 
 const PASSWORD = 'correct horse battery staple';
 const uri = (issuer: string, secret = 'JBSWY3DPEHPK3PXP') => `otpauth://totp/${issuer}:me@example.com?secret=${secret}&issuer=${issuer}`;
@@ -101,6 +104,29 @@ describe('turning backup on', () => {
     expect(await appErrorOf(backup.turnOn('short'))).toMatchObject({ kind: 'weakPassword' });
     expect((await backup.status()).state).toBe('off');
     expect(store.files.size).toBe(0);
+  });
+
+  it('refuses a long but guessable password, in main, with the reason and a suggestion, and stays off', async () => {
+    const backup = service();
+    await backup.signIn();
+    for (const weak of ['password1234', 'qwertyuiop', 'aaaaaaaaaaaa']) {
+      const error = await appErrorOf(backup.turnOn(weak));
+      expect(error.toData()).toEqual({ kind: 'weakPassword', field: 'password', message: weakPasswordMessage(passwordStrength(weak)) });
+    }
+    expect((await backup.status()).state).toBe('off');
+    expect(store.files.size).toBe(0);
+  });
+
+  it('joins a backup whose password is weak: an existing password is only checked to be right', async () => {
+    // Made by hand from the format's description, as a build without the strength rule could have.
+    const dataKey = randomBytes(32);
+    const key = { dataKey, wrapped: wrapByHand(dataKey, 'password1234', BACKUP_SCRYPT) };
+    const meta = { createdAt: '2026-11-20T10:00:00.000Z', deviceName: 'OLD-PC', appVersion: '0.0.9', accountCount: 0 };
+    store.put(BACKUP_FILE_NAME, sealBackup(encodePayload(payloadOf((await vault.read()).data)), key, meta));
+    const backup = service();
+    await backup.signIn();
+    expect((await backup.turnOn('password1234')).state).toBe('upToDate');
+    expect((await cloudPayload({ password: 'password1234' })).accounts).toEqual([]);
   });
 
   it('needs the existing backup’s password to join it, and then keeps its accounts', async () => {
@@ -308,6 +334,23 @@ describe('what other PCs and OneDrive did, noticed without a change here', () =>
     expect((await cloudPayload({ password: 'the other PC’s new password' })).accounts.map((a) => a.issuer)).toEqual(['Mine', 'Theirs', 'Added meanwhile']);
   });
 
+  it('given the new password of a key another PC wrapped below today’s cost, wraps it again with the default in the upload it makes', async () => {
+    await accounts.addFromUri(uri('Mine'));
+    const backup = await turnedOn();
+    const dataKey = randomBytes(32);
+    await otherPcWrites({ dataKey, wrapped: wrapByHand(dataKey, 'the older PC’s new password', { n: 2 ** 14, r: 8, p: 1 }) }, ['Theirs']);
+    const keyId = readByHand(store.files.get(BACKUP_FILE_NAME)!.bytes, 'the older PC’s new password').header.key.keyId;
+    await advance(backup, CHECK_INTERVAL_MS);
+    expect((await backup.status()).problem).toMatchObject({ kind: 'backupPasswordChanged' });
+    const writes = store.writes;
+    await backup.enterNewPassword('the older PC’s new password');
+    expect(store.writes).toBe(writes + 1);
+    const read = readByHand(store.files.get(BACKUP_FILE_NAME)!.bytes, 'the older PC’s new password');
+    expect(read.header.key.kdf).toMatchObject({ n: 2 ** 17, r: 8, p: 1 });
+    expect(read.header.key.keyId).toBe(keyId);
+    expect(read.dataKey.equals(dataKey)).toBe(true);
+  });
+
   it('takes in another PC’s backup without answering it with an upload when nothing changed here (no ping-pong)', async () => {
     await accounts.addFromUri(uri('Mine'));
     const backup = await turnedOn();
@@ -359,6 +402,15 @@ describe('password and turning off', () => {
     await backup.changePassword(PASSWORD, 'a different long passphrase');
     expect((await cloudPayload({ password: 'a different long passphrase' })).accounts).toEqual([]);
     expect(await appErrorOf(cloudPayload())).toMatchObject({ kind: 'wrongPassword' });
+  });
+
+  it('refuses a weak new password, in main, and changes nothing', async () => {
+    const backup = await turnedOn();
+    const before = Buffer.from(store.files.get(BACKUP_FILE_NAME)!.bytes);
+    const error = await appErrorOf(backup.changePassword(PASSWORD, 'Summer2024!'));
+    expect(error.toData()).toEqual({ kind: 'weakPassword', field: 'password', message: weakPasswordMessage(passwordStrength('Summer2024!')) });
+    expect(store.files.get(BACKUP_FILE_NAME)!.bytes.equals(before)).toBe(true);
+    expect((await cloudPayload()).accounts).toEqual([]);
   });
 
   it('turns off, deleting the cloud copy and the key only when asked', async () => {

@@ -5,7 +5,7 @@ import type { RecoveryAccount, RecoveryIdentity } from '../identity/recovery-ide
 import type { KeyStore } from '../keystore/key-store.js';
 import type { Logger } from '../logger.js';
 import type { VaultSnapshot } from '../vault/vault.js';
-import { backupKeyIdOf, createBackupKey, openBackup, readBackupHeader, sealBackup, unwrapBackupKey, WrappedKey, type BackupHeader, type BackupKey } from './backup-envelope.js';
+import { backupKeyIdOf, createBackupKey, openBackup, readBackupHeader, sealBackup, unwrapBackupKey, withDefaultCost, WrappedKey, type BackupHeader, type BackupKey } from './backup-envelope.js';
 import { decodePayload, encodePayload, mergePayloads, payloadOf, type BackupPayload } from './backup-payload.js';
 import { loadBackupState, saveBackupState, type BackupState } from './backup-state.js';
 import { CloudBusyError, type CloudFile, type CloudStore } from './cloud-store.js';
@@ -122,7 +122,9 @@ export class BackupService {
     const account = await identity.currentAccount();
     if (!account) throw new AppError('signInRequired', 'Sign in to the recovery account first.');
     const existing = await store.read(BACKUP_FILE_NAME);
-    const key = existing ? (await openBackup(existing.bytes, { password })).key : await createBackupKey(password);
+    // Joining: a key wrapped more cheaply than today's default (by another PC) is wrapped again while the password is
+    // here; the backup made just below writes it (one If-Match write).
+    const key = existing ? await withDefaultCost((await openBackup(existing.bytes, { password })).key, password) : await createBackupKey(password);
     await this.deps.keyStore.setPassword(this.state.keyName, key.dataKey.toString('base64'));
     await this.save({
       ...this.state,
@@ -207,7 +209,7 @@ export class BackupService {
     await this.inFlight;
     const remote = await store.read(BACKUP_FILE_NAME);
     if (!remote) return this.backUpNow(); // deleted meanwhile: this PC's own key makes the new backup
-    const { key } = await openBackup(remote.bytes, { password });
+    const key = await withDefaultCost((await openBackup(remote.bytes, { password })).key, password);
     await this.deps.keyStore.setPassword(this.state.keyName, key.dataKey.toString('base64'));
     key.dataKey.fill(0);
     await this.save({ ...this.state, wrappedKey: key.wrapped, lastETag: remote.eTag, lastGeneration: null, problem: null });

@@ -15,8 +15,9 @@ import type { KeyStore } from '../keystore/key-store.js';
 import { osKeychainKeyStore } from '../keystore/os-keychain-key-store.js';
 import { silentLogger } from '../logger.js';
 import { Vault } from '../vault/vault.js';
-import { openBackup, readBackupHeader } from './backup-envelope.js';
-import { decodePayload } from './backup-payload.js';
+import { sealBackup, openBackup, readBackupHeader } from './backup-envelope.js';
+import { decodePayload, encodePayload, payloadOf } from './backup-payload.js';
+import { readByHand, wrapByHand } from './testing/backup-by-hand.js';
 import { BACKUP_FILE_NAME, BackupService } from './backup-service.js';
 import { createGraphClient } from './graph-pipeline.js';
 import { oneDriveStore } from './onedrive-store.js';
@@ -44,6 +45,7 @@ afterEach(async () => {
 });
 
 interface Pc {
+  vault: Vault;
   accounts: AccountsService;
   backup: BackupService;
   browser: ScriptedBrowser;
@@ -71,7 +73,7 @@ async function pc(name: string, storeOptions: Parameters<typeof oneDriveStore>[1
     onStatus: () => undefined,
     debounceMs: 10,
   });
-  return { accounts: new AccountsService(vault, () => backup.vaultChanged()), backup, browser };
+  return { vault, accounts: new AccountsService(vault, () => backup.vaultChanged()), backup, browser };
 }
 
 async function turnOn(machine: Pc): Promise<void> {
@@ -323,5 +325,77 @@ describe('a backup password change, with two PCs on one backup', () => {
     expect(next - Date.now()).toBeGreaterThan(100_000);
     expect(next - Date.now()).toBeLessThan(125_000);
     expect((await emulators.control.requests('graph')).filter((r) => r.method === 'PUT')).toHaveLength(1);
+  });
+});
+
+describe('a backup key wrapped below today\'s scrypt cost by another PC', () => {
+  const WEAK = { n: 2 ** 14, r: 8, p: 1 };
+
+  /** An older PC's backup of two accounts, its data key wrapped with WEAK (made by hand from the format's description). */
+  async function olderPcBackup(): Promise<{ bytes: Buffer; dataKey: Buffer; eTag: string }> {
+    const older = await pc('PC-OLDER');
+    await older.accounts.addFromUri(link('Older one', SECRETS[2]!));
+    await older.accounts.addFromUri(link('Older two', SECRETS[3]!));
+    const dataKey = randomBytes(32);
+    const payload = encodePayload(payloadOf((await older.vault.read()).data));
+    const bytes = sealBackup(payload, { dataKey, wrapped: wrapByHand(dataKey, PASSWORD, WEAK) }, { createdAt: '2026-10-01T08:00:00.000Z', deviceName: 'PC-OLDER', appVersion: '0.0.9', accountCount: 2 });
+    const { eTag } = await emulators.control.putFile(ALICE.username, BACKUP_FILE_NAME, bytes);
+    return { bytes, dataKey, eTag };
+  }
+
+  /** The requests that changed the file: anything but a read. */
+  async function writes() {
+    return (await emulators.control.requests('graph')).filter((r) => r.method !== 'GET' && r.method !== 'HEAD');
+  }
+
+  it('is wrapped again with the default when a PC joins with the password: one If-Match write, same data key, same accounts', async () => {
+    const before = await olderPcBackup();
+    const old = readByHand(before.bytes, PASSWORD);
+    expect(old.header.key.kdf).toMatchObject(WEAK);
+    await emulators.control.clearRequests();
+
+    const joining = await pc('PC-NEW');
+    await turnOn(joining);
+    expect((await joining.backup.status()).state).toBe('upToDate');
+
+    const written = await writes();
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatchObject({ status: expect.any(Number), ifMatch: before.eTag });
+    expect(written[0]!.status).toBeLessThan(300);
+
+    const after = await cloudBytes();
+    const read = readByHand(after, PASSWORD); // an independent reader, from docs/backup-format.md
+    expect(read.header.key.kdf).toEqual({ name: 'scrypt', n: 2 ** 17, r: 8, p: 1, salt: expect.any(String) });
+    expect(read.header.key.kdf.salt).not.toBe(old.header.key.kdf.salt);
+    expect(read.header.key.keyId).toBe(old.header.key.keyId);
+    expect(read.dataKey.equals(before.dataKey)).toBe(true);
+    // No data change: the same accounts and deletions, byte for byte as JSON.
+    const oldData = JSON.parse(old.payload.toString('utf8')) as { accounts: unknown[]; deleted: unknown[] };
+    const newData = JSON.parse(read.payload.toString('utf8')) as { accounts: unknown[]; deleted: unknown[] };
+    expect(JSON.stringify(newData.accounts)).toBe(JSON.stringify(oldData.accounts));
+    expect(newData.deleted).toEqual(oldData.deleted);
+
+    // This PC keeps the stronger wrap: its next backup carries it too, and the older PC's password still opens it.
+    await changedAndBackedUp(joining, 'Later', SECRETS[4]!);
+    expect(readByHand(await cloudBytes(), PASSWORD).header.key.kdf).toMatchObject({ n: 2 ** 17, r: 8, p: 1 });
+    expect(await cloudIssuers()).toEqual(['Older one', 'Older two', 'Later']);
+  });
+
+  it('is not wrapped again with a wrong password, and a key at the default cost is left as it is', async () => {
+    const before = await olderPcBackup();
+    await emulators.control.clearRequests();
+    const joining = await pc('PC-NEW');
+    joining.browser.signInAs(ALICE);
+    await joining.backup.signIn();
+    expect(await appErrorOf(joining.backup.turnOn('not the backup password'))).toMatchObject({ kind: 'wrongPassword' });
+    expect(await writes()).toEqual([]);
+    expect((await cloudBytes()).equals(before.bytes)).toBe(true);
+
+    // A second PC joining a backup already at the default: its write keeps the wrapped key byte for byte.
+    await joining.backup.turnOn(PASSWORD);
+    const strong = readByHand(await cloudBytes(), PASSWORD).header.key;
+    const second = await pc('PC-THIRD');
+    await turnOn(second);
+    expect(readByHand(await cloudBytes(), PASSWORD).header.key).toEqual(strong);
   });
 });

@@ -203,3 +203,18 @@ describe('parseMigrationUri: the link itself', () => {
     expect(isMigrationUri('otpauth://totp/x')).toBe(false);
   });
 });
+
+describe('parseMigrationUri: names that would deceive', () => {
+  it('refuses the whole export for one entry with a bidi override, saying which entry and which field, without repeating the name', () => {
+    const error = errorOf(() => parseMigrationUri(link(payload([{}, { issuer: 'moc.\u202eelgoog' }, { name: 'bob' }]))));
+    expect(error.kind).toBe('invalidInput');
+    expect(error.message).toMatch(/^Account 2 of 3: The issuer contains a hidden or control character \(U\+202E\).* Nothing was added\.$/);
+    expect(error.message).not.toContain('\u202e');
+  });
+
+  it('refuses a zero-width space in an account name', () => {
+    const error = errorOf(() => parseMigrationUri(link(payload([{ name: 'ali\u200bce' }]))));
+    expect(error.kind).toBe('invalidInput');
+    expect(error.message).toMatch(/account name contains a hidden or control character \(U\+200B\)/);
+  });
+});

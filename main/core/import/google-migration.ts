@@ -2,7 +2,9 @@ import { base32nopad } from '@scure/base';
 import { Enum, Field, Reader, Type } from 'protobufjs/light.js';
 import { accountLabel } from '../../../shared/account-label.js';
 import { AppError, invalidInput } from '../../../shared/errors.js';
+import { deceptiveCharacter } from '../../../shared/name-characters.js';
 import { OTP_LIMITS, type HashAlgorithm, type OtpType } from '../../../shared/otp.js';
+import { checkAccountNames } from '../accounts/account-names.js';
 import { parseSetupKey } from '../otp/base32.js';
 import { validateOtpParams, type AccountDraft } from '../otp/otpauth-uri.js';
 
@@ -77,7 +79,8 @@ export function parseMigrationUri(input: string): MigrationImport {
   const { entries, batch } = readMigrationUri(input);
   const drafts = entries.map((entry, index) => {
     if (entry.ok) return entry.draft;
-    const label = accountLabel(entry);
+    // A name refused for hidden or control characters is not repeated in the message (it would deceive there too).
+    const label = deceptiveCharacter(accountLabel(entry)) === null ? accountLabel(entry) : '';
     const where = `Account ${index + 1} of ${entries.length}${label ? ` (${truncate(label, 48)})` : ''}`;
     throw new AppError(entry.error.kind, `${where}: ${entry.error.message} Nothing was added.`, 'uri');
   });
@@ -234,6 +237,7 @@ function toDraft(entry: DecodedParams): AccountDraft {
   if (issuer.length > OTP_LIMITS.maxLabelLength) throw invalidInput('issuer', 'Its issuer is too long.');
   if (name.length > OTP_LIMITS.maxLabelLength) throw invalidInput('name', 'Its account name is too long.');
   if (issuer.length === 0 && name.length === 0) throw invalidInput('name', 'It names neither an issuer nor an account.');
+  checkAccountNames({ issuer, name });
 
   return { issuer, name, secret: canonical, otp: validateOtpParams({ type, algorithm, digits, period: 30, counter }) };
 }

@@ -373,3 +373,23 @@ describe('parseOtpauthUri never throws anything but AppError', () => {
     expect(rejected).toBeGreaterThan(1000);
   });
 });
+
+describe('parseOtpauthUri: names that would deceive', () => {
+  it('refuses bidi overrides, zero-width and control characters in the issuer, naming the field', () => {
+    expectInvalid(`otpauth://totp/alice?secret=${KEY}&issuer=moc.%E2%80%AEelgoog`, 'issuer', /issuer contains a hidden or control character \(U\+202E\)/);
+    expectInvalid(`otpauth://totp/Pay%E2%80%8Bpal:alice?secret=${KEY}`, 'issuer', /U\+200B/);
+    expectInvalid(`otpauth://totp/alice?secret=${KEY}&issuer=Evil%1B%5B2J`, 'issuer', /U\+001B/);
+  });
+
+  it('refuses them in the account name, naming the field', () => {
+    expectInvalid(`otpauth://totp/Example:ali%E2%81%A6ce?secret=${KEY}`, 'name', /account name contains a hidden or control character \(U\+2066\)/);
+    expectInvalid(`otpauth://totp/Example:alice%0Aadmin?secret=${KEY}`, 'name', /U\+000A/);
+    expectInvalid(`otpauth://totp/Example:pay%E2%80%8Dpal?secret=${KEY}`, 'name', /U\+200D/);
+  });
+
+  it('keeps names whose joiners are part of the script or an emoji', () => {
+    const persian = 'می\u200cخواهم';
+    expect(parseOtpauthUri(`otpauth://totp/${encodeURIComponent(`Bank:${persian}`)}?secret=${KEY}`).name).toBe(persian);
+    expect(parseOtpauthUri(`otpauth://totp/x?secret=${KEY}&issuer=${encodeURIComponent('Dev 👩\u200d💻')}`).issuer).toBe('Dev 👩\u200d💻');
+  });
+});

@@ -1,5 +1,6 @@
 import { AppError, invalidInput, type InputField } from '../../../shared/errors.js';
 import { HashAlgorithm, OTP_LIMITS, OtpParams, type OtpType } from '../../../shared/otp.js';
+import { checkAccountNames } from '../accounts/account-names.js';
 import { parseSetupKey } from './base32.js';
 
 /** An account described by a link or a form, validated, before it has an id. */
@@ -68,6 +69,7 @@ export function parseOtpauthUri(input: string): AccountDraft {
   const issuer = (issuerParam ?? labelIssuer ?? '').trim();
   if (issuer.length > OTP_LIMITS.maxLabelLength) throw invalidInput('issuer', 'The issuer is too long.');
   if (issuer.length === 0 && name.length === 0) throw invalidInput('name', 'The link names neither an issuer nor an account.');
+  checkAccountNames({ issuer, name });
 
   const secretParam = params.get('secret');
   if (secretParam === null || secretParam.trim() === '') throw invalidInput('secret', 'The link has no secret (the "secret" parameter is missing).');

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AccountsService } from '../accounts/accounts-service.js';
-import { openBackup } from '../backup/backup-envelope.js';
+import { openBackup, sealBackup } from '../backup/backup-envelope.js';
+import { readByHand, wrapByHand } from '../backup/testing/backup-by-hand.js';
 import { decodePayload } from '../backup/backup-payload.js';
 import { BACKUP_FILE_NAME, BackupService } from '../backup/backup-service.js';
 import type { CloudFile, CloudStore } from '../backup/cloud-store.js';
@@ -299,6 +300,41 @@ describe('a full restore on a new PC', () => {
     await advance(newPc, 2000);
     expect((await newPc.backup.status()).state).toBe('upToDate');
     expect((await cloudAccounts()).map((a) => a.issuer)).toEqual(['Steam', 'GitHub', 'Google', 'Bank', 'Microsoft', 'Contoso', 'OldLater', 'NewLater']);
+  });
+});
+
+describe('a backup key wrapped below today\'s scrypt cost', () => {
+  it('is wrapped again with the default by the recovery (the password is at hand): one If-Match write, same key, same accounts', async () => {
+    await backUpOldPc();
+    // As an older version would have written it: the same backup, its data key wrapped with N=2^14 (by hand, from the format's description).
+    const made = alice.files.get(BACKUP_FILE_NAME)!;
+    const { payload, key, header } = await openBackup(made.bytes, { password: PASSWORD });
+    const { createdAt, deviceName, appVersion, accountCount } = header;
+    const wrapped = wrapByHand(key.dataKey, PASSWORD, { n: 2 ** 14, r: 8, p: 1 });
+    const weak = sealBackup(payload, { dataKey: key.dataKey, wrapped }, { createdAt, deviceName, appVersion, accountCount });
+    const weakETag = alice.put(BACKUP_FILE_NAME, weak);
+    const old = readByHand(weak, PASSWORD);
+    const writes = alice.writes;
+    let ifMatch: string | null | undefined;
+    const write = alice.write.bind(alice);
+    alice.write = async (name, bytes, match) => ((ifMatch = match), write(name, bytes, match));
+
+    await signInAndFind();
+    await recovery.unlock(PASSWORD);
+    await recovery.restore('restore');
+    await advance(newPc, 2000);
+    expect((await newPc.backup.status()).state).toBe('upToDate');
+
+    expect(alice.writes).toBe(writes + 1);
+    expect(ifMatch).toBe(weakETag);
+    const read = readByHand(alice.files.get(BACKUP_FILE_NAME)!.bytes, PASSWORD);
+    expect(read.header.key.kdf).toMatchObject({ name: 'scrypt', n: 2 ** 17, r: 8, p: 1 });
+    expect(read.header.key.keyId).toBe(old.header.key.keyId);
+    expect(read.dataKey.equals(old.dataKey)).toBe(true);
+    // The same accounts and secrets; only the restore's own mark differs (device-bound ones now need verification).
+    const accountsOf = (bytes: Buffer) =>
+      JSON.stringify((JSON.parse(bytes.toString('utf8')) as { accounts: Record<string, unknown>[] }).accounts.map(({ needsVerification: _, ...rest }) => rest));
+    expect(accountsOf(read.payload)).toBe(accountsOf(old.payload));
   });
 });
 

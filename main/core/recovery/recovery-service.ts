@@ -6,7 +6,7 @@ import { accountById } from '../accounts/account-by-id.js';
 import { hasCodes } from '../accounts/current-code.js';
 import { asDeletions, latestDeletions } from '../accounts/deletions.js';
 import { SameAccountSet } from '../accounts/same-account.js';
-import { openBackup, readBackupHeader, type BackupHeader, type BackupKey } from '../backup/backup-envelope.js';
+import { openBackup, readBackupHeader, withDefaultCost, type BackupHeader, type BackupKey } from '../backup/backup-envelope.js';
 import { decodePayload, type BackupPayload } from '../backup/backup-payload.js';
 import { BACKUP_FILE_NAME, NOT_CONFIGURED, type BackupService } from '../backup/backup-service.js';
 import type { CloudFile, CloudStore } from '../backup/cloud-store.js';
@@ -146,7 +146,10 @@ export class RecoveryService {
     return this.step('unlock', async (epoch) => {
       const session = this.session;
       if (!session?.file) throw outOfOrder('Sign in to the recovery account that holds your backup first.');
-      const { header, payload: bytes, key } = await openBackup(session.file.bytes, { password });
+      const { header, payload: bytes, key: opened } = await openBackup(session.file.bytes, { password });
+      // A key wrapped more cheaply than today's default is wrapped again now that the password is here; backup, kept on
+      // after the restore (adopt), writes it with its first upload.
+      const key = await withDefaultCost(opened, password);
       const payload = decodeOpened(bytes);
       const { accounts: existing, unreadableVault } = await this.accountsHere();
       if (epoch !== this.epoch) {

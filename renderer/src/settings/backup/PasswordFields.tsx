@@ -2,22 +2,18 @@ import { useEffect, useId, useState } from 'react';
 import { MIN_BACKUP_PASSWORD_LENGTH } from '../../../../shared/backup-password.js';
 import { estimateStrength, type Strength } from './password-strength.js';
 
-/** The weakest estimate accepted for a new backup password (zxcvbn's 0-4 scale). */
-export const MIN_STRENGTH_SCORE = 2;
-
 export interface NewPassword {
   password: string;
   confirmation: string;
 }
 
-/** What is wrong with a new backup password, or null when it can be used. */
+/** What is wrong with a new backup password, or null when it can be used: the rules main applies, in the same order. */
 export function newPasswordProblem(value: NewPassword, strength: Strength | null): { field: 'password' | 'confirmation'; message: string } | null {
-  if ([...value.password].length < MIN_BACKUP_PASSWORD_LENGTH) {
+  if ([...value.password.normalize('NFC')].length < MIN_BACKUP_PASSWORD_LENGTH) {
     return { field: 'password', message: `Use at least ${MIN_BACKUP_PASSWORD_LENGTH} characters.` };
   }
-  if (!strength || strength.score < MIN_STRENGTH_SCORE) {
-    return { field: 'password', message: 'This password is easy to guess. Add more words or characters.' };
-  }
+  if (!strength) return { field: 'password', message: 'Checking how strong the password is…' };
+  if (!strength.acceptable) return { field: 'password', message: strength.message };
   if (value.confirmation !== value.password) return { field: 'confirmation', message: 'The two passwords are not the same.' };
   return null;
 }
@@ -59,7 +55,7 @@ export function PasswordFields({
           autoComplete="new-password"
           value={value.password}
           aria-invalid={problem?.field === 'password' || undefined}
-          aria-describedby={`${id}-strength ${id}-password-error`}
+          aria-describedby={`${id}-strength ${id}-advice ${id}-password-error`}
           onChange={(e) => onChange({ ...value, password: e.target.value })}
         />
       </label>
@@ -67,6 +63,8 @@ export function PasswordFields({
         <meter min={0} max={4} low={2} high={3} optimum={4} value={strength?.score ?? 0} aria-hidden="true" />
         <span>{strength ? `Strength: ${strength.label}` : `At least ${MIN_BACKUP_PASSWORD_LENGTH} characters; a few unrelated words work well.`}</span>
       </div>
+      {/* Why it is weak and what helps, as it is typed; after a submit the same sentence is the field's error. */}
+      {strength && !strength.acceptable && problem?.field !== 'password' ? <p className="hint strength-advice" id={`${id}-advice`}>{strength.message}</p> : null}
       <p className="field-error" id={`${id}-password-error`}>
         {problem?.field === 'password' ? problem.message : ''}
       </p>

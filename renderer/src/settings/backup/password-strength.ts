@@ -1,24 +1,18 @@
-import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import type * as SharedRule from '../../../../shared/password-strength.js';
+import type { PasswordStrength } from '../../../../shared/password-strength.js';
 
-export type Strength = { score: 0 | 1 | 2 | 3 | 4; label: string };
-
-const LABELS = ['Very weak', 'Weak', 'Fair', 'Strong', 'Very strong'] as const;
-
-/** The estimator is large (its dictionaries), so it loads only when someone starts typing a backup password. */
-let estimator: Promise<ZxcvbnFactory> | undefined;
-function loadEstimator(): Promise<ZxcvbnFactory> {
-  estimator ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common')]).then(
-    ([core, common]) => new core.ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs }),
-  );
-  return estimator;
-}
+/** The shared estimate, with the sentence main would refuse it with (the reason, then a suggestion). */
+export type Strength = PasswordStrength & { message: string };
 
 /**
- * How hard the password is to guess (zxcvbn: dictionaries, keyboard patterns, dates, repeats), rather than a
- * count of character classes. The app's own words count against it.
+ * The app's one strength rule (shared/password-strength.ts), the very function main enforces, so the meter and main
+ * never disagree. Its dictionaries are large, so the module loads only when someone starts typing a new password.
  */
+let rule: Promise<typeof SharedRule> | undefined;
+
 export async function estimateStrength(password: string): Promise<Strength> {
-  const zxcvbn = await loadEstimator();
-  const { score } = zxcvbn.check(password, ['authenticator', 'backup', 'onedrive', 'microsoft', 'password']);
-  return { score, label: LABELS[score] };
+  rule ??= import('../../../../shared/password-strength.js');
+  const { passwordStrength, weakPasswordMessage } = await rule;
+  const strength = passwordStrength(password);
+  return { ...strength, message: weakPasswordMessage(strength) };
 }
