@@ -44,10 +44,16 @@ export const methodNames = [
   'recoveryCancel',
   'verifyAccountOwner',
   'reenrollAccount',
+  'getLockStatus',
+  'turnOnAppLock',
+  'changeAppLockPassword',
+  'turnOffAppLock',
+  'lockApp',
+  'unlockApp',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 
-export const eventNames = ['codes', 'accountsChanged', 'settingsChanged', 'trayMenuChanged', 'backupStatusChanged'] as const;
+export const eventNames = ['codes', 'accountsChanged', 'settingsChanged', 'trayMenuChanged', 'backupStatusChanged', 'lockChanged'] as const;
 export type EventName = (typeof eventNames)[number];
 
 /** IPC channel names are derived here and nowhere else. */

@@ -3,6 +3,7 @@ import { AccountId, AccountView, CodeBatch, CodeView, ManualAccountInput } from 
 import { BackupPassword, BackupStatus, BackupSummary, RecoveryAccountView } from './backup.js';
 import type { EventName, MethodName } from './contract-names.js';
 import type { AppErrorData } from './errors.js';
+import { LockPassword, LockStatus } from './lock.js';
 import { RecoveryPreview, RecoverySummary, RestoreMode } from './recovery.js';
 import { Settings, SettingsPatch } from './settings.js';
 import { TrayChoice, TrayItemId, TrayMenu } from './tray.js';
@@ -135,6 +136,17 @@ export const methods = {
    * (accountMismatch) unless `providerChanged`: the person confirmed that the provider renamed the account.
    */
   reenrollAccount: method(z.object({ id: AccountId, uri: z.string().max(8192), providerChanged: z.boolean().optional() }).strict(), AccountView),
+  // App lock (Settings > Security > App lock, the lock screen)
+  getLockStatus: method(NoInput, LockStatus),
+  /** The vault is re-sealed under a key that only `password` opens (strength checked in main: weakPassword). */
+  turnOnAppLock: method(z.object({ password: LockPassword }).strict(), LockStatus),
+  changeAppLockPassword: method(z.object({ currentPassword: LockPassword, password: LockPassword }).strict(), LockStatus),
+  /** The key goes back into the OS keychain; the password is required (wrongPassword). */
+  turnOffAppLock: method(z.object({ password: LockPassword }).strict(), LockStatus),
+  /** Locks now (Ctrl/Cmd+L, the tray's Lock, auto-lock): the key leaves memory. invalidRequest when the lock is off. */
+  lockApp: method(NoInput, LockStatus),
+  /** wrongPassword for a wrong one; tooManyAttempts before `retryAt` (the password is then not even tried). */
+  unlockApp: method(z.object({ password: LockPassword }).strict(), LockStatus),
 } as const satisfies Record<MethodName, Method>; // exactly the names in contract-names.ts: none missing, none extra
 
 export const events = {
@@ -151,6 +163,8 @@ export const events = {
   trayMenuChanged: TrayMenu,
   /** The backup status changed (an attempt started, succeeded or failed; backup turned on or off). */
   backupStatusChanged: BackupStatus,
+  /** The app lock was turned on or off, the app locked or unlocked, or a wrong password was counted. */
+  lockChanged: LockStatus,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Methods = typeof methods;

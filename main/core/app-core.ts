@@ -12,6 +12,8 @@ import type { Clock } from './clock.js';
 import type { CoreContext } from './core-context.js';
 import type { RecoveryIdentity } from './identity/recovery-identity.js';
 import type { KeyStore } from './keystore/key-store.js';
+import { AppLock } from './lock/app-lock.js';
+import { lockHandlers } from './lock/lock-handlers.js';
 import type { Logger } from './logger.js';
 import { codesFeature } from './otp/codes-handlers.js';
 import { recoveryHandlers } from './recovery/recovery-handlers.js';
@@ -70,7 +72,8 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
   const vault = new Vault(dataDir, keyStore, { clock });
   const follower = new VaultFollower(vault, clock, log);
   const accounts = new AccountsService(vault, follower.apply, clock);
-  const context: CoreContext = { vault, follower, accounts, bus, clock, log, onDispose: (stop) => stops.push(stop) };
+  const appLock = new AppLock(vault, clock);
+  const context: CoreContext = { vault, follower, accounts, bus, clock, log, appLock, onDispose: (stop) => stops.push(stop) };
   const backup = new BackupService({
     dataDir,
     keyStore,
@@ -100,6 +103,7 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
     ...vaultHandlers(context),
     ...backupPart,
     ...recoveryHandlers(context, backup, cloud ?? null),
+    ...lockHandlers(context),
   };
   follower.start();
 

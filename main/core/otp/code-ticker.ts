@@ -20,6 +20,7 @@ export class CodeTicker {
 
   /** Replaces the accounts and publishes their codes at once. */
   setAccounts(accounts: readonly StoredAccount[]): void {
+    this.zeroKeys();
     this.accounts = accounts.map((account) => ({ account, key: decodeCanonicalKey(account.secret) }));
     this.tick();
   }
@@ -32,6 +33,16 @@ export class CodeTicker {
         .filter(({ account }) => hasCodes(account))
         .map(({ account, key }) => codeAt(account.id, account.otp, key, now)),
     };
+  }
+
+  /** Forgets every account and zeroes their decoded keys (the app locked); publishes one empty batch and stops. */
+  clear(): void {
+    this.setAccounts([]);
+    this.stop();
+  }
+
+  private zeroKeys(): void {
+    for (const { key } of this.accounts) key.fill(0);
   }
 
   stop(): void {

@@ -11,14 +11,14 @@ import { findTrayItem, trayCopiedNotification, trayMenu, type TrayLockState } fr
  * The tray menu as data: built from the accounts, the latest codes and the settings, pushed only when it actually
  * changed (at a rollover, or when accounts or settings change). The hosts render it; a choice comes back here.
  */
-export function trayHandlers({ follower, clock, bus }: CoreContext, codes: Codes, clipboard: Clipboard): FeatureHandlers<'getTrayMenu' | 'chooseTrayItem'> {
-  const lock: TrayLockState = { available: false, locked: false }; // app lock does not exist yet
+export function trayHandlers({ follower, clock, bus, appLock }: CoreContext, codes: Codes, clipboard: Clipboard): FeatureHandlers<'getTrayMenu' | 'chooseTrayItem'> {
+  const lockState = (): TrayLockState => ({ available: appLock.isOn, locked: appLock.isLocked });
   const build = (): TrayMenu =>
     trayMenu({
-      accounts: (follower.snapshot?.data.accounts ?? []).map(toView),
+      accounts: appLock.isLocked ? [] : (follower.snapshot?.data.accounts ?? []).map(toView),
       codes: codes.latest(),
       settings: follower.snapshot?.data.settings ?? Settings.parse({}),
-      lock,
+      lock: lockState(),
     });
   let sent = '';
   const refresh = () => {
@@ -30,16 +30,22 @@ export function trayHandlers({ follower, clock, bus }: CoreContext, codes: Codes
   };
   codes.onBatch(refresh);
   follower.onChange(refresh);
+  appLock.onStatus(refresh);
 
   return {
     getTrayMenu: async () => {
-      await follower.current();
+      await appLock.ready;
+      if (!appLock.isLocked) await follower.current();
       return build();
     },
     chooseTrayItem: async ({ itemId }) => {
-      await follower.current();
+      await appLock.ready;
+      if (!appLock.isLocked) await follower.current();
       const item = findTrayItem(build(), itemId);
+      // A code item from a menu shown before the app locked: the answer is "locked", not "gone".
+      if (!item && appLock.isLocked) throw new AppError('locked', 'The app is locked. Unlock it to copy codes.');
       if (!item?.action) throw new AppError('invalidRequest', 'That menu item is no longer available; the menu has been updated.');
+      if (item.action.type === 'lock') await appLock.lock();
       if (item.action.type !== 'copyCode') return { action: item.action, copied: null };
       const { clearsAt, account } = await clipboard.copyAccountCode(item.action.accountId);
       const seconds = Math.max(0, Math.round((clearsAt - clock.now()) / 1000));
