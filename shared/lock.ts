@@ -13,5 +13,7 @@ export const LockStatus = z.object({
   failedAttempts: z.number().int().min(0),
   /** Before this instant (main's clock, ms epoch) no password is tried; null when one may be tried now. */
   retryAt: z.number().nullable(),
+  /** The same as a wait from when this status was made, for a page whose clock is not main's. */
+  retryInMs: z.number().int().min(0).nullable(),
 });
 export type LockStatus = z.infer<typeof LockStatus>;

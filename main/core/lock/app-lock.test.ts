@@ -185,4 +185,27 @@ describe('app lock in the core', () => {
     expect((await app.call<LockStatus>('getLockStatus')).locked).toBe(true);
     expect(trayLabels(app.seen.tray.at(-1)!)).toEqual(['Locked', 'Unlock…', 'Quit']);
   }, 30_000);
+
+  it('a forgotten password: the locked vault is set aside (kept, renamed) only on request, and the app starts empty with the lock off', async () => {
+    const app = await withAccounts();
+    await app.call('turnOnAppLock', { password: PASSWORD });
+    core!.dispose();
+    const fresh = start();
+    const { setAside } = await fresh.call<{ setAside: string[] }>('startOverVault');
+    expect(setAside[0]).toMatch(/vault\.unreadable-.*\.json$/);
+    expect(await fresh.call<LockStatus>('getLockStatus')).toMatchObject({ on: false, locked: false });
+    expect(await fresh.call<unknown[]>('listAccounts')).toEqual([]);
+    // The set-aside file still opens with the password, should it come back.
+    await fs.rename(setAside[0]!, path.join(dataDir, 'vault.json'));
+    const vault = new Vault(dataDir, osKeychainKeyStore(service));
+    await vault.unlock(PASSWORD);
+    expect((await vault.read()).data.accounts).toHaveLength(2);
+  }, 30_000);
+
+  it('an unlocked vault is never set aside by "start over"', async () => {
+    const app = await withAccounts();
+    await app.call('turnOnAppLock', { password: PASSWORD });
+    expect(await app.kindOf('startOverVault')).toBe('invalidRequest');
+    expect(await app.call<unknown[]>('listAccounts')).toHaveLength(2);
+  }, 30_000);
 });

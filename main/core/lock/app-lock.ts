@@ -59,7 +59,9 @@ export class AppLock {
 
   async status(): Promise<LockStatus> {
     await this.ready;
-    return { on: this.on, locked: this.locked, failedAttempts: this.throttle.failedAttempts, retryAt: this.throttle.retryAt() };
+    const retryAt = this.throttle.retryAt();
+    const retryInMs = retryAt === null ? null : Math.max(0, Math.ceil(retryAt - this.clock.now()));
+    return { on: this.on, locked: this.locked, failedAttempts: this.throttle.failedAttempts, retryAt, retryInMs };
   }
 
   async turnOn(password: string): Promise<LockStatus> {
@@ -104,6 +106,19 @@ export class AppLock {
     await this.vault.removeStaleKeys().catch(() => undefined);
     for (const listener of this.unlockListeners) await listener();
     return this.changed();
+  }
+
+  /** The locked vault was set aside (its password forgotten): the empty one that follows has no lock. */
+  async vaultSetAside(): Promise<void> {
+    await this.ready;
+    if (!this.on) return;
+    this.on = false;
+    this.throttle.reset();
+    if (this.locked) {
+      this.locked = false;
+      for (const listener of this.unlockListeners) await listener();
+    }
+    await this.changed();
   }
 
   /** Runs `attempt` unless the rate limit says wait; counts a wrong password, forgets the count on success. */

@@ -222,7 +222,8 @@ export class Vault {
    * cannot be opened aside, its previous generation too, under dated names in the same folder. They are renamed,
    * never deleted, so they still open if the key turns up again; the next write starts a new vault. Only a vault
    * that fails for want of its key is set aside: one that opens, or a damaged one (which has its own way back,
-   * the previous version), is refused and left as it is. Returns the new paths, the current file's first.
+   * the previous version), is refused and left as it is. So is a locked one this process has not unlocked (a
+   * forgotten lock password). Returns the new paths, the current file's first.
    */
   async startOver(): Promise<string[]> {
     return this.locked(async () => {
@@ -233,7 +234,8 @@ export class Vault {
         (error: unknown) => error,
       );
       if (problem === null) throw new AppError('invalidRequest', 'Your accounts file opens, so there is nothing to set aside.');
-      if (!(problem instanceof AppError) || problem.kind !== 'vaultKeyMissing') throw problem;
+      // A locked vault whose password is forgotten is as lost as one whose key is (this process holds no key for it).
+      if (!(problem instanceof AppError) || (problem.kind !== 'vaultKeyMissing' && problem.kind !== 'locked')) throw problem;
       const stamp = this.nowIso().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
       const setAside = [await this.setAside(this.file, `vault.unreadable-${stamp}`)];
       if ((await readIfExists(this.previousFile)) !== null) setAside.push(await this.setAside(this.previousFile, `vault.previous.unreadable-${stamp}`));

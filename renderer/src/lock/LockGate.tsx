@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'react';
+import { App } from '../app-shell/App.js';
+import { call } from '../app-shell/api.js';
+import { useBackupStatus } from '../settings/backup/use-backup-status.js';
+import { LockScreen } from './LockScreen.js';
+import { useLockStatus } from './use-lock-status.js';
+
+/**
+ * Shows the app only while it is unlocked, and only the lock screen while it is locked: the app is unmounted, so the
+ * page keeps no account list or code from before (main has dropped them too), and loads afresh after unlock.
+ * Ctrl/Cmd+L locks from anywhere in the window.
+ */
+export function LockGate() {
+  const lock = useLockStatus();
+  const backup = useBackupStatus();
+  const [startWithRecovery, setStartWithRecovery] = useState(false);
+
+  useEffect(() => {
+    if (!lock?.on || lock.locked) return;
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'l') {
+        event.preventDefault();
+        void call('lockApp').catch(() => undefined);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [lock?.on, lock?.locked]);
+
+  if (lock === null) return null; // a moment at start-up: nothing rather than accounts that may be locked
+  if (lock.locked) return <LockScreen status={lock} backup={backup} onRemoved={() => setStartWithRecovery(true)} />;
+  return <App startWithRecovery={startWithRecovery} />;
+}
