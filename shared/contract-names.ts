@@ -50,6 +50,7 @@ export const methodNames = [
   'turnOffAppLock',
   'lockApp',
   'unlockApp',
+  'noteActivity',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 

@@ -147,6 +147,8 @@ export const methods = {
   lockApp: method(NoInput, LockStatus),
   /** wrongPassword for a wrong one; tooManyAttempts before `retryAt` (the password is then not even tried). */
   unlockApp: method(z.object({ password: LockPassword }).strict(), LockStatus),
+  /** The page saw input (at most every few seconds): where the host has no system idle time (the harness), auto-lock counts from it. */
+  noteActivity: method(NoInput, Nothing),
 } as const satisfies Record<MethodName, Method>; // exactly the names in contract-names.ts: none missing, none extra
 
 export const events = {

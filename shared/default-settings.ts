@@ -8,4 +8,6 @@ export const defaultSettings = {
   theme: 'system',
   /** Above this many accounts the tray menu lists only the pinned ones, plus "All accounts…". */
   trayMaxAccounts: 10,
+  /** With the app lock on: lock after this long without input ('onMinimise': whenever the window is minimised or hidden). */
+  autoLock: '5m',
 } as const;

@@ -3,11 +3,16 @@ import { defaultSettings } from './default-settings.js';
 
 export const Theme = z.enum(['system', 'light', 'dark']);
 
+/** When the app lock locks by itself (besides the screen locking, suspend, the tray's Lock and Ctrl/Cmd+L, which always do). */
+export const AutoLock = z.enum(['onMinimise', '1m', '5m', '15m', '60m', 'never']);
+export type AutoLock = z.infer<typeof AutoLock>;
+
 const fields = {
   clipboardClearSeconds: z.number().int().min(5).max(600),
   hideCodes: z.boolean(),
   theme: Theme,
   trayMaxAccounts: z.number().int().min(1).max(50),
+  autoLock: AutoLock,
 };
 
 /** App settings: stored in the vault and, later, part of the backup. Defaults let older vaults load unchanged. */
@@ -16,6 +21,7 @@ export const Settings = z.object({
   hideCodes: fields.hideCodes.default(defaultSettings.hideCodes),
   theme: fields.theme.default(defaultSettings.theme),
   trayMaxAccounts: fields.trayMaxAccounts.default(defaultSettings.trayMaxAccounts),
+  autoLock: fields.autoLock.default(defaultSettings.autoLock),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -99,3 +99,33 @@ test('the tray page shows "Locked" and "Unlock…" and no code while locked', as
   await expect(page.locator('body')).not.toContainText(/\d{3} \d{3}/);
   await screenshot(page, 'tray-locked');
 });
+
+test('auto-lock: left idle past the chosen minute it locks, the tray shows no codes, and after unlock every code is right', async ({ page, controlledHarness: harness }) => {
+  test.setTimeout(90_000);
+  expect((await harness.cli('add', `otpauth://totp/GitHub:alice?secret=${SECRET}&issuer=GitHub`)).code).toBe(0);
+  await page.goto(harness.url);
+  expect((await callContract(page, 'turnOnAppLock', { password: PASSWORD })).ok).toBe(true);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('group', { name: 'App lock' }).getByLabel('Lock by itself').selectOption('1m');
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByRole('button', { name: /Copy code for GitHub, alice/ })).toBeVisible();
+
+  await harness.controls.advanceClock(50_000);
+  await expect(page.getByRole('button', { name: /Copy code for GitHub, alice/ })).toBeVisible();
+  await harness.controls.advanceClock(20_000);
+  const lockScreen = page.getByRole('region', { name: 'Authenticator is locked' });
+  await expect(lockScreen).toBeVisible();
+  await screenshot(page, 'lock-screen-light');
+
+  const tray = await page.context().newPage();
+  await tray.goto(new URL('/tray', harness.url).href);
+  await expect(tray.getByRole('menuitem', { name: 'Locked' })).toBeVisible();
+  await expect(tray.locator('body')).not.toContainText(/GitHub|\d{3} \d{3}/);
+  await tray.close();
+
+  await lockScreen.getByLabel('Lock password').fill(PASSWORD);
+  await lockScreen.getByRole('button', { name: 'Unlock' }).click();
+  const tile = page.getByRole('button', { name: /Copy code for GitHub, alice/ });
+  await expect(tile).toBeVisible({ timeout: 20_000 });
+  await expectOathtoolCode(tile.locator('.tile-code'), SECRET, {}, () => harness.controls.now());
+});

@@ -13,6 +13,7 @@ import type { CoreContext } from './core-context.js';
 import type { RecoveryIdentity } from './identity/recovery-identity.js';
 import type { KeyStore } from './keystore/key-store.js';
 import { AppLock } from './lock/app-lock.js';
+import type { IdleTime, LockTriggers } from './lock/auto-lock.js';
 import { lockHandlers } from './lock/lock-handlers.js';
 import type { Logger } from './logger.js';
 import { codesFeature } from './otp/codes-handlers.js';
@@ -45,6 +46,10 @@ export interface CoreDeps {
    * scanner is open, one capture of the primary screen). Absent where the browser asks the person itself (harness).
    */
   capture?: { allow(source: ScannerSource): void };
+  /** The system's idle time (Electron's powerMonitor); absent: auto-lock counts from the page's last input (harness). */
+  idleTime?: IdleTime;
+  /** The screen locking, suspend, the window hidden (Electron, and D-Bus on Linux); absent where the host has none. */
+  lockTriggers?: LockTriggers;
 }
 
 export interface AppCore {
@@ -66,7 +71,7 @@ export interface AppCore {
  * settings, vault, backup, recovery) owns its services, its part of the contract's handler table and the events it
  * emits. The Electron app, the browser harness and the command-line tool each wire this with their own adapters.
  */
-export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud, deviceName, appVersion, capture }: CoreDeps): AppCore {
+export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud, deviceName, appVersion, capture, idleTime, lockTriggers }: CoreDeps): AppCore {
   const stops: (() => void)[] = [];
   const bus = new EventBus(log);
   const vault = new Vault(dataDir, keyStore, { clock });
@@ -103,7 +108,7 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
     ...vaultHandlers(context),
     ...backupPart,
     ...recoveryHandlers(context, backup, cloud ?? null),
-    ...lockHandlers(context),
+    ...lockHandlers(context, { idleTime, lockTriggers }),
   };
   follower.start();
 

@@ -1,12 +1,22 @@
+import { Settings } from '../../../shared/settings.js';
 import type { CoreContext, FeatureHandlers } from '../core-context.js';
+import { AutoLock, type IdleTime, type LockTriggers } from './auto-lock.js';
 
-type Methods = 'getLockStatus' | 'turnOnAppLock' | 'changeAppLockPassword' | 'turnOffAppLock' | 'lockApp' | 'unlockApp';
+type Methods = 'getLockStatus' | 'turnOnAppLock' | 'changeAppLockPassword' | 'turnOffAppLock' | 'lockApp' | 'unlockApp' | 'noteActivity';
+
+/** What the host knows about the session: the system's idle time and the moments to lock (both optional). */
+export interface SessionPorts {
+  idleTime?: IdleTime | undefined;
+  lockTriggers?: LockTriggers | undefined;
+}
 
 /**
  * The app lock: its setting, locking and unlocking. While locked the follower forgets its snapshot and ignores the
  * file (a change by the command-line tool is read at unlock), and every window hears the new status.
  */
-export function lockHandlers({ appLock, follower, bus }: CoreContext): FeatureHandlers<Methods> {
+export function lockHandlers({ appLock, follower, bus, clock, log, onDispose }: CoreContext, session: SessionPorts = {}): FeatureHandlers<Methods> {
+  const autoLock = new AutoLock(appLock, clock, () => (follower.snapshot?.data.settings ?? Settings.parse({})).autoLock, log, session.idleTime, session.lockTriggers);
+  onDispose(() => autoLock.dispose());
   appLock.onLock(() => follower.pause());
   appLock.onUnlock(async () => {
     await follower.resume();
@@ -24,5 +34,9 @@ export function lockHandlers({ appLock, follower, bus }: CoreContext): FeatureHa
     turnOffAppLock: async ({ password }) => appLock.turnOff(password),
     lockApp: async () => appLock.lock(),
     unlockApp: async ({ password }) => appLock.unlock(password),
+    noteActivity: async () => {
+      autoLock.noteActivity();
+      return null;
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import type { BackupStatus } from '../../../shared/backup.js';
+import type { AutoLock } from '../../../shared/settings.js';
 import type { PasswordStrength } from '../../../shared/password-strength.js';
 import { call } from '../app-shell/api.js';
 import { FormError } from '../ui/FormError.js';
@@ -12,7 +13,26 @@ const MAC = navigator.userAgent.includes('Mac');
 type Form = 'none' | 'warnNoBackup' | 'turnOn' | 'change' | 'turnOff';
 
 /** Settings > Security > App lock: on with a password typed twice, off and change with the password. */
-export function AppLockSettings({ backup, onSetUpBackup }: { backup: BackupStatus | null; onSetUpBackup(): void }) {
+const AUTO_LOCK_CHOICES: { value: AutoLock; label: string }[] = [
+  { value: 'onMinimise', label: 'When the window is minimised or hidden' },
+  { value: '1m', label: 'After 1 minute without input' },
+  { value: '5m', label: 'After 5 minutes without input' },
+  { value: '15m', label: 'After 15 minutes without input' },
+  { value: '60m', label: 'After 1 hour without input' },
+  { value: 'never', label: 'Only when I lock it' },
+];
+
+export function AppLockSettings({
+  backup,
+  autoLock,
+  onAutoLock,
+  onSetUpBackup,
+}: {
+  backup: BackupStatus | null;
+  autoLock: AutoLock;
+  onAutoLock(value: AutoLock): void;
+  onSetUpBackup(): void;
+}) {
   const status = useLockStatus();
   const [form, setForm] = useState<Form>('none');
   const backupOn = backup !== null && backup.state !== 'off';
@@ -59,7 +79,20 @@ export function AppLockSettings({ backup, onSetUpBackup }: { backup: BackupStatu
         <TurnOffLock onDone={close} />
       ) : status.on ? (
         <>
-          <p>App lock is on. {MAC ? 'Command+L' : 'Ctrl+L'} locks the app at any time.</p>
+          <p>
+            App lock is on. {MAC ? 'Command+L' : 'Ctrl+L'} or the tray’s Lock locks the app at any time; it also locks when the screen locks or the computer
+            sleeps.
+          </p>
+          <label className="setting">
+            <span>Lock by itself</span>
+            <select value={autoLock} onChange={(e) => onAutoLock(e.target.value as AutoLock)}>
+              {AUTO_LOCK_CHOICES.map((choice) => (
+                <option key={choice.value} value={choice.value}>
+                  {choice.label}
+                </option>
+              ))}
+            </select>
+          </label>
           <div className="row">
             <button type="button" onClick={() => void call('lockApp').catch(() => undefined)}>
               Lock now

@@ -10,6 +10,8 @@ import { useLockStatus } from './use-lock-status.js';
  * page keeps no account list or code from before (main has dropped them too), and loads afresh after unlock.
  * Ctrl/Cmd+L locks from anywhere in the window.
  */
+const ACTIVITY_EVERY_MS = 5_000;
+
 export function LockGate() {
   const lock = useLockStatus();
   const backup = useBackupStatus();
@@ -25,6 +27,22 @@ export function LockGate() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
+  }, [lock?.on, lock?.locked]);
+
+  // Input in the page counts as activity for auto-lock where main has no system idle time (the browser harness).
+  useEffect(() => {
+    if (!lock?.on || lock.locked) return;
+    let last = 0;
+    const onInput = () => {
+      if (Date.now() - last < ACTIVITY_EVERY_MS) return;
+      last = Date.now();
+      void call('noteActivity').catch(() => undefined);
+    };
+    const events = ['keydown', 'pointerdown', 'pointermove', 'wheel'] as const;
+    for (const name of events) window.addEventListener(name, onInput, { passive: true });
+    return () => {
+      for (const name of events) window.removeEventListener(name, onInput);
+    };
   }, [lock?.on, lock?.locked]);
 
   if (lock === null) return null; // a moment at start-up: nothing rather than accounts that may be locked

@@ -33,7 +33,11 @@ export function SettingsPage({
       <BackupSection status={backup} onBeginRecovery={onBeginRecovery} />
       <fieldset>
         <legend>Security</legend>
-        <AppLockSettings backup={backup} onSetUpBackup={() => document.querySelector<HTMLElement>('.settings fieldset button')?.focus()} />
+        <AppLockSettings
+          backup={backup}
+          autoLock={settings.autoLock}
+          onAutoLock={(autoLock) => onChange({ autoLock })}
+          onSetUpBackup={() => document.querySelector<HTMLElement>('.settings fieldset button')?.focus()} />
         <label className="setting">
           <span>Clear copied codes from the clipboard after</span>
           <select value={settings.clipboardClearSeconds} onChange={(e) => onChange({ clipboardClearSeconds: Number(e.target.value) })}>
