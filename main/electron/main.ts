@@ -12,6 +12,7 @@ import { chooseKeyStore } from './choose-key-store.js';
 import { installDisplayCapture } from './display-capture.js';
 import { electronClipboard } from './clipboard.js';
 import { electronIdleTime, electronLockTriggers, windowHiddenSource } from './lock-triggers.js';
+import { connectLinuxBuses, linuxLockSignals } from '../core/lock/linux-lock-signals.js';
 import { createTray, notify } from './tray.js';
 import { wireIpc } from './ipc.js';
 import { createMainWindow, installPermissionHandlers, installWebContentsGuards, registerAppScheme, serveRenderer } from './window.js';
@@ -61,7 +62,9 @@ function start(): void {
     const clock = systemClock();
     // Null without a client id: the backup page then explains how to configure one.
     const cloud = await createCloudServices({ dataDir, keyStore, clock, log, transport: nodeHttpTransport(), openBrowser: openSignInPage });
-    const lockTriggers = electronLockTriggers(powerMonitor, windowHidden.source);
+    // Electron has no lock-screen event on Linux: the screensaver and logind tell it over D-Bus.
+    const linux = process.platform === 'linux' ? [linuxLockSignals(connectLinuxBuses(), (error) => log.error('listening for the screen lock failed', error))] : [];
+    const lockTriggers = electronLockTriggers(powerMonitor, windowHidden.source, ...linux);
     appCore = createAppCore({ dataDir, keyStore, clock, log, clipboard: electronClipboard(), capture, cloud, appVersion: app.getVersion(), idleTime: electronIdleTime(powerMonitor), lockTriggers });
     return appCore;
   });

@@ -5,6 +5,7 @@ import { createAppCore } from '../core/app-core.js';
 import { memoryClipboard } from '../core/clipboard/clipboard-port.js';
 import { adjustableClock, systemClock } from '../core/clock.js';
 import { osKeychainKeyStore } from '../core/keystore/os-keychain-key-store.js';
+import { connectLinuxBuses, linuxLockSignals } from '../core/lock/linux-lock-signals.js';
 import { consoleLogger } from '../core/logger.js';
 import { defaultDataDir } from '../core/paths.js';
 import { createCloudServices } from '../core/backup/cloud-services.js';
@@ -65,7 +66,9 @@ const cloud = await createCloudServices({
   },
   ...(emulated ? { config: emulated.config } : {}),
 });
-const core = createAppCore({ dataDir, keyStore, clock, log, clipboard, capture: testControls?.capture, cloud, appVersion: APP_VERSION });
+// The screen locking and suspend (Linux, over D-Bus) lock the app here too; idle time is the page's (no system one in Node).
+const lockTriggers = process.platform === 'linux' ? linuxLockSignals(connectLinuxBuses(), (error) => log.error('listening for the screen lock failed', error)) : undefined;
+const core = createAppCore({ dataDir, keyStore, clock, log, clipboard, capture: testControls?.capture, cloud, appVersion: APP_VERSION, ...(lockTriggers ? { lockTriggers } : {}) });
 const server = await startHarnessServer(core, rendererDir, port, testControls);
 openExternal = server.openExternal;
 if (emulated) log.info(emulated.describe());
