@@ -35,6 +35,9 @@ Commands:
   inspect-backup <file>      describe a cloud backup file; with --password-stdin, list
                              its accounts (the password is read from standard input)
 
+With the app lock on, every command but inspect-backup needs --password-stdin: the lock
+password is the first line of standard input (for "add -", the links follow it).
+
 Options:
   --data-dir <dir>           the app's data folder (default: ${defaultDataDir()})
   --json                     machine-readable output
@@ -44,7 +47,7 @@ No command ever prints a secret.
 `;
 
 /** Exit codes: 0 done, 1 could not be done (storage, keychain), 2 bad input or usage. */
-const INPUT_ERRORS: ReadonlySet<ErrorKind> = new Set(['invalidInput', 'invalidRequest', 'duplicateAccount', 'accountNotFound', 'ambiguousAccount', 'needsVerification', 'wrongPassword', 'backupDamaged', 'backupTooNew']);
+const INPUT_ERRORS: ReadonlySet<ErrorKind> = new Set(['invalidInput', 'invalidRequest', 'duplicateAccount', 'accountNotFound', 'ambiguousAccount', 'needsVerification', 'wrongPassword', 'backupDamaged', 'backupTooNew', 'locked']);
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
@@ -77,14 +80,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return command === undefined && !values.help ? 2 : 0;
   }
 
-  const accounts = new AccountsService(new Vault(values['data-dir'] ?? defaultDataDir(), osKeychainKeyStore()));
+  const vault = new Vault(values['data-dir'] ?? defaultDataDir(), osKeychainKeyStore());
+  const accounts = new AccountsService(vault);
   const out = (plain: string, json: unknown) => io.stdout(values.json ? `${JSON.stringify(json, null, 2)}\n` : plain);
   const usage = (message: string) => new AppError('invalidRequest', message);
 
+  // Standard input is read once: with the lock on and --password-stdin, its first line is the lock password.
+  let stdin: Promise<string> | undefined;
+  const readStdin = () => (stdin ??= io.readStdin());
+
   try {
+    if (command !== 'inspect-backup') {
+      const rest = await unlockIfLocked(vault, values['password-stdin'], readStdin);
+      if (rest !== null) stdin = Promise.resolve(rest);
+    }
     switch (command) {
       case 'add': {
-        const links = args.length === 1 && args[0] === '-' ? (await io.readStdin()).split(/\r?\n/).filter((l) => l.trim() !== '') : args;
+        const links = args.length === 1 && args[0] === '-' ? (await readStdin()).split(/\r?\n/).filter((l) => l.trim() !== '') : args;
         if (links.length === 0) throw usage('add needs at least one otpauth:// link (or - to read them from standard input).');
         const kind = AccountKind.safeParse(values.kind ?? 'other');
         if (!kind.success) throw usage(`--kind must be microsoftPersonal, workOrSchool or other (got "${values.kind}").`);
@@ -137,7 +149,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'inspect-backup': {
         const file = single(args, 'inspect-backup needs the path of a backup file.');
-        const password = values['password-stdin'] ? (await io.readStdin()).replace(/\r?\n$/, '') : null;
+        const password = values['password-stdin'] ? (await readStdin()).replace(/\r?\n$/, '') : null;
         const inspected = await inspectBackup(file, password);
         out(describeInspected(inspected), inspected);
         return 0;
@@ -153,6 +165,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`authenticator: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
+}
+
+/**
+ * With the app lock on, opens the vault with the lock password from standard input's first line (exit 2 without it,
+ * or with a wrong one). Returns what standard input holds after that line, or null when the lock is off.
+ */
+async function unlockIfLocked(vault: Vault, passwordStdin: boolean, readStdin: () => Promise<string>): Promise<string | null> {
+  if (!(await vault.lockIsOn())) return null;
+  if (!passwordStdin) throw new AppError('locked', 'the app lock is on: give the lock password on standard input with --password-stdin.');
+  const input = await readStdin();
+  const end = input.search(/\r?\n/);
+  const password = end === -1 ? input : input.slice(0, end);
+  await vault.unlock(password);
+  return end === -1 ? '' : input.slice(end).replace(/^\r?\n/, '');
 }
 
 function single(args: readonly string[], message: string): string {
