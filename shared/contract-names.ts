@@ -51,6 +51,7 @@ export const methodNames = [
   'lockApp',
   'unlockApp',
   'noteActivity',
+  'quickUnlockApp',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 

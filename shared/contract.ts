@@ -149,6 +149,8 @@ export const methods = {
   unlockApp: method(z.object({ password: LockPassword }).strict(), LockStatus),
   /** The page saw input (at most every few seconds): where the host has no system idle time (the harness), auto-lock counts from it. */
   noteActivity: method(NoInput, Nothing),
+  /** Unlocks through the OS (Touch ID) with the copy kept since a password unlock; notConfirmed when the person declines. */
+  quickUnlockApp: method(NoInput, LockStatus),
 } as const satisfies Record<MethodName, Method>; // exactly the names in contract-names.ts: none missing, none extra
 
 export const events = {

@@ -15,5 +15,10 @@ export const LockStatus = z.object({
   retryAt: z.number().nullable(),
   /** The same as a wait from when this status was made, for a page whose clock is not main's. */
   retryInMs: z.number().int().min(0).nullable(),
+  /**
+   * Quick unlock by the OS (Touch ID): its name, whether this system has it, and whether it can unlock now (a copy of
+   * the key is kept only since a password unlock in this run). Null where the host has no such port (the harness).
+   */
+  quickUnlock: z.object({ label: z.string(), available: z.boolean(), ready: z.boolean() }).nullable(),
 });
 export type LockStatus = z.infer<typeof LockStatus>;

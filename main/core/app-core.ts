@@ -14,6 +14,7 @@ import type { RecoveryIdentity } from './identity/recovery-identity.js';
 import type { KeyStore } from './keystore/key-store.js';
 import { AppLock } from './lock/app-lock.js';
 import type { IdleTime, LockTriggers } from './lock/auto-lock.js';
+import type { QuickUnlockPort } from './lock/quick-unlock.js';
 import { lockHandlers } from './lock/lock-handlers.js';
 import type { Logger } from './logger.js';
 import { codesFeature } from './otp/codes-handlers.js';
@@ -50,6 +51,8 @@ export interface CoreDeps {
   idleTime?: IdleTime;
   /** The screen locking, suspend, the window hidden (Electron, and D-Bus on Linux); absent where the host has none. */
   lockTriggers?: LockTriggers;
+  /** Quick unlock by the OS (Touch ID on macOS; the others say they are not available); absent in the harness. */
+  quickUnlock?: QuickUnlockPort;
 }
 
 export interface AppCore {
@@ -71,13 +74,13 @@ export interface AppCore {
  * settings, vault, backup, recovery) owns its services, its part of the contract's handler table and the events it
  * emits. The Electron app, the browser harness and the command-line tool each wire this with their own adapters.
  */
-export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud, deviceName, appVersion, capture, idleTime, lockTriggers }: CoreDeps): AppCore {
+export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud, deviceName, appVersion, capture, idleTime, lockTriggers, quickUnlock }: CoreDeps): AppCore {
   const stops: (() => void)[] = [];
   const bus = new EventBus(log);
   const vault = new Vault(dataDir, keyStore, { clock });
   const follower = new VaultFollower(vault, clock, log);
   const accounts = new AccountsService(vault, follower.apply, clock);
-  const appLock = new AppLock(vault, clock);
+  const appLock = new AppLock(vault, clock, quickUnlock ?? null);
   const context: CoreContext = { vault, follower, accounts, bus, clock, log, appLock, onDispose: (stop) => stops.push(stop) };
   const backup = new BackupService({
     dataDir,

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { app, powerMonitor, safeStorage, session, shell, type BrowserWindow } from 'electron';
+import { app, powerMonitor, safeStorage, session, shell, systemPreferences, type BrowserWindow } from 'electron';
 import { createAppCore, type AppCore } from '../core/app-core.js';
 import { createCloudServices } from '../core/backup/cloud-services.js';
 import { systemClock } from '../core/clock.js';
@@ -12,6 +12,7 @@ import { chooseKeyStore } from './choose-key-store.js';
 import { installDisplayCapture } from './display-capture.js';
 import { electronClipboard } from './clipboard.js';
 import { electronIdleTime, electronLockTriggers, windowHiddenSource } from './lock-triggers.js';
+import { osQuickUnlock } from './quick-unlock.js';
 import { connectLinuxBuses, linuxLockSignals } from '../core/lock/linux-lock-signals.js';
 import { createTray, notify } from './tray.js';
 import { wireIpc } from './ipc.js';
@@ -65,7 +66,7 @@ function start(): void {
     // Electron has no lock-screen event on Linux: the screensaver and logind tell it over D-Bus.
     const linux = process.platform === 'linux' ? [linuxLockSignals(connectLinuxBuses(), (error) => log.error('listening for the screen lock failed', error))] : [];
     const lockTriggers = electronLockTriggers(powerMonitor, windowHidden.source, ...linux);
-    appCore = createAppCore({ dataDir, keyStore, clock, log, clipboard: electronClipboard(), capture, cloud, appVersion: app.getVersion(), idleTime: electronIdleTime(powerMonitor), lockTriggers });
+    appCore = createAppCore({ dataDir, keyStore, clock, log, clipboard: electronClipboard(), capture, cloud, appVersion: app.getVersion(), idleTime: electronIdleTime(powerMonitor), lockTriggers, quickUnlock: osQuickUnlock(process.platform, systemPreferences) });
     return appCore;
   });
 

@@ -12,6 +12,7 @@ import { ManualClock } from '../clock.js';
 import type { KeyStore } from '../keystore/key-store.js';
 import { osKeychainKeyStore } from '../keystore/os-keychain-key-store.js';
 import { silentLogger } from '../logger.js';
+import type { QuickUnlockPort } from './quick-unlock.js';
 import { keychainSecrets, opensAnyVaultFile } from '../vault/testing/lock-probe.js';
 import { Vault } from '../vault/vault.js';
 
@@ -37,10 +38,10 @@ afterEach(async () => {
   await fs.rm(dataDir, { recursive: true, force: true });
 });
 
-function start() {
+function start(quickUnlock?: QuickUnlockPort) {
   const clock = new ManualClock(1_700_000_000_000);
   const clipboard = memoryClipboard();
-  core = createAppCore({ dataDir, keyStore: osKeychainKeyStore(service), clock, log: silentLogger, clipboard });
+  core = createAppCore({ dataDir, keyStore: osKeychainKeyStore(service), clock, log: silentLogger, clipboard, ...(quickUnlock ? { quickUnlock } : {}) });
   const seen = { codes: [] as CodeBatch[], lock: [] as LockStatus[], tray: [] as TrayMenu[] };
   core.subscribe((event, payload) => {
     if (event === 'codes') seen.codes.push(payload as CodeBatch);
@@ -207,5 +208,43 @@ describe('app lock in the core', () => {
     await app.call('turnOnAppLock', { password: PASSWORD });
     expect(await app.kindOf('startOverVault')).toBe('invalidRequest');
     expect(await app.call<unknown[]>('listAccounts')).toHaveLength(2);
+  }, 30_000);
+
+  it('quick unlock (a fake Touch ID): only after a password unlock in this run, only when the OS says yes, never after a restart', async () => {
+    let answer = true;
+    const touchId: QuickUnlockPort = {
+      label: 'Touch ID',
+      available: () => true,
+      confirm: async () => {
+        if (!answer) throw new Error('cancelled');
+      },
+    };
+    await withAccounts();
+    core!.dispose();
+    let app = start(touchId);
+    await app.call('turnOnAppLock', { password: PASSWORD });
+    core!.dispose();
+    // A restart: no copy is held, so the password is needed.
+    app = start(touchId);
+    expect(await app.call<LockStatus>('getLockStatus')).toMatchObject({ locked: true, quickUnlock: { label: 'Touch ID', available: true, ready: false } });
+    expect(await app.kindOf('quickUnlockApp')).toBe('invalidRequest');
+    await app.call('unlockApp', { password: PASSWORD });
+    await app.call('lockApp');
+    expect((await app.call<LockStatus>('getLockStatus')).quickUnlock).toMatchObject({ ready: true });
+    answer = false;
+    expect(await app.kindOf('quickUnlockApp')).toBe('notConfirmed');
+    expect(await app.kindOf('listAccounts')).toBe('locked');
+    answer = true;
+    expect(await app.call<LockStatus>('quickUnlockApp')).toMatchObject({ locked: false });
+    expect(await app.call<unknown[]>('listAccounts')).toHaveLength(2);
+  }, 40_000);
+
+  it('quick unlock where the system has none says "not available on this system"', async () => {
+    const app = start({ label: 'polkit', available: () => false, confirm: () => Promise.reject(new Error('no')) });
+    await app.call('addAccountsFromUri', { uri: 'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub' });
+    await app.call('turnOnAppLock', { password: PASSWORD });
+    await app.call('lockApp');
+    const result = await core!.dispatch('quickUnlockApp', {});
+    expect(result).toMatchObject({ ok: false, error: { kind: 'invalidRequest', message: 'polkit is not available on this system.' } });
   }, 30_000);
 });

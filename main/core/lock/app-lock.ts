@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors.js';
 import { passwordStrength, weakPasswordMessage } from '../../../shared/password-strength.js';
 import type { Clock } from '../clock.js';
 import type { Vault } from '../vault/vault.js';
+import { HeldKey, type QuickUnlockPort } from './quick-unlock.js';
 import { UnlockThrottle } from './unlock-throttle.js';
 
 /**
@@ -19,10 +20,13 @@ export class AppLock {
   private readonly unlockListeners = new Set<() => void | Promise<void>>();
   private readonly statusListeners = new Set<(status: LockStatus) => void>();
   readonly ready: Promise<void>;
+  /** Quick unlock's sealed copy of the key, kept from the last password unlock of this run (see quick-unlock.ts). */
+  private held: HeldKey | null = null;
 
   constructor(
     private readonly vault: Vault,
     private readonly clock: Pick<Clock, 'now'>,
+    private readonly quick: QuickUnlockPort | null = null,
   ) {
     this.throttle = new UnlockThrottle(clock);
     // A vault with the lock on starts locked: its key is in no keychain, and this process has not been told the password.
@@ -61,7 +65,8 @@ export class AppLock {
     await this.ready;
     const retryAt = this.throttle.retryAt();
     const retryInMs = retryAt === null ? null : Math.max(0, Math.ceil(retryAt - this.clock.now()));
-    return { on: this.on, locked: this.locked, failedAttempts: this.throttle.failedAttempts, retryAt, retryInMs };
+    const quickUnlock = this.quick === null ? null : { label: this.quick.label, available: this.quick.available(), ready: this.held !== null };
+    return { on: this.on, locked: this.locked, failedAttempts: this.throttle.failedAttempts, retryAt, retryInMs, quickUnlock };
   }
 
   async turnOn(password: string): Promise<LockStatus> {
@@ -70,6 +75,7 @@ export class AppLock {
     requireStrong(password);
     await this.vault.changeLock(null, { on: true, password });
     this.on = true;
+    await this.keepForQuickUnlock();
     return this.changed();
   }
 
@@ -77,6 +83,7 @@ export class AppLock {
     await this.requireUnlockedWithLock();
     requireStrong(password);
     await this.tryPassword(() => this.vault.changeLock(currentPassword, { on: true, password }));
+    await this.keepForQuickUnlock();
     return this.changed();
   }
 
@@ -84,6 +91,7 @@ export class AppLock {
     await this.requireUnlockedWithLock();
     await this.tryPassword(() => this.vault.changeLock(password, { on: false }));
     this.on = false;
+    this.dropHeld();
     return this.changed();
   }
 
@@ -102,10 +110,60 @@ export class AppLock {
     await this.ready;
     if (!this.locked) return this.status();
     await this.tryPassword(() => this.vault.unlock(password));
+    await this.keepForQuickUnlock();
+    return this.opened();
+  }
+
+  /**
+   * Unlocks with the OS's say-so (Touch ID) and the copy kept since the last password unlock of this run. Refused
+   * without that copy (after a restart, or once the lock password changed elsewhere): the password is needed then.
+   */
+  async quickUnlock(): Promise<LockStatus> {
+    await this.ready;
+    if (!this.locked) return this.status();
+    if (!this.quick?.available()) throw new AppError('invalidRequest', `${this.quick?.label ?? 'Quick unlock'} is not available on this system.`);
+    if (!this.held) throw new AppError('invalidRequest', 'Unlock with the password once after the app starts; then quick unlock works until it quits.');
+    const held = this.held;
+    try {
+      await this.quick.confirm('unlock Authenticator');
+    } catch {
+      throw new AppError('notConfirmed', `${this.quick.label} did not confirm it was you. Use the lock password.`);
+    }
+    this.vault.adoptKey(held.name, held.open());
+    const opens = await this.vault.read().then(
+      () => true,
+      () => false,
+    );
+    if (!opens) {
+      // The vault was re-keyed since (the password changed in another process): the copy opens nothing now.
+      this.vault.forgetKeys();
+      this.dropHeld();
+      await this.changed();
+      throw new AppError('invalidRequest', 'The lock password was changed since this copy was kept; use the lock password.');
+    }
+    return this.opened();
+  }
+
+  private async opened(): Promise<LockStatus> {
     this.locked = false;
     await this.vault.removeStaleKeys().catch(() => undefined);
     for (const listener of this.unlockListeners) await listener();
     return this.changed();
+  }
+
+  private async keepForQuickUnlock(): Promise<void> {
+    if (!this.quick?.available()) return;
+    const key = await this.vault.heldKey();
+    this.dropHeld();
+    if (key) {
+      this.held = new HeldKey(key.name, key.key);
+      key.key.fill(0);
+    }
+  }
+
+  private dropHeld(): void {
+    this.held?.destroy();
+    this.held = null;
   }
 
   /** The locked vault was set aside (its password forgotten): the empty one that follows has no lock. */
@@ -113,6 +171,7 @@ export class AppLock {
     await this.ready;
     if (!this.on) return;
     this.on = false;
+    this.dropHeld();
     this.throttle.reset();
     if (this.locked) {
       this.locked = false;

@@ -2,7 +2,7 @@ import { Settings } from '../../../shared/settings.js';
 import type { CoreContext, FeatureHandlers } from '../core-context.js';
 import { AutoLock, type IdleTime, type LockTriggers } from './auto-lock.js';
 
-type Methods = 'getLockStatus' | 'turnOnAppLock' | 'changeAppLockPassword' | 'turnOffAppLock' | 'lockApp' | 'unlockApp' | 'noteActivity';
+type Methods = 'getLockStatus' | 'turnOnAppLock' | 'changeAppLockPassword' | 'turnOffAppLock' | 'lockApp' | 'unlockApp' | 'noteActivity' | 'quickUnlockApp';
 
 /** What the host knows about the session: the system's idle time and the moments to lock (both optional). */
 export interface SessionPorts {
@@ -34,6 +34,7 @@ export function lockHandlers({ appLock, follower, bus, clock, log, onDispose }: 
     turnOffAppLock: async ({ password }) => appLock.turnOff(password),
     lockApp: async () => appLock.lock(),
     unlockApp: async ({ password }) => appLock.unlock(password),
+    quickUnlockApp: async () => appLock.quickUnlock(),
     noteActivity: async () => {
       autoLock.noteActivity();
       return null;

@@ -89,6 +89,20 @@ export class Vault {
     this.remember(file.header, key);
   }
 
+  /** A copy of the data key of the vault on disk, if this process holds it (for quick unlock to keep sealed). */
+  async heldKey(): Promise<{ name: string; key: Buffer } | null> {
+    const bytes = await readIfExists(this.file);
+    const header = bytes === null ? undefined : parseHeader(bytes);
+    const key = header && this.keys.get(keyName(header));
+    return header && key ? { name: keyName(header), key: Buffer.from(key) } : null;
+  }
+
+  /** Takes back a key kept by quick unlock; it opens only the files it was made for (checked by their cipher). */
+  adoptKey(name: string, key: Buffer): void {
+    this.keys.get(name)?.fill(0);
+    this.keys.set(name, key);
+  }
+
   /** Zeroes and drops every data key held in memory: a locked vault then opens only with the password again. */
   forgetKeys(): void {
     for (const key of this.keys.values()) key.fill(0);

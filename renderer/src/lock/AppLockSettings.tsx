@@ -83,6 +83,13 @@ export function AppLockSettings({
             App lock is on. {MAC ? 'Command+L' : 'Ctrl+L'} or the tray’s Lock locks the app at any time; it also locks when the screen locks or the computer
             sleeps.
           </p>
+          {status.quickUnlock ? (
+            <p className="hint">
+              {status.quickUnlock.available
+                ? `${status.quickUnlock.label}: after you unlock with the password, ${status.quickUnlock.label} can unlock again until the app quits. It protects against someone at the keyboard without your finger, not against software that reads this app's memory.`
+                : `${status.quickUnlock.label}: not available on this system.`}
+            </p>
+          ) : null}
           <label className="setting">
             <span>Lock by itself</span>
             <select value={autoLock} onChange={(e) => onAutoLock(e.target.value as AutoLock)}>

@@ -62,6 +62,11 @@ export function LockScreen({ status, backup, onRemoved }: { status: LockStatus; 
             <button type="submit" disabled={busy || password === ''}>
               {busy ? 'Unlocking…' : 'Unlock'}
             </button>
+            {status.quickUnlock?.available && status.quickUnlock.ready ? (
+              <button type="button" className="secondary" disabled={busy} onClick={() => void run(() => call('quickUnlockApp'))}>
+                Unlock with {status.quickUnlock.label}
+              </button>
+            ) : null}
             <button type="button" className="secondary" aria-expanded={forgot} onClick={() => setForgot(!forgot)}>
               Forgot the password?
             </button>
