@@ -54,15 +54,17 @@ export function AppLockSettings({
             to keep a way back.
           </p>
           <div className="row">
-            <button
-              type="button"
-              onClick={() => {
-                close();
-                onSetUpBackup();
-              }}
-            >
-              Turn on backup first
-            </button>
+            {backup?.configured ? (
+              <button
+                type="button"
+                onClick={() => {
+                  close();
+                  onSetUpBackup();
+                }}
+              >
+                Turn on backup first
+              </button>
+            ) : null}
             <button type="button" className="secondary" onClick={() => setForm('turnOn')}>
               Continue without backup
             </button>

@@ -27,10 +27,12 @@ export function ForgotPassword({ backup, onRemoved }: { backup: BackupStatus | n
   const remove = () =>
     run(async () => {
       await call('startOverVault');
+      // This PC's link to the backup goes too (the copy in OneDrive stays): recovery signs in to it again.
+      await call('turnOffBackup', { deleteCloudCopy: false });
       onRemoved();
     });
   return (
-    <div className="notice" role="region" aria-label="Forgot the password">
+    <div role="region" aria-label="Forgot the password">
       <p>
         Your accounts are backed up to {backup.account!.username}
         {backup.lastBackupAt ? ` (last backup ${new Date(backup.lastBackupAt).toLocaleString()})` : ''}. You can remove this PC’s data and restore them with
@@ -40,8 +42,9 @@ export function ForgotPassword({ backup, onRemoved }: { backup: BackupStatus | n
         <div className="confirm" role="alertdialog" aria-labelledby="forgot-title" aria-describedby="forgot-text">
           <h3 id="forgot-title">Remove this PC’s accounts and settings?</h3>
           <p id="forgot-text">
-            Every account and setting on this PC goes, including anything changed since the last backup; you get back what the backup holds. Accounts tied
-            to this PC (sign-in approvals) need to be set up again. The locked file is not deleted: it is set aside under a new name in the same folder and
+            Every account and setting on this PC goes, including anything changed since the last backup; you get back what the backup holds. This PC
+            signs out of {backup.account!.username} until recovery signs in again (the backup in OneDrive stays). Accounts tied to this PC (sign-in
+            approvals) need to be set up again. The locked file is not deleted: it is set aside under a new name in the same folder and
             opens again only with this lock password.
           </p>
           <FormError message={error} />

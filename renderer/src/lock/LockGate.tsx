@@ -47,5 +47,6 @@ export function LockGate() {
 
   if (lock === null) return null; // a moment at start-up: nothing rather than accounts that may be locked
   if (lock.locked) return <LockScreen status={lock} backup={backup} onRemoved={() => setStartWithRecovery(true)} />;
-  return <App startWithRecovery={startWithRecovery} />;
+  // Keyed: the unlocked status may arrive before "removed" does, and the app must open again on recovery then.
+  return <App key={startWithRecovery ? 'recovery' : 'app'} startWithRecovery={startWithRecovery} />;
 }
