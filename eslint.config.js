@@ -39,7 +39,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['zod', '**/shared/*', '!**/shared/app-error.js', '!**/shared/contract-names.js', '!**/shared/default-settings.js', '!**/shared/backup-password.js', '!**/shared/account-label.js', '!**/shared/group-digits.js', '!**/shared/clock-offset-text.js'],
+              group: ['zod', '**/shared/*', '!**/shared/app-error.js', '!**/shared/contract-names.js', '!**/shared/default-settings.js', '!**/shared/backup-password.js', '!**/shared/account-label.js', '!**/shared/group-digits.js', '!**/shared/clock-offset-text.js', '!**/shared/password-strength.js'],
               allowTypeImports: true,
               message: 'Import values from a schema-free module (app-error, contract-names, default-settings, backup-password, account-label, group-digits, clock-offset-text); only types from the schema modules.',
             },

@@ -22,7 +22,8 @@ await Promise.all([
     entryPoints: ['main/electron/main.ts'],
     outfile: 'build/electron/main.cjs',
     // electron is provided by the runtime; the keyring binding is a native module loaded from node_modules (unpacked from asar).
-    external: ['electron', '@napi-rs/keyring'],
+    // x11: an optional module @particle/dbus-next requires (in a try) only for X11 bus autolaunch, which the app never uses.
+    external: ['electron', '@napi-rs/keyring', 'x11'],
   }),
   build({
     ...common,

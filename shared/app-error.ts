@@ -59,6 +59,8 @@ export const errorKinds = [
   // App lock
   /** The app is locked: nothing that needs the vault key answers until it is unlocked. */
   'locked',
+  /** Too many wrong lock passwords: the next one is tried only after a delay (growing; never a wipe). */
+  'tooManyAttempts',
   /** A confirmation that main itself asked for (export of a secret) was declined or not given. */
   'notConfirmed',
   // Import and export files

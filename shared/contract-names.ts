@@ -52,10 +52,18 @@ export const methodNames = [
   'importPreview',
   'importCommit',
   'importCancel',
+  'getLockStatus',
+  'turnOnAppLock',
+  'changeAppLockPassword',
+  'turnOffAppLock',
+  'lockApp',
+  'unlockApp',
+  'noteActivity',
+  'quickUnlockApp',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 
-export const eventNames = ['codes', 'accountsChanged', 'settingsChanged', 'trayMenuChanged', 'backupStatusChanged', 'clockStatusChanged', 'importProgress'] as const;
+export const eventNames = ['codes', 'accountsChanged', 'settingsChanged', 'trayMenuChanged', 'backupStatusChanged', 'clockStatusChanged', 'importProgress', 'lockChanged'] as const;
 export type EventName = (typeof eventNames)[number];
 
 /** IPC channel names are derived here and nowhere else. */

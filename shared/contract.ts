@@ -5,6 +5,7 @@ import { BackupPassword, BackupStatus, BackupSummary, RecoveryAccountView } from
 import type { EventName, MethodName } from './contract-names.js';
 import type { AppErrorData } from './errors.js';
 import { ImportFileInput, ImportOpened, ImportPreview, ImportProgress, ImportReport, ImportSession } from './import.js';
+import { LockPassword, LockStatus } from './lock.js';
 import { RecoveryPreview, RecoverySummary, RestoreMode } from './recovery.js';
 import { Settings, SettingsPatch } from './settings.js';
 import { TrayChoice, TrayItemId, TrayMenu } from './tray.js';
@@ -157,6 +158,21 @@ export const methods = {
   importCommit: method(z.object({ session: ImportSession, entries: z.array(z.string().max(16)).max(100_000) }).strict(), ImportReport),
   /** Forgets the session (and its secrets) and stops a decryption still running. */
   importCancel: method(z.object({ session: ImportSession }).strict(), Nothing),
+  // App lock (Settings > Security > App lock, the lock screen)
+  getLockStatus: method(NoInput, LockStatus),
+  /** The vault is re-sealed under a key that only `password` opens (strength checked in main: weakPassword). */
+  turnOnAppLock: method(z.object({ password: LockPassword }).strict(), LockStatus),
+  changeAppLockPassword: method(z.object({ currentPassword: LockPassword, password: LockPassword }).strict(), LockStatus),
+  /** The key goes back into the OS keychain; the password is required (wrongPassword). */
+  turnOffAppLock: method(z.object({ password: LockPassword }).strict(), LockStatus),
+  /** Locks now (Ctrl/Cmd+L, the tray's Lock, auto-lock): the key leaves memory. invalidRequest when the lock is off. */
+  lockApp: method(NoInput, LockStatus),
+  /** wrongPassword for a wrong one; tooManyAttempts before `retryAt` (the password is then not even tried). */
+  unlockApp: method(z.object({ password: LockPassword }).strict(), LockStatus),
+  /** The page saw input (at most every few seconds): where the host has no system idle time (the harness), auto-lock counts from it. */
+  noteActivity: method(NoInput, Nothing),
+  /** Unlocks through the OS (Touch ID) with the copy kept since a password unlock; notConfirmed when the person declines. */
+  quickUnlockApp: method(NoInput, LockStatus),
 } as const satisfies Record<MethodName, Method>; // exactly the names in contract-names.ts: none missing, none extra
 
 export const events = {
@@ -177,6 +193,8 @@ export const events = {
   clockStatusChanged: ClockStatus,
   /** An import's key derivation started, moved on or ended. */
   importProgress: ImportProgress,
+  /** The app lock was turned on or off, the app locked or unlocked, or a wrong password was counted. */
+  lockChanged: LockStatus,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Methods = typeof methods;

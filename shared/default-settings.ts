@@ -13,4 +13,6 @@ export const defaultSettings = {
    * kept (in the vault, so it holds after a restart); the offset is measured afresh in every run and never stored.
    */
   correctClockOffset: false,
+  /** With the app lock on: lock after this long without input ('onMinimise': whenever the window is minimised or hidden). */
+  autoLock: '5m',
 } as const;

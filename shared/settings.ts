@@ -3,12 +3,17 @@ import { defaultSettings } from './default-settings.js';
 
 export const Theme = z.enum(['system', 'light', 'dark']);
 
+/** When the app lock locks by itself (besides the screen locking, suspend, the tray's Lock and Ctrl/Cmd+L, which always do). */
+export const AutoLock = z.enum(['onMinimise', '1m', '5m', '15m', '60m', 'never']);
+export type AutoLock = z.infer<typeof AutoLock>;
+
 const fields = {
   clipboardClearSeconds: z.number().int().min(5).max(600),
   hideCodes: z.boolean(),
   theme: Theme,
   trayMaxAccounts: z.number().int().min(1).max(50),
   correctClockOffset: z.boolean(),
+  autoLock: AutoLock,
 };
 
 /** App settings: stored in the vault and, later, part of the backup. Defaults let older vaults load unchanged. */
@@ -18,6 +23,7 @@ export const Settings = z.object({
   theme: fields.theme.default(defaultSettings.theme),
   trayMaxAccounts: fields.trayMaxAccounts.default(defaultSettings.trayMaxAccounts),
   correctClockOffset: fields.correctClockOffset.default(defaultSettings.correctClockOffset),
+  autoLock: fields.autoLock.default(defaultSettings.autoLock),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -57,6 +57,9 @@ Commands:
       [--password-stdin]     the export's password, read from standard input
       [--dry-run]            only report what would be imported
 
+With the app lock on, every command but inspect-backup needs --password-stdin: the lock
+password is the first line of standard input (for "add -", the links follow it).
+
 Options:
   --data-dir <dir>           the app's data folder (default: ${defaultDataDir()})
   --json                     machine-readable output
@@ -69,7 +72,7 @@ No command ever prints a secret.
 `;
 
 /** Exit codes: 0 done, 1 could not be done (storage, keychain), 2 bad input or usage. */
-const INPUT_ERRORS: ReadonlySet<ErrorKind> = new Set(['weakPassword', 'conflictExistingAccounts', 'invalidInput', 'invalidRequest', 'duplicateAccount', 'accountNotFound', 'ambiguousAccount', 'needsVerification', 'wrongPassword', 'backupDamaged', 'backupTooNew', 'unknownFormat', 'damagedFile', 'kdfTooCostly']);
+const INPUT_ERRORS: ReadonlySet<ErrorKind> = new Set(['weakPassword', 'conflictExistingAccounts', 'invalidInput', 'invalidRequest', 'duplicateAccount', 'accountNotFound', 'ambiguousAccount', 'needsVerification', 'wrongPassword', 'backupDamaged', 'backupTooNew', 'locked', 'unknownFormat', 'damagedFile', 'kdfTooCostly']);
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
@@ -118,6 +121,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(values.json ? `${JSON.stringify(json, null, 2).split('\n').map(escapeForTerminal).join('\n')}\n` : plain);
   const usage = (message: string) => new AppError('invalidRequest', message);
 
+  // Standard input is read once: with the lock on and --password-stdin, its first line is the lock password.
+  let stdin: Promise<string> | undefined;
+  const readStdin = () => (stdin ??= io.readStdin());
+
   try {
     // The app measures its offset from Microsoft's answers; the tool makes no requests, so it is told instead.
     const clock = systemClock(values['clock-offset'] === undefined ? 0 : parseClockOffset(values['clock-offset']));
@@ -125,9 +132,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const vault = new Vault(values['data-dir'] ?? defaultDataDir(), osKeychainKeyStore());
     const accounts = new AccountsService(vault, undefined, clock);
 
+    if (command !== 'inspect-backup') {
+      const rest = await unlockIfLocked(vault, values['password-stdin'], readStdin);
+      if (rest !== null) stdin = Promise.resolve(rest);
+    }
     switch (command) {
       case 'add': {
-        const links = args.length === 1 && args[0] === '-' ? (await io.readStdin()).split(/\r?\n/).filter((l) => l.trim() !== '') : args;
+        const links = args.length === 1 && args[0] === '-' ? (await readStdin()).split(/\r?\n/).filter((l) => l.trim() !== '') : args;
         if (links.length === 0) throw usage('add needs at least one otpauth:// link (or - to read them from standard input).');
         const kind = AccountKind.safeParse(values.kind ?? 'other');
         if (!kind.success) throw usage(`--kind must be microsoftPersonal, workOrSchool or other (got "${values.kind}").`);
@@ -180,21 +191,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'inspect-backup': {
         const file = single(args, 'inspect-backup needs the path of a backup file.');
-        const password = values['password-stdin'] ? (await io.readStdin()).replace(/\r?\n$/, '') : null;
+        const password = values['password-stdin'] ? (await readStdin()).replace(/\r?\n$/, '') : null;
         const inspected = await inspectBackup(file, password);
         out(describeInspected(inspected), inspected);
         return 0;
       }
       case 'import': {
         if (args.length === 0) throw usage('import needs the path of an export file (or several Google Authenticator QR pictures).');
-        const password = values['password-stdin'] ? (await io.readStdin()).replace(/\r?\n$/, '') : null;
+        const password = values['password-stdin'] ? (await readStdin()).replace(/\r?\n$/, '') : null;
         const report = await importFiles(accounts, args, password, values['dry-run'], io);
         out(escapeLines(describeReport(report, values['dry-run'])), report);
         return 0;
       }
       case 'export': {
         if (args.length > 0) throw usage('export takes no positional arguments; use --format, --out and --ids.');
-        const password = values['password-stdin'] ? (await io.readStdin()).replace(/\r?\n$/, '') : null;
+        const password = values['password-stdin'] ? (await readStdin()).replace(/\r?\n$/, '') : null;
         const exported = await exportToFile(vault, {
           format: values.format, ids: values.ids, out: values.out, password, plainToTerminal: values['plain-to-terminal'],
           stdoutIsTerminal: io.stdoutIsTerminal?.() ?? false, deviceName: hostname(), appVersion: packageVersion(), now: systemClock().now(),
@@ -209,7 +220,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const file = values['from-file'];
         if (!file || args.length > 0) throw usage('recover needs --from-file FILE (a backup file) and --password-stdin.');
         if (!values['password-stdin']) throw usage('recover needs the backup file\'s password on standard input (--password-stdin).');
-        const password = (await io.readStdin()).replace(/\r?\n$/, '');
+        const password = (await readStdin()).replace(/\r?\n$/, '');
         const summary = await recoverFromFile(vault, file, password, values.merge);
         out(escapeLines(describeRecovery(summary)), summary);
         return 0;
@@ -225,6 +236,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`authenticator: unexpected failure: ${escapeForTerminal(error instanceof Error ? error.message : String(error))}\n`);
     return 1;
   }
+}
+
+/**
+ * With the app lock on, opens the vault with the lock password from standard input's first line (exit 2 without it,
+ * or with a wrong one). Returns what standard input holds after that line, or null when the lock is off.
+ */
+async function unlockIfLocked(vault: Vault, passwordStdin: boolean, readStdin: () => Promise<string>): Promise<string | null> {
+  if (!(await vault.lockIsOn())) return null;
+  if (!passwordStdin) throw new AppError('locked', 'the app lock is on: give the lock password on standard input with --password-stdin.');
+  const input = await readStdin();
+  const end = input.search(/\r?\n/);
+  const password = end === -1 ? input : input.slice(0, end);
+  await vault.unlock(password);
+  return end === -1 ? '' : input.slice(end).replace(/^\r?\n/, '');
 }
 
 function single(args: readonly string[], message: string): string {

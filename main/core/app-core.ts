@@ -15,6 +15,10 @@ import type { CoreContext } from './core-context.js';
 import type { RecoveryIdentity } from './identity/recovery-identity.js';
 import { importHandlers, type ImportFeatureOptions } from './import/import-handlers.js';
 import type { KeyStore } from './keystore/key-store.js';
+import { AppLock } from './lock/app-lock.js';
+import type { IdleTime, LockTriggers } from './lock/auto-lock.js';
+import type { QuickUnlockPort } from './lock/quick-unlock.js';
+import { lockHandlers } from './lock/lock-handlers.js';
 import type { Logger } from './logger.js';
 import { codesFeature } from './otp/codes-handlers.js';
 import { recoveryHandlers } from './recovery/recovery-handlers.js';
@@ -51,6 +55,12 @@ export interface CoreDeps {
   capture?: { allow(source: ScannerSource): void };
   /** Import: where the bundled decryption worker is (Electron), the KDF memory cap (tests). */
   importOptions?: ImportFeatureOptions;
+  /** The system's idle time (Electron's powerMonitor); absent: auto-lock counts from the page's last input (harness). */
+  idleTime?: IdleTime;
+  /** The screen locking, suspend, the window hidden (Electron, and D-Bus on Linux); absent where the host has none. */
+  lockTriggers?: LockTriggers;
+  /** Quick unlock by the OS (Touch ID on macOS; the others say they are not available); absent in the harness. */
+  quickUnlock?: QuickUnlockPort;
 }
 
 export interface AppCore {
@@ -72,7 +82,7 @@ export interface AppCore {
  * settings, vault, backup, recovery) owns its services, its part of the contract's handler table and the events it
  * emits. The Electron app, the browser harness and the command-line tool each wire this with their own adapters.
  */
-export function createAppCore({ dataDir, keyStore, clock: hostClock, log, clipboard, cloud, deviceName, appVersion, capture, importOptions }: CoreDeps): AppCore {
+export function createAppCore({ dataDir, keyStore, clock: hostClock, log, clipboard, cloud, deviceName, appVersion, capture, importOptions, idleTime, lockTriggers, quickUnlock }: CoreDeps): AppCore {
   const stops: (() => void)[] = [];
   // The host's clock, plus the measured offset when the person asks codes to follow Microsoft's time (clock-skew/).
   const clock = correctableClock(hostClock);
@@ -80,7 +90,8 @@ export function createAppCore({ dataDir, keyStore, clock: hostClock, log, clipbo
   const vault = new Vault(dataDir, keyStore, { clock });
   const follower = new VaultFollower(vault, clock, log);
   const accounts = new AccountsService(vault, follower.apply, clock);
-  const context: CoreContext = { vault, follower, accounts, bus, clock, log, onDispose: (stop) => stops.push(stop) };
+  const appLock = new AppLock(vault, clock, quickUnlock ?? null);
+  const context: CoreContext = { vault, follower, accounts, bus, clock, log, appLock, onDispose: (stop) => stops.push(stop) };
   const backup = new BackupService({
     dataDir,
     keyStore,
@@ -113,6 +124,7 @@ export function createAppCore({ dataDir, keyStore, clock: hostClock, log, clipbo
     ...backupPart,
     ...recoveryHandlers(context, backup, cloud ?? null),
     ...importHandlers(context, importOptions),
+    ...lockHandlers(context, { idleTime, lockTriggers }),
   };
   follower.start();
 

@@ -1,6 +1,7 @@
 import type { MethodName } from '../../shared/contract.js';
 import type { AccountsService } from './accounts/accounts-service.js';
 import type { Clock } from './clock.js';
+import type { AppLock } from './lock/app-lock.js';
 import type { Logger } from './logger.js';
 import type { EventBus } from './rpc/event-bus.js';
 import type { Handlers } from './rpc/dispatcher.js';
@@ -15,6 +16,8 @@ export interface CoreContext {
   bus: EventBus;
   clock: Clock;
   log: Logger;
+  /** The app lock: features drop what they hold from the vault when it locks (onLock). */
+  appLock: AppLock;
   /** Registers what to stop when the core is disposed. */
   onDispose(stop: () => void): void;
 }

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { app, safeStorage, session, shell, type BrowserWindow } from 'electron';
+import { app, powerMonitor, safeStorage, session, shell, systemPreferences, type BrowserWindow } from 'electron';
 import { createAppCore, type AppCore } from '../core/app-core.js';
 import { createCloudServices } from '../core/backup/cloud-services.js';
 import { systemClock } from '../core/clock.js';
@@ -11,6 +11,9 @@ import { CapturePermissions } from './capture-permission.js';
 import { chooseKeyStore } from './choose-key-store.js';
 import { installDisplayCapture } from './display-capture.js';
 import { electronClipboard } from './clipboard.js';
+import { electronIdleTime, electronLockTriggers, windowHiddenSource } from './lock-triggers.js';
+import { osQuickUnlock } from './quick-unlock.js';
+import { connectLinuxBuses, linuxLockSignals } from '../core/lock/linux-lock-signals.js';
 import { createTray, notify } from './tray.js';
 import { wireIpc } from './ipc.js';
 import { createMainWindow, installPermissionHandlers, installWebContentsGuards, registerAppScheme, serveRenderer } from './window.js';
@@ -43,6 +46,8 @@ function start(): void {
   let appCore: AppCore | undefined;
   // The camera and screen capture the QR scanner may use; the core switches them through setScannerSource.
   const capture = new CapturePermissions();
+  // The window minimised or hidden: a moment the app lock may lock (Settings > Security > App lock > Auto-lock).
+  const windowHidden = windowHiddenSource();
   /** Set once the tray icon exists: from then on closing the window hides it, and only Quit quits. */
   let inTray = false;
   let quitting = false;
@@ -58,8 +63,14 @@ function start(): void {
     const clock = systemClock();
     // Null without a client id: the backup page then explains how to configure one.
     const cloud = await createCloudServices({ dataDir, keyStore, clock, log, transport: nodeHttpTransport(), openBrowser: openSignInPage });
-    appCore = createAppCore({ dataDir, keyStore, clock, log, clipboard: electronClipboard(), capture, cloud, appVersion: app.getVersion(),
-      importOptions: { workerFile: path.join(appRoot, 'build', 'electron', 'decrypt-worker.cjs') } });
+    // Electron has no lock-screen event on Linux: the screensaver and logind tell it over D-Bus.
+    const linux = process.platform === 'linux' ? [linuxLockSignals(connectLinuxBuses(), (error) => log.error('listening for the screen lock failed', error))] : [];
+    const lockTriggers = electronLockTriggers(powerMonitor, windowHidden.source, ...linux);
+    appCore = createAppCore({
+      dataDir, keyStore, clock, log, clipboard: electronClipboard(), capture, cloud, appVersion: app.getVersion(),
+      importOptions: { workerFile: path.join(appRoot, 'build', 'electron', 'decrypt-worker.cjs') },
+      idleTime: electronIdleTime(powerMonitor), lockTriggers, quickUnlock: osQuickUnlock(process.platform, systemPreferences),
+    });
     return appCore;
   });
 
@@ -78,6 +89,8 @@ function start(): void {
     });
     // A hidden window, a reloaded or crashed page cannot have a scanner open: whatever it allowed ends here.
     created.on('hide', () => capture.allow(null));
+    created.on('hide', windowHidden.hidden);
+    created.on('minimize', windowHidden.hidden);
     created.webContents.on('did-start-navigation', (details) => {
       if (details.isMainFrame && !details.isSameDocument) capture.allow(null);
     });

@@ -38,7 +38,7 @@ export function createTray({ core, showWindow, quit, log }: TrayWiring): () => v
     if (copied) notify(copied.notification);
     else if (action.type === 'openWindow' || action.type === 'showAllAccounts') showWindow();
     else if (action.type === 'quit') quit();
-    // 'lock': app lock does not exist yet; the model hides the item until it does.
+    // 'lock': main has locked the app already (chooseTrayItem); the window follows lockChanged.
   };
   const render = (menu: TrayMenu) => {
     tray.setToolTip(menu.tooltip);

@@ -6,6 +6,7 @@ import { sourceDecryptWorker } from '../core/import/source-worker.js';
 import { memoryClipboard } from '../core/clipboard/clipboard-port.js';
 import { adjustableClock, systemClock } from '../core/clock.js';
 import { osKeychainKeyStore } from '../core/keystore/os-keychain-key-store.js';
+import { connectLinuxBuses, linuxLockSignals } from '../core/lock/linux-lock-signals.js';
 import { consoleLogger } from '../core/logger.js';
 import { packageVersion } from '../core/package-version.js';
 import { defaultDataDir } from '../core/paths.js';
@@ -67,8 +68,13 @@ const cloud = await createCloudServices({
   },
   ...(emulated ? { config: emulated.config } : {}),
 });
-const core = createAppCore({ dataDir, keyStore, clock, log, clipboard, capture: testControls?.capture, cloud, appVersion: APP_VERSION,
-  importOptions: { workerFile: sourceDecryptWorker() } });
+// The screen locking and suspend (Linux, over D-Bus) lock the app here too; idle time is the page's (no system one in Node).
+const lockTriggers = process.platform === 'linux' ? linuxLockSignals(connectLinuxBuses(), (error) => log.error('listening for the screen lock failed', error)) : undefined;
+const core = createAppCore({
+  dataDir, keyStore, clock, log, clipboard, capture: testControls?.capture, cloud, appVersion: APP_VERSION,
+  importOptions: { workerFile: sourceDecryptWorker() },
+  ...(lockTriggers ? { lockTriggers } : {}),
+});
 const server = await startHarnessServer(core, rendererDir, port, testControls);
 openExternal = server.openExternal;
 if (emulated) log.info(emulated.describe());

@@ -1,10 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app-shell/App.js';
+import { LockGate } from './lock/LockGate.js';
 import './app-shell/styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <LockGate />
   </StrictMode>,
 );

@@ -16,8 +16,10 @@ type Methods =
   | 'exportAccount';
 
 /** Accounts: the list the window shows, adding, renaming, removing (with undo), the order, pins, and the one export. */
-export function accountsHandlers({ follower, accounts, clock, bus, onDispose }: CoreContext): FeatureHandlers<Methods> {
+export function accountsHandlers({ follower, accounts, clock, bus, appLock, onDispose }: CoreContext): FeatureHandlers<Methods> {
   const removals = new RemovalUndo(accounts, clock);
+  // A removed account waiting for its undo holds its secret: locking ends the undo (the account stays removed).
+  appLock.onLock(() => removals.dispose());
   onDispose(() => removals.dispose());
   // The window follows the vault, whoever changed it (this process, another window, the command-line tool).
   follower.onChange((snapshot) => bus.emit('accountsChanged', snapshot.data.accounts.map(toView)));

@@ -19,7 +19,7 @@ export interface Clipboard {
  * (a code main computes) and what the host's permission handlers may let it capture.
  */
 export function clipboardFeature(
-  { follower, accounts, clock, log, onDispose }: CoreContext,
+  { follower, accounts, clock, log, appLock, onDispose }: CoreContext,
   port: ClipboardPort | undefined,
   capture: { allow(source: ScannerSource): void } | undefined,
 ): Clipboard {
@@ -34,6 +34,8 @@ export function clipboardFeature(
     log,
     clearAfterSeconds: async () => (await accounts.settings()).clipboardClearSeconds,
   });
+  // A code of ours left on the clipboard goes when the app locks (unless the person copied something else since).
+  appLock.onLock(() => service.flush());
   onDispose(() => {
     capture?.allow(null);
     service.dispose();

@@ -21,6 +21,7 @@ export class CodeTicker {
 
   /** Replaces the accounts and publishes their codes at once. */
   setAccounts(accounts: readonly StoredAccount[]): void {
+    this.zeroKeys();
     this.accounts = accounts.map((account) => ({ account, key: decodeCanonicalKey(account.secret) }));
     this.started = true;
     this.tick();
@@ -39,6 +40,16 @@ export class CodeTicker {
   /** Publishes the codes again and re-aligns to the next boundary (the clock was corrected); nothing before the accounts came. */
   refresh(): void {
     if (this.started) this.tick();
+  }
+
+  /** Forgets every account and zeroes their decoded keys (the app locked); publishes one empty batch and stops. */
+  clear(): void {
+    this.setAccounts([]);
+    this.stop();
+  }
+
+  private zeroKeys(): void {
+    for (const { key } of this.accounts) key.fill(0);
   }
 
   stop(): void {

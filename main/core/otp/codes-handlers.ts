@@ -13,7 +13,7 @@ export interface Codes {
 }
 
 /** Codes: one batch per period boundary and after every change, pushed to every window; HOTP's next code on request. */
-export function codesFeature({ follower, accounts, clock, bus, onDispose }: CoreContext): Codes {
+export function codesFeature({ follower, accounts, clock, bus, appLock, onDispose }: CoreContext): Codes {
   let latest: CodeBatch | null = null;
   const listeners = new Set<(batch: CodeBatch) => void>();
   const ticker = new CodeTicker(clock, (batch) => {
@@ -22,6 +22,11 @@ export function codesFeature({ follower, accounts, clock, bus, onDispose }: Core
     for (const listener of listeners) listener(batch);
   });
   follower.onChange((snapshot) => ticker.setAccounts(snapshot.data.accounts));
+  // Locked: no code is computed, and the decoded keys are zeroed; the follower's next snapshot starts it again.
+  appLock.onLock(() => {
+    ticker.clear();
+    latest = null;
+  });
   onDispose(() => ticker.stop());
 
   return {

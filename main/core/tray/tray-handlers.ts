@@ -13,18 +13,18 @@ import { findTrayItem, trayCopiedNotification, trayMenu, type TrayLockState } fr
  * changed (at a rollover, or when accounts or settings change). The hosts render it; a choice comes back here.
  */
 export function trayHandlers(
-  { follower, clock, bus }: CoreContext,
+  { follower, clock, bus, appLock }: CoreContext,
   codes: Codes,
   clipboard: Clipboard,
   clockSkew: Pick<ClockSkew, 'status' | 'onChange'>,
 ): FeatureHandlers<'getTrayMenu' | 'chooseTrayItem'> {
-  const lock: TrayLockState = { available: false, locked: false }; // app lock does not exist yet
+  const lockState = (): TrayLockState => ({ available: appLock.isOn, locked: appLock.isLocked });
   const build = (): TrayMenu =>
     trayMenu({
-      accounts: (follower.snapshot?.data.accounts ?? []).map(toView),
+      accounts: appLock.isLocked ? [] : (follower.snapshot?.data.accounts ?? []).map(toView),
       codes: codes.latest(),
       settings: follower.snapshot?.data.settings ?? Settings.parse({}),
-      lock,
+      lock: lockState(),
       clock: clockSkew.status(),
     });
   let sent = '';
@@ -38,16 +38,22 @@ export function trayHandlers(
   codes.onBatch(refresh);
   clockSkew.onChange(refresh);
   follower.onChange(refresh);
+  appLock.onStatus(refresh);
 
   return {
     getTrayMenu: async () => {
-      await follower.current();
+      await appLock.ready;
+      if (!appLock.isLocked) await follower.current();
       return build();
     },
     chooseTrayItem: async ({ itemId }) => {
-      await follower.current();
+      await appLock.ready;
+      if (!appLock.isLocked) await follower.current();
       const item = findTrayItem(build(), itemId);
+      // A code item from a menu shown before the app locked: the answer is "locked", not "gone".
+      if (!item && appLock.isLocked) throw new AppError('locked', 'The app is locked. Unlock it to copy codes.');
       if (!item?.action) throw new AppError('invalidRequest', 'That menu item is no longer available; the menu has been updated.');
+      if (item.action.type === 'lock') await appLock.lock();
       if (item.action.type !== 'copyCode') return { action: item.action, copied: null };
       const { clearsAt, account } = await clipboard.copyAccountCode(item.action.accountId);
       const seconds = Math.max(0, Math.round((clearsAt - clock.now()) / 1000));

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { LockWrap } from './lock-key.js';
 
 /**
  * The vault file: a small JSON header in the clear (so a damaged or foreign file can be told apart from a
@@ -20,6 +21,13 @@ export const VaultHeader = z
     /** Increases with every write. */
     generation: z.number().int().min(1),
     savedAt: z.string(),
+    /**
+     * Which data key seals this file, when the vault was re-keyed (the app lock turned on, off or changed): a new
+     * random key each time, so a key of the old setting opens nothing of the new one. Absent: the vault's first key.
+     */
+    keyId: z.string().regex(/^[a-f0-9]{32}$/).optional(),
+    /** With the app lock on: the data key, wrapped by the lock password's key. The keychain then holds no key. */
+    lock: LockWrap.optional(),
   })
   .strict();
 export type VaultHeader = z.infer<typeof VaultHeader>;
@@ -77,8 +85,13 @@ export function parseSealedFile(bytes: Buffer): SealedFile {
 
 function aad(header: VaultHeader): Buffer {
   // Fixed key order, so the associated data does not depend on how the header object was built.
-  const { format, version, vaultId, keyStore, generation, savedAt } = header;
-  return Buffer.from(JSON.stringify([format, version, vaultId, keyStore, generation, savedAt]), 'utf8');
+  const { format, version, vaultId, keyStore, generation, savedAt, keyId, lock } = header;
+  // Fields added later are appended only when present, so files written before them still open.
+  const fields: unknown[] = [format, version, vaultId, keyStore, generation, savedAt];
+  if (keyId !== undefined || lock !== undefined) {
+    fields.push(keyId ?? null, lock ? [lock.kdf, lock.n, lock.r, lock.p, lock.salt, lock.nonce, lock.wrappedKey, lock.tag] : null);
+  }
+  return Buffer.from(JSON.stringify(fields), 'utf8');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
+import { AppError } from '../../../shared/errors.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import { VAULT_FILE, supersedes, type Vault, type VaultSnapshot } from './vault.js';
@@ -16,6 +17,7 @@ export class VaultFollower {
   private readonly listeners = new Set<SnapshotListener>();
   private watcher: FSWatcher | undefined;
   private cancelReload: (() => void) | undefined;
+  private paused = false;
 
   constructor(
     private readonly vault: Vault,
@@ -49,7 +51,7 @@ export class VaultFollower {
    * while it was read: a read of the still empty folder can finish after the first account was added.
    */
   readonly apply = (snapshot: VaultSnapshot, appliedBeforeRead = this.applied): void => {
-    if (!supersedes(snapshot, this.latest) || (snapshot.vaultId !== this.latest?.vaultId && appliedBeforeRead !== this.applied)) return;
+    if (this.paused || !supersedes(snapshot, this.latest) || (snapshot.vaultId !== this.latest?.vaultId && appliedBeforeRead !== this.applied)) return;
     this.applied += 1;
     const previous = this.latest;
     this.latest = snapshot;
@@ -60,8 +62,25 @@ export class VaultFollower {
   async current(): Promise<VaultSnapshot> {
     const before = this.applied;
     const snapshot = await this.vault.read();
+    // A read that began before the app locked must not hand out what it found.
+    if (this.paused) throw new AppError('locked', 'The app is locked.');
     this.apply(snapshot, before);
     return this.latest ?? snapshot;
+  }
+
+  /**
+   * While the app is locked: forgets the snapshot (it holds the secrets) and ignores changes on disk, so a change by
+   * the command-line tool is read only after `resume`, which reads the vault again and tells every feature.
+   */
+  pause(): void {
+    this.paused = true;
+    this.cancelReload?.();
+    this.latest = undefined;
+  }
+
+  async resume(): Promise<VaultSnapshot> {
+    this.paused = false;
+    return this.current();
   }
 
   dispose(): void {
@@ -71,6 +90,7 @@ export class VaultFollower {
   }
 
   private reloadSoon(): void {
+    if (this.paused) return;
     this.cancelReload?.();
     this.cancelReload = this.clock.setTimer(50, () => {
       this.current().catch((error: unknown) => this.log.error('reloading the vault failed', error));

@@ -6,6 +6,7 @@ import { systemClock, type Clock } from '../clock.js';
 import type { KeyStore } from '../keystore/key-store.js';
 import { removeStaleTempFiles, storageError, syncDirectory, writeFileAtomic } from './atomic-file.js';
 import { withFileLock } from './file-lock.js';
+import { LOCK_SCRYPT, unwrapDataKey, wrapDataKey, type LockKdfCost } from './lock-key.js';
 import { VAULT_FORMAT, VAULT_VERSION, parseSealedFile, seal, type VaultHeader } from './vault-crypto.js';
 import { VaultData, emptyVaultData } from './vault-data.js';
 
@@ -17,7 +18,12 @@ export interface VaultOptions {
   lockStaleMs?: number;
   /** Stamps the file's savedAt and the names of files set aside; the system clock by default. */
   clock?: Clock;
+  /** The app lock's scrypt cost for new wrappings (LOCK_SCRYPT by default; tests that only count writes lower it). */
+  lockKdfCost?: LockKdfCost;
 }
+
+/** How the data key is protected: in the OS keychain (off), or wrapped by the lock password in the file (on). */
+export type LockSetting = { on: false } | { on: true; password: string };
 
 export interface VaultSnapshot {
   data: VaultData;
@@ -59,6 +65,111 @@ export class Vault {
 
   private nowIso(): string {
     return new Date(this.clock.now()).toISOString();
+  }
+
+  /** Whether the app lock is on for the vault on disk (no vault yet: off). Needs no key. */
+  async lockIsOn(): Promise<boolean> {
+    const bytes = await readIfExists(this.file);
+    if (bytes === null) return false;
+    const file = parseSealedFile(bytes);
+    return file.ok && file.header.lock !== undefined;
+  }
+
+  /**
+   * Opens the lock: derives the password's key and unwraps the data key, which stays in memory until
+   * `forgetKeys`. A vault without the lock needs nothing. Throws wrongPassword for a wrong password.
+   */
+  async unlock(password: string): Promise<void> {
+    const bytes = await readIfExists(this.file);
+    if (bytes === null) return;
+    const file = parseSealedFile(bytes);
+    if (!file.ok || file.header.lock === undefined) return;
+    const key = await unwrapDataKey(file.header.lock, password, file.header.vaultId);
+    if (key === null) throw new AppError('wrongPassword', 'That is not the lock password.', 'password');
+    this.remember(file.header, key);
+  }
+
+  /** A copy of the data key of the vault on disk, if this process holds it (for quick unlock to keep sealed). */
+  async heldKey(): Promise<{ name: string; key: Buffer } | null> {
+    const bytes = await readIfExists(this.file);
+    const header = bytes === null ? undefined : parseHeader(bytes);
+    const key = header && this.keys.get(keyName(header));
+    return header && key ? { name: keyName(header), key: Buffer.from(key) } : null;
+  }
+
+  /** Takes back a key kept by quick unlock; it opens only the files it was made for (checked by their cipher). */
+  adoptKey(name: string, key: Buffer): void {
+    this.keys.get(name)?.fill(0);
+    this.keys.set(name, key);
+  }
+
+  /** Zeroes and drops every data key held in memory: a locked vault then opens only with the password again. */
+  forgetKeys(): void {
+    for (const key of this.keys.values()) key.fill(0);
+    this.keys.clear();
+  }
+
+  /**
+   * Turns the app lock on or off, or changes its password, in one atomic rewrite: the vault is sealed under a new
+   * random data key, which goes either into the file wrapped by the new password, or into the keychain. The rename
+   * of the new file is the single instant the setting changes; a crash before it leaves the old setting whole, after
+   * it the new one. No key of the old setting opens the new file, and the previous generation (sealed with the old
+   * key) is removed before the write, so a key left behind in the keychain by a crash opens nothing; it is removed
+   * right after, or at the next change or unlock. `current`: the lock password now (checked), null when off.
+   */
+  async changeLock(current: string | null, next: LockSetting): Promise<VaultSnapshot> {
+    await this.ensureDataDir();
+    const snapshot = await this.locked(async () => {
+      await removeStaleTempFiles(this.dataDir, [this.file, this.previousFile]);
+      const bytes = await readIfExists(this.file);
+      if (bytes === null && (await readIfExists(this.previousFile)) !== null) return this.missingCurrentFile();
+      const opened = bytes === null ? null : await this.openForLockChange(bytes, current);
+      if (bytes === null && current !== null) throw new AppError('invalidRequest', 'The app lock is off.');
+      const header = opened?.header ?? (await this.newHeader());
+      const data = opened?.snapshot.data ?? emptyVaultData();
+      const key = randomBytes(32);
+      const { lock: _old, ...kept } = header;
+      const rekeyed: VaultHeader = { ...kept, keyStore: this.keyStore.id, keyId: randomBytes(16).toString('hex'), generation: header.generation + 1, savedAt: this.nowIso() };
+      if (next.on) rekeyed.lock = await wrapDataKey(key, next.password, header.vaultId, this.options.lockKdfCost ?? LOCK_SCRYPT);
+      else await this.keyStore.setPassword(keyName(rekeyed), key.toString('base64'));
+      this.remember(rekeyed, key);
+      await fs.rm(this.previousFile, { force: true }).catch((error: unknown) => {
+        throw storageError(error);
+      });
+      await this.write(rekeyed, data, false);
+      return { data, generation: rekeyed.generation, vaultId: rekeyed.vaultId };
+    });
+    await this.removeStaleKeys().catch(() => undefined); // tidiness only: a stale key opens nothing (see above)
+    return snapshot;
+  }
+
+  /** The current file, opened with the lock password when the lock is on (checked even when the key is in memory). */
+  private async openForLockChange(bytes: Buffer, password: string | null): Promise<{ header: VaultHeader; snapshot: VaultSnapshot }> {
+    const header = parseHeader(bytes);
+    if (header?.lock !== undefined) {
+      if (password === null) throw new AppError('invalidRequest', 'The app lock is on; its password is needed to change it.');
+      await this.unlockHeader(header, password);
+    } else if (header && password !== null) {
+      throw new AppError('invalidRequest', 'The app lock is off.');
+    }
+    return this.withRecoveryHint(() => this.decode(bytes, 'current'));
+  }
+
+  /** Removes this vault's keys from the keychain that open none of its files (left by a lock change, or a crash in one). */
+  async removeStaleKeys(): Promise<void> {
+    await this.locked(async () => {
+      const bytes = await readIfExists(this.file);
+      const header = bytes === null ? undefined : parseHeader(bytes);
+      if (!header) return;
+      const keep = header.lock === undefined ? keyName(header) : null;
+      const prefix = `vault-key:${header.vaultId}`;
+      for (const { account } of await this.keyStore.findCredentials()) {
+        if ((account === prefix || account.startsWith(`${prefix}:`)) && account !== keep) await this.keyStore.deletePassword(account);
+      }
+      for (const name of [...this.keys.keys()]) {
+        if (name.startsWith(prefix) && name !== keyName(header)) this.keys.delete(name);
+      }
+    });
   }
 
   /** The current contents; an empty vault if none was ever written. */
@@ -125,7 +236,8 @@ export class Vault {
    * cannot be opened aside, its previous generation too, under dated names in the same folder. They are renamed,
    * never deleted, so they still open if the key turns up again; the next write starts a new vault. Only a vault
    * that fails for want of its key is set aside: one that opens, or a damaged one (which has its own way back,
-   * the previous version), is refused and left as it is. Returns the new paths, the current file's first.
+   * the previous version), is refused and left as it is. So is a locked one this process has not unlocked (a
+   * forgotten lock password). Returns the new paths, the current file's first.
    */
   async startOver(): Promise<string[]> {
     return this.locked(async () => {
@@ -136,7 +248,8 @@ export class Vault {
         (error: unknown) => error,
       );
       if (problem === null) throw new AppError('invalidRequest', 'Your accounts file opens, so there is nothing to set aside.');
-      if (!(problem instanceof AppError) || problem.kind !== 'vaultKeyMissing') throw problem;
+      // A locked vault whose password is forgotten is as lost as one whose key is (this process holds no key for it).
+      if (!(problem instanceof AppError) || (problem.kind !== 'vaultKeyMissing' && problem.kind !== 'locked')) throw problem;
       const stamp = this.nowIso().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
       const setAside = [await this.setAside(this.file, `vault.unreadable-${stamp}`)];
       if ((await readIfExists(this.previousFile)) !== null) setAside.push(await this.setAside(this.previousFile, `vault.previous.unreadable-${stamp}`));
@@ -185,6 +298,7 @@ export class Vault {
         : this.damaged('The previous version failed its integrity check too.');
     }
     const data = VaultData.safeParse(parseJson(plaintext));
+    plaintext.fill(0);
     if (!data.success) throw this.damaged('The vault file holds data this version of the app cannot read.');
     return { header: file.header, snapshot: { data: data.data, generation: file.header.generation, vaultId: file.header.vaultId } };
   }
@@ -209,17 +323,29 @@ export class Vault {
     return withFileLock(this.file, work, this.options.lockStaleMs);
   }
 
+  private remember(header: VaultHeader, key: Buffer): void {
+    this.keys.get(keyName(header))?.fill(0);
+    this.keys.set(keyName(header), key);
+  }
+
+  private async unlockHeader(header: VaultHeader, password: string): Promise<void> {
+    const key = header.lock && (await unwrapDataKey(header.lock, password, header.vaultId));
+    if (!key) throw new AppError('wrongPassword', 'That is not the lock password.', 'password');
+    this.remember(header, key);
+  }
+
   /** The data key named by the header, from memory or the key store; created only for a new vault. */
   private async key(header: VaultHeader, create: boolean): Promise<Buffer> {
-    const cached = this.keys.get(header.vaultId);
+    const cached = this.keys.get(keyName(header));
     if (cached) return cached;
+    if (header.lock) throw new AppError('locked', 'The app is locked. Unlock it with the lock password.');
     if (header.keyStore !== this.keyStore.id) {
       throw new AppError(
         'vaultKeyMissing',
         `This vault's key is kept in "${header.keyStore}", which this program cannot reach (it uses "${this.keyStore.id}"). Open the vault with the desktop app.`,
       );
     }
-    const account = `vault-key:${header.vaultId}`;
+    const account = keyName(header);
     const stored = await this.keyStore.getPassword(account);
     let key: Buffer;
     if (stored !== null) key = Buffer.from(stored, 'base64');
@@ -233,7 +359,7 @@ export class Vault {
       );
     }
     if (key.length !== 32) throw new AppError('vaultKeyMissing', 'The vault key in the system keychain is not valid.');
-    this.keys.set(header.vaultId, key);
+    this.keys.set(account, key);
     return key;
   }
 
@@ -280,6 +406,16 @@ export class Vault {
       throw storageError(error);
     }
   }
+}
+
+/** Where a data key is filed in the key store: the vault's first key under its id, a later one under its key id too. */
+function keyName(header: VaultHeader): string {
+  return header.keyId === undefined ? `vault-key:${header.vaultId}` : `vault-key:${header.vaultId}:${header.keyId}`;
+}
+
+function parseHeader(bytes: Buffer): VaultHeader | undefined {
+  const file = parseSealedFile(bytes);
+  return file.ok ? file.header : undefined;
 }
 
 function parseJson(bytes: Buffer): unknown {

@@ -22,14 +22,15 @@ const MAC = navigator.userAgent.includes('Mac');
 
 type View = { name: 'tiles' } | { name: 'account'; id: string } | { name: 'settings' } | { name: 'recovery' };
 
-export function App() {
+/** `startWithRecovery`: opened on Begin recovery (after this PC's data was removed for a forgotten lock password). */
+export function App({ startWithRecovery = false }: { startWithRecovery?: boolean } = {}) {
   const state = useAccounts();
   const { codes } = state;
   const [settings, updateSettings] = useSettings();
   const backup = useBackupStatus();
   const clockStatus = useClockStatus();
   const backupOutOfDate = backup?.state === 'outOfDate';
-  const [view, setView] = useState<View>({ name: 'tiles' });
+  const [view, setView] = useState<View>(startWithRecovery ? { name: 'recovery' } : { name: 'tiles' });
   const [adding, setAdding] = useState(false);
   const [search, setSearch] = useState('');
   const [announcement, setAnnouncement] = useState('');

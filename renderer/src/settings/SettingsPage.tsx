@@ -4,6 +4,7 @@ import type { Settings } from '../../../shared/settings.js';
 import { BackupSection } from './backup/BackupSection.js';
 import { BackBar, useBackOnEscape } from '../app-shell/sub-page.js';
 import { ImportSection } from '../import/ImportSection.js';
+import { AppLockSettings } from '../lock/AppLockSettings.js';
 
 const CLEAR_DELAYS = [10, 20, 30, 60, 120, 300];
 
@@ -33,6 +34,11 @@ export function SettingsPage({
       <BackupSection status={backup} onBeginRecovery={onBeginRecovery} />
       <fieldset>
         <legend>Security</legend>
+        <AppLockSettings
+          backup={backup}
+          autoLock={settings.autoLock}
+          onAutoLock={(autoLock) => onChange({ autoLock })}
+          onSetUpBackup={() => document.querySelector<HTMLElement>('.settings fieldset button')?.focus()} />
         <label className="setting">
           <span>Clear copied codes from the clipboard after</span>
           <select value={settings.clipboardClearSeconds} onChange={(e) => onChange({ clipboardClearSeconds: Number(e.target.value) })}>

@@ -1,0 +1,131 @@
+import { expectNoSeriousViolationsLightAndDark } from '../axe.js';
+import { callContract, expect, test } from '../harness-fixture.js';
+import { expectOathtoolCode } from '../oathtool.js';
+import { screenshot } from '../screenshot.js';
+
+const SECRET = 'JBSWY3DPEHPK3PXP';
+const PASSWORD = 'correct horse battery staple';
+
+test('app lock: turn on, lock, a wrong password (message, delay), unlock, codes equal oathtool’s', async ({ page, controlledHarness: harness }) => {
+  test.setTimeout(120_000);
+  expect((await harness.cli('add', `otpauth://totp/GitHub:alice?secret=${SECRET}&issuer=GitHub`)).code).toBe(0);
+  await page.goto(harness.url);
+  await expect(page.getByRole('button', { name: /Copy code for GitHub, alice/ })).toBeVisible();
+
+  // Settings > Security > App lock: without backup, it says so first.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const lockGroup = page.getByRole('group', { name: 'App lock' });
+  await expect(lockGroup).toContainText('does not protect against malicious software');
+  await lockGroup.getByRole('button', { name: 'Turn on app lock…' }).click();
+  await expect(lockGroup.getByRole('alertdialog', { name: 'Cloud backup is off' })).toContainText('nothing can recover your accounts');
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await screenshot(page, `app-lock-no-backup-${theme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await lockGroup.getByRole('button', { name: 'Continue without backup' }).click();
+
+  // A weak password is refused with the shared rule's reason; two different ones are caught too.
+  const form = page.getByRole('form', { name: 'Turn on app lock' });
+  await form.getByLabel('Lock password', { exact: true }).fill('password1');
+  await form.getByLabel('Type it again').fill('password1');
+  await form.getByRole('button', { name: 'Turn on app lock' }).click();
+  await expect(form.locator('.field-error').first()).not.toBeEmpty();
+  await form.getByLabel('Lock password', { exact: true }).fill(PASSWORD);
+  await form.getByLabel('Type it again').fill(PASSWORD);
+  await expect(form).toContainText('Strength: ');
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await screenshot(page, `app-lock-turn-on-${theme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expectNoSeriousViolationsLightAndDark(page, 'turning the app lock on');
+  await form.getByRole('button', { name: 'Turn on app lock' }).click();
+  await expect(lockGroup).toContainText('App lock is on.', { timeout: 20_000 });
+  await screenshot(page, 'app-lock-on-light');
+
+  // Ctrl+L locks: only the lock screen shows; no account name or code is on the page.
+  await page.keyboard.press('Control+l');
+  const lockScreen = page.getByRole('region', { name: 'Authenticator is locked' });
+  await expect(lockScreen).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('GitHub');
+  await expect(page.locator('.tile')).toHaveCount(0);
+  expect((await callContract(page, 'getCodes', {})).ok).toBe(false);
+
+  // A wrong password: the message; after five, the delay is said and even the right one waits.
+  const field = lockScreen.getByLabel('Lock password');
+  for (let i = 1; i <= 5; i++) {
+    await field.fill(`wrong password ${i}`);
+    await lockScreen.getByRole('button', { name: 'Unlock' }).click();
+    await expect(lockScreen.getByRole('alert')).toHaveText('That is not the lock password.', { timeout: 20_000 });
+    await expect(lockScreen).toContainText(`${i} wrong password`);
+  }
+  // At once (the harness clock runs in real time): even the right password waits, and the wait is said.
+  await field.fill(PASSWORD);
+  await lockScreen.getByRole('button', { name: 'Unlock' }).click();
+  await expect(lockScreen.getByRole('alert')).toContainText('Too many wrong passwords. Try again in');
+  await expect(lockScreen.getByRole('status')).toContainText('The next one is tried in');
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await screenshot(page, `lock-screen-delay-${theme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expectNoSeriousViolationsLightAndDark(page, 'the lock screen');
+
+  // Forgot the password, without backup: nothing can be recovered, and it says so.
+  await lockScreen.getByRole('button', { name: 'Forgot the password?' }).click();
+  await expect(lockScreen.getByRole('region', { name: 'Forgot the password' })).toContainText('there is no copy to recover them from');
+  await screenshot(page, 'lock-screen-forgot-light');
+
+  // After the delay (main's clock moved on), the right password unlocks; the code is oathtool's.
+  await harness.controls.advanceClock(5_000);
+  await field.fill(PASSWORD);
+  await lockScreen.getByRole('button', { name: 'Unlock' }).click();
+  const tile = page.getByRole('button', { name: /Copy code for GitHub, alice/ });
+  await expect(tile).toBeVisible({ timeout: 20_000 });
+  await expectOathtoolCode(tile.locator('.tile-code'), SECRET, {}, () => harness.controls.now());
+});
+
+test('the tray page shows "Locked" and "Unlock…" and no code while locked', async ({ page, controlledHarness: harness }) => {
+  test.setTimeout(60_000);
+  expect((await harness.cli('add', `otpauth://totp/GitHub:alice?secret=${SECRET}&issuer=GitHub`)).code).toBe(0);
+  await page.goto(harness.url);
+  expect((await callContract(page, 'turnOnAppLock', { password: PASSWORD })).ok).toBe(true);
+  await page.goto(new URL('/tray', harness.url).href);
+  await page.getByRole('menuitem', { name: 'Lock', exact: true }).click();
+  await expect(page.getByRole('menuitem', { name: 'Locked' })).toBeDisabled();
+  await expect(page.getByRole('menuitem', { name: 'Unlock…' })).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('GitHub');
+  await expect(page.locator('body')).not.toContainText(/\d{3} \d{3}/);
+  await screenshot(page, 'tray-locked');
+});
+
+test('auto-lock: left idle past the chosen minute it locks, the tray shows no codes, and after unlock every code is right', async ({ page, controlledHarness: harness }) => {
+  test.setTimeout(90_000);
+  expect((await harness.cli('add', `otpauth://totp/GitHub:alice?secret=${SECRET}&issuer=GitHub`)).code).toBe(0);
+  await page.goto(harness.url);
+  expect((await callContract(page, 'turnOnAppLock', { password: PASSWORD })).ok).toBe(true);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('group', { name: 'App lock' }).getByLabel('Lock by itself').selectOption('1m');
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByRole('button', { name: /Copy code for GitHub, alice/ })).toBeVisible();
+
+  await harness.controls.advanceClock(50_000);
+  await expect(page.getByRole('button', { name: /Copy code for GitHub, alice/ })).toBeVisible();
+  await harness.controls.advanceClock(20_000);
+  const lockScreen = page.getByRole('region', { name: 'Authenticator is locked' });
+  await expect(lockScreen).toBeVisible();
+  await screenshot(page, 'lock-screen-light');
+
+  const tray = await page.context().newPage();
+  await tray.goto(new URL('/tray', harness.url).href);
+  await expect(tray.getByRole('menuitem', { name: 'Locked' })).toBeVisible();
+  await expect(tray.locator('body')).not.toContainText(/GitHub|\d{3} \d{3}/);
+  await tray.close();
+
+  await lockScreen.getByLabel('Lock password').fill(PASSWORD);
+  await lockScreen.getByRole('button', { name: 'Unlock' }).click();
+  const tile = page.getByRole('button', { name: /Copy code for GitHub, alice/ });
+  await expect(tile).toBeVisible({ timeout: 20_000 });
+  await expectOathtoolCode(tile.locator('.tile-code'), SECRET, {}, () => harness.controls.now());
+});

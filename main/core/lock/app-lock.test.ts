@@ -1,0 +1,250 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CodeBatch } from '../../../shared/account.js';
+import type { LockStatus } from '../../../shared/lock.js';
+import type { TrayMenu } from '../../../shared/tray.js';
+import { createAppCore, type AppCore } from '../app-core.js';
+import { memoryClipboard } from '../clipboard/clipboard-port.js';
+import { ManualClock } from '../clock.js';
+import type { KeyStore } from '../keystore/key-store.js';
+import { osKeychainKeyStore } from '../keystore/os-keychain-key-store.js';
+import { silentLogger } from '../logger.js';
+import type { QuickUnlockPort } from './quick-unlock.js';
+import { keychainSecrets, opensAnyVaultFile } from '../vault/testing/lock-probe.js';
+import { Vault } from '../vault/vault.js';
+
+// The app lock in the whole core, on the real OS keychain (run under scripts/with-keyring.sh), at the lock's real
+// scrypt cost: every password given costs about half a second.
+
+const PASSWORD = 'correct horse battery staple';
+let dataDir: string;
+let service: string;
+let store: KeyStore;
+let core: AppCore | undefined;
+
+beforeEach(async () => {
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'app-lock-'));
+  service = `test-${randomBytes(8).toString('hex')}`;
+  store = osKeychainKeyStore(service);
+});
+
+afterEach(async () => {
+  core?.dispose();
+  core = undefined;
+  for (const { account } of await store.findCredentials()) await store.deletePassword(account);
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+function start(quickUnlock?: QuickUnlockPort) {
+  const clock = new ManualClock(1_700_000_000_000);
+  const clipboard = memoryClipboard();
+  core = createAppCore({ dataDir, keyStore: osKeychainKeyStore(service), clock, log: silentLogger, clipboard, ...(quickUnlock ? { quickUnlock } : {}) });
+  const seen = { codes: [] as CodeBatch[], lock: [] as LockStatus[], tray: [] as TrayMenu[] };
+  core.subscribe((event, payload) => {
+    if (event === 'codes') seen.codes.push(payload as CodeBatch);
+    if (event === 'lockChanged') seen.lock.push(payload as LockStatus);
+    if (event === 'trayMenuChanged') seen.tray.push(payload as TrayMenu);
+  });
+  const c = core;
+  const call = async <T = unknown>(method: string, request: unknown = {}): Promise<T> => {
+    const result = await c.dispatch(method, request);
+    if (!result.ok) throw Object.assign(new Error(result.error.message), { kind: result.error.kind });
+    return result.value as T;
+  };
+  const kindOf = async (method: string, request: unknown = {}): Promise<string | null> => {
+    const result = await c.dispatch(method, request);
+    return result.ok ? null : result.error.kind;
+  };
+  return { clock, clipboard, call, kindOf, seen };
+}
+
+async function withAccounts() {
+  const app = start();
+  await app.call('addAccountsFromUri', { uri: 'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub' });
+  await app.call('addAccountsFromUri', { uri: 'otpauth://hotp/Bank:bob?secret=GEZDGNBVGY3TQOJQ&issuer=Bank&counter=3' });
+  return app;
+}
+
+const trayLabels = (menu: TrayMenu) => menu.entries.flatMap((entry) => (entry.type === 'item' ? [entry.label] : []));
+
+describe('app lock in the core', () => {
+  it('refuses a weak lock password in main, whatever the window showed', async () => {
+    const app = await withAccounts();
+    expect(await app.kindOf('turnOnAppLock', { password: 'password123' })).toBe('weakPassword');
+    expect((await app.call<LockStatus>('getLockStatus')).on).toBe(false);
+  });
+
+  it('locked means locked: no key in the keychain, every code, copy, tray and export request answers "locked", the clipboard cleared', async () => {
+    const app = await withAccounts();
+    const [github] = await app.call<{ id: string }[]>('listAccounts');
+    await app.call('turnOnAppLock', { password: PASSWORD });
+    await app.call('copyCode', { id: github!.id });
+    const copied = app.clipboard.readText();
+    expect(copied).toMatch(/^\d{6}$/);
+
+    const status = await app.call<LockStatus>('lockApp');
+    expect(status).toMatchObject({ on: true, locked: true });
+    expect(app.seen.lock.at(-1)).toMatchObject({ locked: true });
+    // Nothing that secret-tool reads from the keychain opens any vault file.
+    for (const secret of keychainSecrets(service)) expect(await opensAnyVaultFile(dataDir, secret)).toBe(false);
+    // The code we put on the clipboard is gone.
+    expect(app.clipboard.readText()).toBe('');
+    // The window's last batch is empty, and the ticker stopped: time passing brings no new codes.
+    expect(app.seen.codes.at(-1)!.codes).toEqual([]);
+    const batches = app.seen.codes.length;
+    app.clock.advance(120_000);
+    expect(app.seen.codes.length).toBe(batches);
+
+    for (const [method, request] of [
+      ['getCodes', {}],
+      ['listAccounts', {}],
+      ['copyCode', { id: github!.id }],
+      ['exportAccount', { id: github!.id }],
+      ['nextHotpCode', { id: github!.id }],
+      ['chooseTrayItem', { itemId: `account:${github!.id}` }],
+      ['addAccountsFromUri', { uri: 'otpauth://totp/X:y?secret=JBSWY3DPEHPK3PXP' }],
+    ] as const) {
+      expect(await app.kindOf(method, request), method).toBe('locked');
+    }
+    // The tray shows "Locked" and "Unlock…", no account and no code.
+    const menu = await app.call<TrayMenu>('getTrayMenu');
+    expect(trayLabels(menu)).toEqual(['Locked', 'Unlock…', 'Quit']);
+    expect(JSON.stringify(menu)).not.toMatch(/GitHub|Bank|\d{6}/);
+  }, 30_000);
+
+  it('unlocks with the password, brings codes back, and reads a change the command-line tool made while locked only then', async () => {
+    const app = await withAccounts();
+    await app.call('turnOnAppLock', { password: PASSWORD });
+    await app.call('lockApp');
+    // Another process (the command-line tool, given the password) adds an account while the app is locked.
+    const cli = new Vault(dataDir, osKeychainKeyStore(service));
+    await cli.unlock(PASSWORD);
+    await cli.update((data) => {
+      data.settings = { ...data.settings, theme: 'dark' };
+      return { data, result: null };
+    });
+    app.clock.advance(1000); // the follower's debounce, were it listening
+    expect(await app.kindOf('getSettings')).toBe('locked');
+
+    expect(await app.kindOf('unlockApp', { password: 'wrong horse battery staple' })).toBe('wrongPassword');
+    expect(await app.call<LockStatus>('unlockApp', { password: PASSWORD })).toMatchObject({ locked: false, failedAttempts: 0 });
+    expect((await app.call<{ theme: string }>('getSettings')).theme).toBe('dark');
+    const batch = await app.call<CodeBatch>('getCodes');
+    expect(batch.codes.map((c) => c.code)).toHaveLength(2);
+    expect(trayLabels(await app.call<TrayMenu>('getTrayMenu'))).toContain('Lock');
+  }, 30_000);
+
+  it('a restarted app starts locked, and the lock can be changed and turned off with the password only', async () => {
+    let app = await withAccounts();
+    await app.call('turnOnAppLock', { password: PASSWORD });
+    core!.dispose();
+    app = start();
+    expect(await app.call<LockStatus>('getLockStatus')).toMatchObject({ on: true, locked: true });
+    expect(await app.kindOf('listAccounts')).toBe('locked');
+    await app.call('unlockApp', { password: PASSWORD });
+    expect(await app.call<unknown[]>('listAccounts')).toHaveLength(2);
+    expect(await app.kindOf('changeAppLockPassword', { currentPassword: 'nope', password: 'another horse battery staple' })).toBe('wrongPassword');
+    expect(await app.kindOf('changeAppLockPassword', { currentPassword: PASSWORD, password: 'abc' })).toBe('weakPassword');
+    await app.call('changeAppLockPassword', { currentPassword: PASSWORD, password: 'another horse battery staple' });
+    expect(await app.kindOf('turnOffAppLock', { password: PASSWORD })).toBe('wrongPassword');
+    expect(await app.call<LockStatus>('turnOffAppLock', { password: 'another horse battery staple' })).toMatchObject({ on: false, locked: false });
+    expect(await app.kindOf('lockApp')).toBe('invalidRequest');
+    core!.dispose();
+    app = start();
+    expect(await app.call<unknown[]>('listAccounts')).toHaveLength(2);
+  }, 40_000);
+
+  it('rate-limits wrong passwords after five, with a growing delay measured on the clock, and never wipes anything', async () => {
+    const app = await withAccounts();
+    await app.call('turnOnAppLock', { password: PASSWORD });
+    await app.call('lockApp');
+    for (let i = 1; i <= 5; i++) expect(await app.kindOf('unlockApp', { password: `wrong ${i}` })).toBe('wrongPassword');
+    const after5 = await app.call<LockStatus>('getLockStatus');
+    expect(after5.failedAttempts).toBe(5);
+    expect(after5.retryAt).toBe(app.clock.now() + 5_000);
+    // Even the right password is not tried before the delay is over.
+    expect(await app.kindOf('unlockApp', { password: PASSWORD })).toBe('tooManyAttempts');
+    app.clock.advance(5_000);
+    expect(await app.kindOf('unlockApp', { password: 'wrong 6' })).toBe('wrongPassword');
+    expect((await app.call<LockStatus>('getLockStatus')).retryAt).toBe(app.clock.now() + 10_000);
+    app.clock.advance(9_999);
+    expect(await app.kindOf('unlockApp', { password: PASSWORD })).toBe('tooManyAttempts');
+    app.clock.advance(1);
+    expect(await app.call<LockStatus>('unlockApp', { password: PASSWORD })).toMatchObject({ locked: false, failedAttempts: 0, retryAt: null });
+    expect(await app.call<unknown[]>('listAccounts')).toHaveLength(2);
+  }, 40_000);
+
+  it('the tray offers Lock once the lock is on, and choosing it locks', async () => {
+    const app = await withAccounts();
+    expect(trayLabels(await app.call<TrayMenu>('getTrayMenu'))).not.toContain('Lock');
+    await app.call('turnOnAppLock', { password: PASSWORD });
+    await vi.waitFor(() => expect(trayLabels(app.seen.tray.at(-1)!)).toContain('Lock'));
+    await app.call('chooseTrayItem', { itemId: 'lock' });
+    expect((await app.call<LockStatus>('getLockStatus')).locked).toBe(true);
+    expect(trayLabels(app.seen.tray.at(-1)!)).toEqual(['Locked', 'Unlock…', 'Quit']);
+  }, 30_000);
+
+  it('a forgotten password: the locked vault is set aside (kept, renamed) only on request, and the app starts empty with the lock off', async () => {
+    const app = await withAccounts();
+    await app.call('turnOnAppLock', { password: PASSWORD });
+    core!.dispose();
+    const fresh = start();
+    const { setAside } = await fresh.call<{ setAside: string[] }>('startOverVault');
+    expect(setAside[0]).toMatch(/vault\.unreadable-.*\.json$/);
+    expect(await fresh.call<LockStatus>('getLockStatus')).toMatchObject({ on: false, locked: false });
+    expect(await fresh.call<unknown[]>('listAccounts')).toEqual([]);
+    // The set-aside file still opens with the password, should it come back.
+    await fs.rename(setAside[0]!, path.join(dataDir, 'vault.json'));
+    const vault = new Vault(dataDir, osKeychainKeyStore(service));
+    await vault.unlock(PASSWORD);
+    expect((await vault.read()).data.accounts).toHaveLength(2);
+  }, 30_000);
+
+  it('an unlocked vault is never set aside by "start over"', async () => {
+    const app = await withAccounts();
+    await app.call('turnOnAppLock', { password: PASSWORD });
+    expect(await app.kindOf('startOverVault')).toBe('invalidRequest');
+    expect(await app.call<unknown[]>('listAccounts')).toHaveLength(2);
+  }, 30_000);
+
+  it('quick unlock (a fake Touch ID): only after a password unlock in this run, only when the OS says yes, never after a restart', async () => {
+    let answer = true;
+    const touchId: QuickUnlockPort = {
+      label: 'Touch ID',
+      available: () => true,
+      confirm: async () => {
+        if (!answer) throw new Error('cancelled');
+      },
+    };
+    await withAccounts();
+    core!.dispose();
+    let app = start(touchId);
+    await app.call('turnOnAppLock', { password: PASSWORD });
+    core!.dispose();
+    // A restart: no copy is held, so the password is needed.
+    app = start(touchId);
+    expect(await app.call<LockStatus>('getLockStatus')).toMatchObject({ locked: true, quickUnlock: { label: 'Touch ID', available: true, ready: false } });
+    expect(await app.kindOf('quickUnlockApp')).toBe('invalidRequest');
+    await app.call('unlockApp', { password: PASSWORD });
+    await app.call('lockApp');
+    expect((await app.call<LockStatus>('getLockStatus')).quickUnlock).toMatchObject({ ready: true });
+    answer = false;
+    expect(await app.kindOf('quickUnlockApp')).toBe('notConfirmed');
+    expect(await app.kindOf('listAccounts')).toBe('locked');
+    answer = true;
+    expect(await app.call<LockStatus>('quickUnlockApp')).toMatchObject({ locked: false });
+    expect(await app.call<unknown[]>('listAccounts')).toHaveLength(2);
+  }, 40_000);
+
+  it('quick unlock where the system has none says "not available on this system"', async () => {
+    const app = start({ label: 'polkit', available: () => false, confirm: () => Promise.reject(new Error('no')) });
+    await app.call('addAccountsFromUri', { uri: 'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub' });
+    await app.call('turnOnAppLock', { password: PASSWORD });
+    await app.call('lockApp');
+    const result = await core!.dispatch('quickUnlockApp', {});
+    expect(result).toMatchObject({ ok: false, error: { kind: 'invalidRequest', message: 'polkit is not available on this system.' } });
+  }, 30_000);
+});

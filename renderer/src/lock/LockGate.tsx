@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react';
+import { App } from '../app-shell/App.js';
+import { call } from '../app-shell/api.js';
+import { useBackupStatus } from '../settings/backup/use-backup-status.js';
+import { LockScreen } from './LockScreen.js';
+import { useLockStatus } from './use-lock-status.js';
+
+/**
+ * Shows the app only while it is unlocked, and only the lock screen while it is locked: the app is unmounted, so the
+ * page keeps no account list or code from before (main has dropped them too), and loads afresh after unlock.
+ * Ctrl/Cmd+L locks from anywhere in the window.
+ */
+const ACTIVITY_EVERY_MS = 5_000;
+
+export function LockGate() {
+  const lock = useLockStatus();
+  const backup = useBackupStatus();
+  const [startWithRecovery, setStartWithRecovery] = useState(false);
+
+  useEffect(() => {
+    if (!lock?.on || lock.locked) return;
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'l') {
+        event.preventDefault();
+        void call('lockApp').catch(() => undefined);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [lock?.on, lock?.locked]);
+
+  // Input in the page counts as activity for auto-lock where main has no system idle time (the browser harness).
+  useEffect(() => {
+    if (!lock?.on || lock.locked) return;
+    let last = 0;
+    const onInput = () => {
+      if (Date.now() - last < ACTIVITY_EVERY_MS) return;
+      last = Date.now();
+      void call('noteActivity').catch(() => undefined);
+    };
+    const events = ['keydown', 'pointerdown', 'pointermove', 'wheel'] as const;
+    for (const name of events) window.addEventListener(name, onInput, { passive: true });
+    return () => {
+      for (const name of events) window.removeEventListener(name, onInput);
+    };
+  }, [lock?.on, lock?.locked]);
+
+  if (lock === null) return null; // a moment at start-up: nothing rather than accounts that may be locked
+  if (lock.locked) return <LockScreen status={lock} backup={backup} onRemoved={() => setStartWithRecovery(true)} />;
+  // Keyed: the unlocked status may arrive before "removed" does, and the app must open again on recovery then.
+  return <App key={startWithRecovery ? 'recovery' : 'app'} startWithRecovery={startWithRecovery} />;
+}
