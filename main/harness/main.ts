@@ -66,12 +66,21 @@ const cloud = await createCloudServices({
   ...(emulated ? { config: emulated.config } : {}),
 });
 const core = createAppCore({ dataDir, keyStore, clock, log, clipboard, capture: testControls?.capture, cloud, appVersion: APP_VERSION });
-const server = await startHarnessServer(core, rendererDir, port, testControls);
+const server = await startHarnessServer(core, {
+  rendererDir,
+  port,
+  testControls,
+  onLoginUrl: (url) => console.log(`For another browser, open (once): ${url}`),
+});
 openExternal = server.openExternal;
 if (emulated) log.info(emulated.describe());
 log.info(`data folder: ${dataDir}`);
-if (values['test-controls']) log.info('test controls are on: /test/clipboard, /test/clock, /test/clock/advance, /test/capture');
-console.log(`Ready: ${server.url}`);
+if (server.controlSecret !== null) {
+  log.info('test controls are on: /test/clipboard, /test/clock, /test/clock/advance, /test/capture');
+  console.log(`Test controls secret: ${server.controlSecret}`);
+}
+// The terminal is the one place the way in is shown: this URL works once, in one browser (see the README).
+console.log(`Ready: ${server.loginUrl()}`);
 
 const stop = () => {
   core.dispose();
