@@ -16,6 +16,11 @@ export interface Harness {
   dataDir: string;
   /** Runs the command-line tool on the same data folder. */
   cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
+  /**
+   * Answers the next question the harness asks in its terminal before a setup key leaves main (exportAccount), as
+   * the person at that terminal would; returns the account it named ("GitHub, alice").
+   */
+  answerSecretRelease(answer: 'yes' | 'no'): Promise<string>;
 }
 
 /** The harness's test endpoints (started with --test-controls): its in-memory clipboard and its adjustable clock. */
@@ -40,8 +45,8 @@ const tsx = path.join(root, 'node_modules/.bin/tsx');
 
 /** Starts the browser harness on a random port with a fresh data folder; the renderer must already be built. */
 export async function startHarness(dataDir = mkdtempSync(path.join(tmpdir(), 'harness-')), extraArgs: string[] = []): Promise<Harness & { stop(): Promise<void> }> {
-  const { child, url } = await spawnHarness(dataDir, extraArgs);
-  return { url, dataDir, cli: (...args) => runCli(dataDir, args), stop: () => stop(child) };
+  const { child, url, output } = await spawnHarness(dataDir, extraArgs);
+  return { url, dataDir, cli: (...args) => runCli(dataDir, args), answerSecretRelease: terminalAnswers(child, output), stop: () => stop(child) };
 }
 
 /**
@@ -60,7 +65,14 @@ export async function startControlledHarness(
     const cookie = signedIn.headers.get('set-cookie')?.split(';')[0];
     if (signedIn.status !== 303 || !cookie) throw new Error(`the harness did not let the test process in: ${signedIn.status}`);
     const next = (await output.waitFor(/^For another browser, open \(once\): (\S+)$/m))[1]!;
-    return { url: next, dataDir, cli: (...args) => runCli(dataDir, args), stop: () => stop(child), controls: testControls(url, cookie, secret) };
+    return {
+      url: next,
+      dataDir,
+      cli: (...args) => runCli(dataDir, args),
+      answerSecretRelease: terminalAnswers(child, output),
+      stop: () => stop(child),
+      controls: testControls(url, cookie, secret),
+    };
   } catch (error) {
     await stop(child);
     throw error;
@@ -83,6 +95,17 @@ function testControls(url: string, cookie: string, secret: string): TestControls
     advanceClock: async (ms) => Number((await request('POST', '/test/clock/advance', { ms })).now),
     now: async () => Number((await request('GET', '/test/clock')).now),
     capture: async () => (await request('GET', '/test/capture')) as { source: ScannerSource; history: ScannerSource[] },
+  };
+}
+
+/** Types into the harness's terminal (its standard input) the answer to each question it asks there, one after another. */
+function terminalAnswers(child: ChildProcess, output: HarnessOutput): Harness['answerSecretRelease'] {
+  let answeredUpTo = 0;
+  return async (answer) => {
+    const question = await output.waitFor(/Confirm: the window asks to show the QR code and setup key of (.+?)\. Type yes/, answeredUpTo);
+    answeredUpTo = question.end;
+    child.stdin!.write(`${answer}\n`);
+    return question[1]!;
   };
 }
 
@@ -113,10 +136,6 @@ class HarnessOutput {
       }, 30_000);
       if (!check()) this.waiters.add(check);
     });
-  }
-
-  get length(): number {
-    return this.text.length;
   }
 }
 

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { ScannerSource } from '../../shared/contract.js';
 import { accountsHandlers } from './accounts/accounts-handlers.js';
 import { AccountsService } from './accounts/accounts-service.js';
+import { neverLocked, nobodyToAsk, type LockState, type SecretReleaseConfirmation } from './accounts/secret-release-confirmation.js';
 import { backupHandlers } from './backup/backup-handlers.js';
 import { BackupService } from './backup/backup-service.js';
 import type { CloudStore } from './backup/cloud-store.js';
@@ -43,6 +44,13 @@ export interface CoreDeps {
    * scanner is open, one capture of the primary screen). Absent where the browser asks the person itself (harness).
    */
   capture?: { allow(source: ScannerSource): void };
+  /**
+   * Asks the person, from main, before a secret leaves (exportAccount): a dialog in the Electron app, the terminal in
+   * the harness. Without it nothing is released.
+   */
+  secretRelease?: SecretReleaseConfirmation;
+  /** Whether the app is locked (app lock provides it); never, without it. */
+  lock?: LockState;
 }
 
 export interface AppCore {
@@ -64,7 +72,7 @@ export interface AppCore {
  * settings, vault, backup, recovery) owns its services, its part of the contract's handler table and the events it
  * emits. The Electron app, the browser harness and the command-line tool each wire this with their own adapters.
  */
-export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud, deviceName, appVersion, capture }: CoreDeps): AppCore {
+export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud, deviceName, appVersion, capture, secretRelease, lock }: CoreDeps): AppCore {
   const stops: (() => void)[] = [];
   const bus = new EventBus(log);
   const vault = new Vault(dataDir, keyStore, { clock });
@@ -86,7 +94,7 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
 
   // In the order a new snapshot is taken in: codes first, then the window, settings, the tray, and the backup.
   const codes = codesFeature(context);
-  const accountsPart = accountsHandlers(context);
+  const accountsPart = accountsHandlers(context, { confirmation: secretRelease ?? nobodyToAsk, lock: lock ?? neverLocked });
   const settingsPart = settingsHandlers(context);
   const clipboardPart = clipboardFeature(context, clipboard, capture);
   const trayPart = trayHandlers(context, codes, clipboardPart);

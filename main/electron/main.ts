@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { app, safeStorage, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import { createAppCore, type AppCore } from '../core/app-core.js';
 import { createCloudServices } from '../core/backup/cloud-services.js';
 import { systemClock } from '../core/clock.js';
@@ -11,6 +11,7 @@ import { CapturePermissions } from './capture-permission.js';
 import { chooseKeyStore } from './choose-key-store.js';
 import { installDisplayCapture } from './display-capture.js';
 import { electronClipboard } from './clipboard.js';
+import { dialogSecretReleaseConfirmation } from './secret-release-dialog.js';
 import { createTray, notify } from './tray.js';
 import { wireIpc } from './ipc.js';
 import { createMainWindow, installPermissionHandlers, installWebContentsGuards, registerAppScheme, serveRenderer } from './window.js';
@@ -58,7 +59,9 @@ function start(): void {
     const clock = systemClock();
     // Null without a client id: the backup page then explains how to configure one.
     const cloud = await createCloudServices({ dataDir, keyStore, clock, log, transport: nodeHttpTransport(), openBrowser: openSignInPage });
-    appCore = createAppCore({ dataDir, keyStore, clock, log, clipboard: electronClipboard(), capture, cloud, appVersion: app.getVersion() });
+    // A setup key leaves main only after main's own dialog on the window says yes (the page's warning is no consent).
+    const secretRelease = dialogSecretReleaseConfirmation((parent, options) => dialog.showMessageBox(parent, options), () => window);
+    appCore = createAppCore({ dataDir, keyStore, clock, log, clipboard: electronClipboard(), capture, cloud, secretRelease, appVersion: app.getVersion() });
     return appCore;
   });
 

@@ -11,6 +11,7 @@ import { createCloudServices } from '../core/backup/cloud-services.js';
 import { nodeHttpTransport } from '../core/net/http-transport.js';
 import { emulatedCloud } from './emulated-cloud.js';
 import { recordedCapture, startHarnessServer } from './harness-server.js';
+import { terminalConfirmation } from './terminal-confirmation.js';
 
 /** Written into backups; the desktop app reports app.getVersion(), which reads the same field. */
 const APP_VERSION = String((JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version?: unknown }).version ?? 'unknown');
@@ -65,7 +66,9 @@ const cloud = await createCloudServices({
   },
   ...(emulated ? { config: emulated.config } : {}),
 });
-const core = createAppCore({ dataDir, keyStore, clock, log, clipboard, capture: testControls?.capture, cloud, appVersion: APP_VERSION });
+// A setup key leaves main only when the person types yes in this terminal, which the page cannot write to.
+const secretRelease = terminalConfirmation(process.stdin, process.stdout);
+const core = createAppCore({ dataDir, keyStore, clock, log, clipboard, capture: testControls?.capture, cloud, secretRelease, appVersion: APP_VERSION });
 const server = await startHarnessServer(core, {
   rendererDir,
   port,
@@ -83,6 +86,7 @@ if (server.controlSecret !== null) {
 console.log(`Ready: ${server.loginUrl()}`);
 
 const stop = () => {
+  secretRelease.close();
   core.dispose();
   void Promise.all([server.close(), emulated?.close()]).then(() => process.exit(0));
 };
