@@ -44,6 +44,7 @@ export const methodNames = [
   'recoveryCancel',
   'verifyAccountOwner',
   'reenrollAccount',
+  'openHelpLink',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 

@@ -11,7 +11,8 @@ import type { ClipboardPort } from './clipboard/clipboard-port.js';
 import type { ClipboardService } from './clipboard/clipboard-service.js';
 import type { Clock } from './clock.js';
 import type { CoreContext } from './core-context.js';
-import type { RecoveryIdentity } from './identity/recovery-identity.js';
+import { helpHandlers } from './help/help-handlers.js';
+import type { BrowserOpener, RecoveryIdentity } from './identity/recovery-identity.js';
 import type { KeyStore } from './keystore/key-store.js';
 import type { Logger } from './logger.js';
 import { codesFeature } from './otp/codes-handlers.js';
@@ -51,6 +52,8 @@ export interface CoreDeps {
   secretRelease?: SecretReleaseConfirmation;
   /** Whether the app is locked (app lock provides it); never, without it. */
   lock?: LockState;
+  /** The system browser, for main's fixed help pages (openHelpLink). Without it they cannot be opened. */
+  openBrowser?: BrowserOpener;
 }
 
 export interface AppCore {
@@ -72,7 +75,7 @@ export interface AppCore {
  * settings, vault, backup, recovery) owns its services, its part of the contract's handler table and the events it
  * emits. The Electron app, the browser harness and the command-line tool each wire this with their own adapters.
  */
-export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud, deviceName, appVersion, capture, secretRelease, lock }: CoreDeps): AppCore {
+export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud, deviceName, appVersion, capture, secretRelease, lock, openBrowser }: CoreDeps): AppCore {
   const stops: (() => void)[] = [];
   const bus = new EventBus(log);
   const vault = new Vault(dataDir, keyStore, { clock });
@@ -108,6 +111,7 @@ export function createAppCore({ dataDir, keyStore, clock, log, clipboard, cloud,
     ...vaultHandlers(context),
     ...backupPart,
     ...recoveryHandlers(context, backup, cloud ?? null),
+    ...helpHandlers(openBrowser),
   };
   follower.start();
 

@@ -58,10 +58,21 @@ function start(): void {
     const keyStore = await chooseKeyStore({ dataDir, safeStorage, log });
     const clock = systemClock();
     // Null without a client id: the backup page then explains how to configure one.
-    const cloud = await createCloudServices({ dataDir, keyStore, clock, log, transport: nodeHttpTransport(), openBrowser: openSignInPage });
+    const cloud = await createCloudServices({ dataDir, keyStore, clock, log, transport: nodeHttpTransport(), openBrowser: openWebPage });
     // A setup key leaves main only after main's own dialog on the window says yes (the page's warning is no consent).
     const secretRelease = dialogSecretReleaseConfirmation((parent, options) => dialog.showMessageBox(parent, options), () => window);
-    appCore = createAppCore({ dataDir, keyStore, clock, log, clipboard: electronClipboard(), capture, cloud, secretRelease, appVersion: app.getVersion() });
+    appCore = createAppCore({
+      dataDir,
+      keyStore,
+      clock,
+      log,
+      clipboard: electronClipboard(),
+      capture,
+      cloud,
+      secretRelease,
+      openBrowser: openWebPage,
+      appVersion: app.getVersion(),
+    });
     return appCore;
   });
 
@@ -147,13 +158,14 @@ function start(): void {
 }
 
 /**
- * The recovery account's sign-in page opens in the system browser. Only a web page is handed to the OS: https, or
- * http on this machine (the local emulators); never a file or a custom scheme.
+ * The system browser, for pages main chose: the recovery account's sign-in page and main's fixed help pages (never
+ * an address from the window). Only a web page is handed to the OS: https, or http on this machine (the local
+ * emulators); never a file or a custom scheme.
  */
-async function openSignInPage(url: string): Promise<void> {
+async function openWebPage(url: string): Promise<void> {
   const { protocol, hostname } = new URL(url);
   const loopback = hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
-  if (protocol !== 'https:' && !(protocol === 'http:' && loopback)) throw new Error('the sign-in page must be a web address');
+  if (protocol !== 'https:' && !(protocol === 'http:' && loopback)) throw new Error('only a web address opens in the browser');
   await shell.openExternal(url);
 }
 

@@ -55,20 +55,21 @@ const keyStore = osKeychainKeyStore();
 const emulated = values.cloud === 'emulated' ? await emulatedCloud(values.emulators) : undefined;
 // The harness's "system browser" is a new tab in the page that uses it (the desktop app opens the real browser).
 let openExternal: (url: string) => boolean = () => false;
+const openBrowser = async (url: string) => {
+  if (!openExternal(url)) log.info(`open this page: ${url}`);
+};
 const cloud = await createCloudServices({
   dataDir,
   keyStore,
   clock,
   log,
   transport: nodeHttpTransport(emulated ? { ca: emulated.ca } : {}),
-  openBrowser: async (url) => {
-    if (!openExternal(url)) log.info(`open this page to sign in: ${url}`);
-  },
+  openBrowser,
   ...(emulated ? { config: emulated.config } : {}),
 });
 // A setup key leaves main only when the person types yes in this terminal, which the page cannot write to.
 const secretRelease = terminalConfirmation(process.stdin, process.stdout);
-const core = createAppCore({ dataDir, keyStore, clock, log, clipboard, capture: testControls?.capture, cloud, secretRelease, appVersion: APP_VERSION });
+const core = createAppCore({ dataDir, keyStore, clock, log, clipboard, capture: testControls?.capture, cloud, secretRelease, openBrowser, appVersion: APP_VERSION });
 const server = await startHarnessServer(core, {
   rendererDir,
   port,
