@@ -137,6 +137,10 @@ class HarnessOutput {
       if (!check()) this.waiters.add(check);
     });
   }
+
+  toString(): string {
+    return this.text;
+  }
 }
 
 async function spawnHarness(dataDir: string, extra: string[]): Promise<{ child: ChildProcess; url: string; output: HarnessOutput }> {
@@ -144,7 +148,7 @@ async function spawnHarness(dataDir: string, extra: string[]): Promise<{ child: 
   const output = new HarnessOutput();
   child.stdout!.on('data', (chunk: Buffer) => output.append(chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => output.append(chunk.toString()));
-  const exited = new Promise<never>((_resolve, reject) => child.on('exit', (code) => reject(new Error(`harness exited with ${code}`))));
+  const exited = new Promise<never>((_resolve, reject) => child.on('exit', (code) => reject(new Error(`harness exited with ${code}:\n${output.toString()}`))));
   exited.catch(() => undefined);
   // The one-time URL, printed once the harness listens.
   const ready = await Promise.race([output.waitFor(/^Ready: (\S+)$/m), exited]);

@@ -124,7 +124,7 @@ export async function startHarnessServer(core: AppCore, { rendererDir, port, tes
   /**
    * Loopback-only test endpoints: a session (like every route) and the control secret, which only the process that
    * started the harness read from its terminal output. A page of the harness itself has the session but not the
-   * secret, so even a compromised window cannot move the clock, read the clipboard or answer for the person.
+   * secret, so even a compromised window can neither move the clock nor read the clipboard.
    */
   const serveTestControl = async (req: IncomingMessage, res: ServerResponse, pathname: string, controls: TestControls) => {
     const header = req.headers[CONTROL_SECRET_HEADER];
