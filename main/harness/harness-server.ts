@@ -90,20 +90,20 @@ export async function startHarnessServer(core: AppCore, { rendererDir, port, tes
   });
 
   const serve = async (req: IncomingMessage, res: ServerResponse) => {
-    if (!access?.hostAllowed(req.headers)) return send(res, 403, 'text/plain', `Forbidden: wrong Host. ${OPEN_PRINTED_URL}`);
+    if (!access?.hostAllowed(req.headers)) return send(res, 403, 'text/plain', `Forbidden: wrong Host. ${OPEN_PRINTED_URL}\n`);
     const url = new URL(req.url ?? '/', origin);
     const token = url.searchParams.get(LOGIN_TOKEN_PARAM);
     if (token !== null && (req.method === 'GET' || req.method === 'HEAD')) {
       // A browser with a session keeps it (the token stays unused); otherwise the one-time token buys one.
       const cookie = access.hasSession(req.headers) ? null : access.redeem(token);
-      if (cookie === null && !access.hasSession(req.headers)) return send(res, 401, 'text/plain', `Unauthorized. ${OPEN_PRINTED_URL}`);
+      if (cookie === null && !access.hasSession(req.headers)) return send(res, 401, 'text/plain', `Unauthorized. ${OPEN_PRINTED_URL}\n`);
       if (cookie !== null) onLoginUrl?.(access.loginUrl());
       // Off to the same page without the token, so it leaves the address bar and the history.
       url.searchParams.delete(LOGIN_TOKEN_PARAM);
       res.writeHead(303, { ...HARNESS_SECURITY_HEADERS, Location: url.pathname + url.search, 'Cache-Control': 'no-store', ...(cookie ? { 'Set-Cookie': cookie } : {}) });
       return void res.end();
     }
-    if (!access.hasSession(req.headers)) return send(res, 401, 'text/plain', `Unauthorized. ${OPEN_PRINTED_URL}`);
+    if (!access.hasSession(req.headers)) return send(res, 401, 'text/plain', `Unauthorized. ${OPEN_PRINTED_URL}\n`);
     const pathname = url.pathname;
     if (testControls && pathname.startsWith('/test/')) return serveTestControl(req, res, pathname, testControls);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');

@@ -84,6 +84,7 @@ if (server.controlSecret !== null) {
   console.log(`Test controls secret: ${server.controlSecret}`);
 }
 // The terminal is the one place the way in is shown: this URL works once, in one browser (see the README).
+log.info('open the URL below in your browser; it works once, and nothing else gets in');
 console.log(`Ready: ${server.loginUrl()}`);
 
 const stop = () => {
