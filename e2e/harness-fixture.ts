@@ -7,10 +7,20 @@ import { startEmulators, type RunningEmulators } from '../emulators/index.js';
 import type { MethodName, ReplyOf, RequestOf, Result, ScannerSource } from '../shared/contract.js';
 
 export interface Harness {
+  /**
+   * The one-time URL the harness printed to its terminal, as a person opens it: its first visit trades the token for
+   * the browser's session cookie; later visits in the same browser context go on to the page (the token is spent, the
+   * cookie is what counts). Another browser context cannot use it again: start another harness.
+   */
   url: string;
   dataDir: string;
   /** Runs the command-line tool on the same data folder. */
   cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
+  /**
+   * Answers the next question the harness asks in its terminal before a setup key leaves main (exportAccount), as
+   * the person at that terminal would; returns the account it named ("GitHub, alice").
+   */
+  answerSecretRelease(answer: 'yes' | 'no'): Promise<string>;
 }
 
 /** The harness's test endpoints (started with --test-controls): its in-memory clipboard and its adjustable clock. */
@@ -35,33 +45,45 @@ const tsx = path.join(root, 'node_modules/.bin/tsx');
 
 /** Starts the browser harness on a random port with a fresh data folder; the renderer must already be built. */
 export async function startHarness(dataDir = mkdtempSync(path.join(tmpdir(), 'harness-')), extraArgs: string[] = []): Promise<Harness & { stop(): Promise<void> }> {
-  const { child, url } = await spawnHarness(dataDir, extraArgs);
-  return { url, dataDir, cli: (...args) => runCli(dataDir, args), stop: () => stop(child) };
+  const { child, url, output } = await spawnHarness(dataDir, extraArgs);
+  return { url, dataDir, cli: (...args) => runCli(dataDir, args), answerSecretRelease: terminalAnswers(child, output), stop: () => stop(child) };
 }
 
-/** Like startHarness, with --test-controls: an adjustable clock and the clipboard/clock test endpoints. */
+/**
+ * Like startHarness, with --test-controls: an adjustable clock and the clipboard/clock test endpoints. The test process
+ * opens the printed URL itself (its own session) and reads the controls' secret from the harness's output; the page
+ * gets the next one-time URL the harness prints.
+ */
 export async function startControlledHarness(
   dataDir = mkdtempSync(path.join(tmpdir(), 'harness-')),
   extraArgs: string[] = [],
 ): Promise<ControlledHarness & { stop(): Promise<void> }> {
-  const { child, url } = await spawnHarness(dataDir, ['--test-controls', ...extraArgs]);
+  const { child, url, output } = await spawnHarness(dataDir, ['--test-controls', ...extraArgs]);
   try {
-    // The same token the page gets guards the test endpoints.
-    const page = await (await fetch(url)).text();
-    const token = page.match(/name="harness-token" content="([^"]+)"/)?.[1];
-    if (!token) throw new Error('the harness page has no token');
-    return { url, dataDir, cli: (...args) => runCli(dataDir, args), stop: () => stop(child), controls: testControls(url, token) };
+    const secret = (await output.waitFor(/^Test controls secret: (\S+)$/m))[1]!;
+    const signedIn = await fetch(url, { redirect: 'manual' });
+    const cookie = signedIn.headers.get('set-cookie')?.split(';')[0];
+    if (signedIn.status !== 303 || !cookie) throw new Error(`the harness did not let the test process in: ${signedIn.status}`);
+    const next = (await output.waitFor(/^For another browser, open \(once\): (\S+)$/m))[1]!;
+    return {
+      url: next,
+      dataDir,
+      cli: (...args) => runCli(dataDir, args),
+      answerSecretRelease: terminalAnswers(child, output),
+      stop: () => stop(child),
+      controls: testControls(url, cookie, secret),
+    };
   } catch (error) {
     await stop(child);
     throw error;
   }
 }
 
-function testControls(url: string, token: string): TestControls {
+function testControls(url: string, cookie: string, secret: string): TestControls {
   const request = async (method: string, route: string, body?: unknown): Promise<Record<string, unknown>> => {
     const response = await fetch(new URL(route, url), {
       method,
-      headers: { 'x-harness-token': token, 'content-type': 'application/json' },
+      headers: { cookie, 'x-harness-control': secret, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
@@ -76,24 +98,61 @@ function testControls(url: string, token: string): TestControls {
   };
 }
 
-async function spawnHarness(dataDir: string, extra: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(tsx, [path.join(root, 'main/harness/main.ts'), '--data-dir', dataDir, '--port', '0', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`harness did not start:\n${output}`)), 30_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = output.match(/^Ready: (\S+)$/m);
-      if (ready) {
+/** Types into the harness's terminal (its standard input) the answer to each question it asks there, one after another. */
+function terminalAnswers(child: ChildProcess, output: HarnessOutput): Harness['answerSecretRelease'] {
+  let answeredUpTo = 0;
+  return async (answer) => {
+    const question = await output.waitFor(/Confirm: the window asks to show the QR code and setup key of (.+?)\. Type yes/, answeredUpTo);
+    answeredUpTo = question.end;
+    child.stdin!.write(`${answer}\n`);
+    return question[1]!;
+  };
+}
+
+/** Everything the harness wrote to its terminal so far, and a wait for a line to come. */
+class HarnessOutput {
+  private text = '';
+  private readonly waiters = new Set<() => void>();
+
+  append(chunk: string): void {
+    this.text += chunk;
+    for (const wake of this.waiters) wake();
+  }
+
+  /** The first match of `pattern` after `from` (an index into the output), waiting up to 30 s for it. */
+  waitFor(pattern: RegExp, from = 0): Promise<RegExpMatchArray & { end: number }> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const match = this.text.slice(from).match(pattern);
+        if (!match) return false;
+        this.waiters.delete(check);
         clearTimeout(timer);
-        resolve(ready[1]!);
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.on('exit', (code) => reject(new Error(`harness exited with ${code}:\n${output}`)));
-  });
-  return { child, url };
+        resolve(Object.assign(match, { end: from + (match.index ?? 0) + match[0].length }));
+        return true;
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(new Error(`the harness did not print ${pattern}:\n${this.text}`));
+      }, 30_000);
+      if (!check()) this.waiters.add(check);
+    });
+  }
+
+  toString(): string {
+    return this.text;
+  }
+}
+
+async function spawnHarness(dataDir: string, extra: string[]): Promise<{ child: ChildProcess; url: string; output: HarnessOutput }> {
+  const child = spawn(tsx, [path.join(root, 'main/harness/main.ts'), '--data-dir', dataDir, '--port', '0', ...extra], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const output = new HarnessOutput();
+  child.stdout!.on('data', (chunk: Buffer) => output.append(chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => output.append(chunk.toString()));
+  const exited = new Promise<never>((_resolve, reject) => child.on('exit', (code) => reject(new Error(`harness exited with ${code}:\n${output.toString()}`))));
+  exited.catch(() => undefined);
+  // The one-time URL, printed once the harness listens.
+  const ready = await Promise.race([output.waitFor(/^Ready: (\S+)$/m), exited]);
+  return { child, url: ready[1]!, output };
 }
 
 function runCli(dataDir: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

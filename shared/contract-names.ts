@@ -60,6 +60,7 @@ export const methodNames = [
   'unlockApp',
   'noteActivity',
   'quickUnlockApp',
+  'openHelpLink',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 

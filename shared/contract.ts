@@ -35,6 +35,10 @@ export const ImportResult = z.object({
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 
+/** The help pages the window may ask main to open; main holds their addresses (main/core/help/help-links.ts). */
+export const HelpTopic = z.enum(['registerApp', 'oneDrive']);
+export type HelpTopic = z.infer<typeof HelpTopic>;
+
 function method<Req extends z.ZodType, Rep extends z.ZodType>(request: Req, reply: Rep) {
   return { request, reply };
 }
@@ -173,6 +177,11 @@ export const methods = {
   noteActivity: method(NoInput, Nothing),
   /** Unlocks through the OS (Touch ID) with the copy kept since a password unlock; notConfirmed when the person declines. */
   quickUnlockApp: method(NoInput, LockStatus),
+  /**
+   * Opens one of main's fixed help pages in the system browser. The window names a topic; it can never have main open
+   * an address of its choosing (the window has no other way to the system browser).
+   */
+  openHelpLink: method(z.object({ topic: HelpTopic }).strict(), Nothing),
 } as const satisfies Record<MethodName, Method>; // exactly the names in contract-names.ts: none missing, none extra
 
 export const events = {

@@ -59,6 +59,7 @@ test('no serious accessibility violations on the QR sources, the import summary 
     await page.getByRole('button', { name: 'Show QR code and setup key…' }).click();
     await expectNoSeriousViolations(page, `show setup warning (${scheme})`);
     await page.getByRole('button', { name: 'Show QR code and setup key', exact: true }).click();
+    await harness.answerSecretRelease('yes');
     await expect(page.getByRole('img', { name: 'QR code for GitHub, alice' })).toBeVisible();
     await expectNoSeriousViolations(page, `shown setup key (${scheme})`);
     await page.keyboard.press('Escape');

@@ -70,16 +70,20 @@ test('copying an account that no longer exists fails with its kind and copies no
   expect(await harness.controls.readClipboard()).toBe('untouched');
 });
 
-test('the test endpoints refuse requests without the token', async ({ controlledHarness: harness }) => {
-  const response = await fetch(new URL('/test/clipboard', harness.url));
-  expect(response.status).toBe(403);
-  const wrong = await fetch(new URL('/test/clock/advance', harness.url), { method: 'POST', headers: { 'x-harness-token': 'nope' }, body: '{"ms":1}' });
+test('the test endpoints refuse a request without the session and their secret', async ({ controlledHarness: harness }) => {
+  // No session cookie (what any other local process has): refused before the route is even looked at.
+  expect((await fetch(new URL('/test/clipboard', harness.url).origin + '/test/clipboard')).status).toBe(401);
+  // A session of its own (the page's one-time URL), but not the controls' secret: refused.
+  const signedIn = await fetch(harness.url, { redirect: 'manual' });
+  const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
+  const wrong = await fetch(new URL('/test/clock/advance', harness.url), { method: 'POST', headers: { cookie, 'x-harness-control': 'nope' }, body: '{"ms":1}' });
   expect(wrong.status).toBe(403);
+  expect((await fetch(new URL('/test/clipboard', harness.url), { headers: { cookie } })).status).toBe(403);
 });
 
 test('without --test-controls there are no test endpoints', async ({ harness }) => {
-  const page = await (await fetch(harness.url)).text();
-  const token = page.match(/name="harness-token" content="([^"]+)"/)![1]!;
-  const response = await fetch(new URL('/test/clipboard', harness.url), { headers: { 'x-harness-token': token } });
+  const signedIn = await fetch(harness.url, { redirect: 'manual' });
+  const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
+  const response = await fetch(new URL('/test/clipboard', harness.url), { headers: { cookie, 'x-harness-control': 'anything' } });
   expect(response.status).toBe(404);
 });

@@ -56,6 +56,12 @@ test('recovery failure: no backup in this recovery account (it was deleted) name
   await expect(failure(page)).toHaveText(/deleted.*recycle bin/i);
   await expect(page.getByRole('button', { name: 'Sign in with a different account' })).toBeVisible();
   await screenshot(page, 'recovery-error-no-backup');
+  // The way to the recycle bin: main opens OneDrive, its own fixed help page (the page names only the topic), in the
+  // "system browser" (here a tab; no network, so OneDrive answers from a stub).
+  await context.route('https://onedrive.live.com/**', (route) => route.fulfill({ contentType: 'text/plain', body: 'OneDrive' }));
+  const [oneDrive] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Open OneDrive (recycle bin)' }).click()]);
+  await expect(oneDrive).toHaveURL('https://onedrive.live.com/');
+  await oneDrive.close();
   // Put back from the recycle bin: looking again finds it, without another sign-in.
   await emulators.control.putFile(ALICE.username, BACKUP_FILE_NAME, backup);
   expectedCloud = backup;

@@ -17,7 +17,7 @@ const domHasKey = async (page: Page) => {
   return keyForms.some((form) => dom.includes(form));
 };
 
-test('the QR code and setup key are shown only after a warning, read back as the account, and hide again', async ({ page, harness }) => {
+test('the QR code and setup key are shown only after a warning and main’s own confirmation, read back as the account, and hide again', async ({ page, harness }) => {
   expect((await harness.cli('add', LINK)).code).toBe(0);
   const frames: string[] = [];
   page.on('websocket', (socket) => socket.on('framereceived', (frame) => frames.push(String(frame.payload))));
@@ -41,9 +41,20 @@ test('the QR code and setup key are shown only after a warning, read back as the
   await expect(view).toBeVisible(); // Escape closed the warning, not the view
   expect(framesWithKey()).toBe(0);
 
+  // Main asks itself (the harness: in its terminal; the desktop app: a dialog of its own); declined there, nothing comes.
+  await show.click();
+  await view.getByRole('button', { name: 'Show QR code and setup key' }).click();
+  await expect(view.getByRole('status').filter({ hasText: 'Waiting for your confirmation' })).toBeVisible();
+  await screenshot(page, 'show-setup-waiting');
+  expect(await harness.answerSecretRelease('no')).toBe('Dropbox, alice@example.com');
+  await expect(view.getByRole('alert')).toHaveText('The setup key of Dropbox, alice@example.com was not shown: it was not confirmed.');
+  expect(framesWithKey()).toBe(0);
+  await view.getByRole('button', { name: 'Hide' }).click();
+
   // Shown: the key grouped in fours, and a QR code that decodes to the account's link.
   await show.click();
   await view.getByRole('button', { name: 'Show QR code and setup key' }).click();
+  expect(await harness.answerSecretRelease('yes')).toBe('Dropbox, alice@example.com');
   const panel = view.getByRole('region', { name: 'QR code and setup key' });
   await expect(panel.getByRole('heading', { name: 'QR code and setup key' })).toBeFocused();
   await expect(panel.locator('.setup-key')).toHaveText('MFRG GZDF MZTW Q2LK NNWG 23TP OBYX E43U');
@@ -71,6 +82,7 @@ test('the QR code and setup key are shown only after a warning, read back as the
   // Hide hides it.
   await show.click();
   await view.getByRole('button', { name: 'Show QR code and setup key' }).click();
+  expect(await harness.answerSecretRelease('yes')).toBe('Dropbox, alice@example.com');
   await expect(panel.locator('.setup-key')).toBeVisible();
   await panel.getByRole('button', { name: 'Hide' }).click();
   await expect(panel).toBeHidden();
@@ -79,6 +91,7 @@ test('the QR code and setup key are shown only after a warning, read back as the
   // Leaving the window hides it. Headless pages never really lose focus, so the window's blur event is sent by hand.
   await show.click();
   await view.getByRole('button', { name: 'Show QR code and setup key' }).click();
+  expect(await harness.answerSecretRelease('yes')).toBe('Dropbox, alice@example.com');
   await expect(panel.locator('.setup-key')).toBeVisible();
   await page.evaluate(() => (globalThis as unknown as { dispatchEvent(event: Event): boolean }).dispatchEvent(new Event('blur')));
   await expect(panel).toBeHidden();
@@ -87,6 +100,7 @@ test('the QR code and setup key are shown only after a warning, read back as the
   // Back leaves the view, and the key with it.
   await show.click();
   await view.getByRole('button', { name: 'Show QR code and setup key' }).click();
+  expect(await harness.answerSecretRelease('yes')).toBe('Dropbox, alice@example.com');
   await expect(panel.locator('.setup-key')).toBeVisible();
   await view.getByRole('button', { name: '← Back' }).click();
   await expect(page.getByRole('list', { name: 'Accounts' })).toBeVisible();

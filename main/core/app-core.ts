@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { ScannerSource } from '../../shared/contract.js';
 import { accountsHandlers } from './accounts/accounts-handlers.js';
 import { AccountsService } from './accounts/accounts-service.js';
+import { nobodyToAsk, type SecretReleaseConfirmation } from './accounts/secret-release-confirmation.js';
 import { backupHandlers } from './backup/backup-handlers.js';
 import { BackupService } from './backup/backup-service.js';
 import type { CloudStore } from './backup/cloud-store.js';
@@ -12,7 +13,8 @@ import { correctableClock, type Clock } from './clock.js';
 import { clockSkewFeature } from './clock-skew/clock-skew-handlers.js';
 import type { ServerDateFeed } from './clock-skew/server-dates.js';
 import type { CoreContext } from './core-context.js';
-import type { RecoveryIdentity } from './identity/recovery-identity.js';
+import { helpHandlers } from './help/help-handlers.js';
+import type { BrowserOpener, RecoveryIdentity } from './identity/recovery-identity.js';
 import { importHandlers, type ImportFeatureOptions } from './import/import-handlers.js';
 import type { KeyStore } from './keystore/key-store.js';
 import { AppLock } from './lock/app-lock.js';
@@ -61,6 +63,13 @@ export interface CoreDeps {
   lockTriggers?: LockTriggers;
   /** Quick unlock by the OS (Touch ID on macOS; the others say they are not available); absent in the harness. */
   quickUnlock?: QuickUnlockPort;
+  /**
+   * Asks the person, from main, before a secret leaves (exportAccount): a dialog in the Electron app, the terminal in
+   * the harness. Without it nothing is released.
+   */
+  secretRelease?: SecretReleaseConfirmation;
+  /** The system browser, for main's fixed help pages (openHelpLink). Without it they cannot be opened. */
+  openBrowser?: BrowserOpener;
 }
 
 export interface AppCore {
@@ -82,7 +91,7 @@ export interface AppCore {
  * settings, vault, backup, recovery) owns its services, its part of the contract's handler table and the events it
  * emits. The Electron app, the browser harness and the command-line tool each wire this with their own adapters.
  */
-export function createAppCore({ dataDir, keyStore, clock: hostClock, log, clipboard, cloud, deviceName, appVersion, capture, importOptions, idleTime, lockTriggers, quickUnlock }: CoreDeps): AppCore {
+export function createAppCore({ dataDir, keyStore, clock: hostClock, log, clipboard, cloud, deviceName, appVersion, capture, importOptions, idleTime, lockTriggers, quickUnlock, secretRelease, openBrowser }: CoreDeps): AppCore {
   const stops: (() => void)[] = [];
   // The host's clock, plus the measured offset when the person asks codes to follow Microsoft's time (clock-skew/).
   const clock = correctableClock(hostClock);
@@ -107,7 +116,7 @@ export function createAppCore({ dataDir, keyStore, clock: hostClock, log, clipbo
 
   // In the order a new snapshot is taken in: codes first, then the window, settings, the tray, and the backup.
   const codes = codesFeature(context);
-  const accountsPart = accountsHandlers(context);
+  const accountsPart = accountsHandlers(context, { confirmation: secretRelease ?? nobodyToAsk, lock: { isLocked: () => appLock.isLocked } });
   const settingsPart = settingsHandlers(context);
   const clockSkew = clockSkewFeature(context, clock, codes, cloud?.serverDates ?? null);
   const clipboardPart = clipboardFeature(context, clipboard, capture);
@@ -125,6 +134,7 @@ export function createAppCore({ dataDir, keyStore, clock: hostClock, log, clipbo
     ...recoveryHandlers(context, backup, cloud ?? null),
     ...importHandlers(context, importOptions),
     ...lockHandlers(context, { idleTime, lockTriggers }),
+    ...helpHandlers(openBrowser),
   };
   follower.start();
 

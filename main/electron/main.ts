@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { app, powerMonitor, safeStorage, session, shell, systemPreferences, type BrowserWindow } from 'electron';
+import { app, dialog, powerMonitor, safeStorage, session, shell, systemPreferences, type BrowserWindow } from 'electron';
 import { createAppCore, type AppCore } from '../core/app-core.js';
 import { createCloudServices } from '../core/backup/cloud-services.js';
 import { systemClock } from '../core/clock.js';
@@ -14,6 +14,7 @@ import { electronClipboard } from './clipboard.js';
 import { electronIdleTime, electronLockTriggers, windowHiddenSource } from './lock-triggers.js';
 import { osQuickUnlock } from './quick-unlock.js';
 import { connectLinuxBuses, linuxLockSignals } from '../core/lock/linux-lock-signals.js';
+import { dialogSecretReleaseConfirmation } from './secret-release-dialog.js';
 import { createTray, notify } from './tray.js';
 import { wireIpc } from './ipc.js';
 import { createMainWindow, installPermissionHandlers, installWebContentsGuards, registerAppScheme, serveRenderer } from './window.js';
@@ -62,12 +63,14 @@ function start(): void {
     const keyStore = await chooseKeyStore({ dataDir, safeStorage, log });
     const clock = systemClock();
     // Null without a client id: the backup page then explains how to configure one.
-    const cloud = await createCloudServices({ dataDir, keyStore, clock, log, transport: nodeHttpTransport(), openBrowser: openSignInPage });
+    const cloud = await createCloudServices({ dataDir, keyStore, clock, log, transport: nodeHttpTransport(), openBrowser: openWebPage });
+    // A setup key leaves main only after main's own dialog on the window says yes (the page's warning is no consent).
+    const secretRelease = dialogSecretReleaseConfirmation((parent, options) => dialog.showMessageBox(parent, options), () => window);
     // Electron has no lock-screen event on Linux: the screensaver and logind tell it over D-Bus.
     const linux = process.platform === 'linux' ? [linuxLockSignals(connectLinuxBuses(), (error) => log.error('listening for the screen lock failed', error))] : [];
     const lockTriggers = electronLockTriggers(powerMonitor, windowHidden.source, ...linux);
     appCore = createAppCore({
-      dataDir, keyStore, clock, log, clipboard: electronClipboard(), capture, cloud, appVersion: app.getVersion(),
+      dataDir, keyStore, clock, log, clipboard: electronClipboard(), capture, cloud, secretRelease, openBrowser: openWebPage, appVersion: app.getVersion(),
       importOptions: { workerFile: path.join(appRoot, 'build', 'electron', 'decrypt-worker.cjs') },
       idleTime: electronIdleTime(powerMonitor), lockTriggers, quickUnlock: osQuickUnlock(process.platform, systemPreferences),
     });
@@ -158,13 +161,14 @@ function start(): void {
 }
 
 /**
- * The recovery account's sign-in page opens in the system browser. Only a web page is handed to the OS: https, or
- * http on this machine (the local emulators); never a file or a custom scheme.
+ * The system browser, for pages main chose: the recovery account's sign-in page and main's fixed help pages (never
+ * an address from the window). Only a web page is handed to the OS: https, or http on this machine (the local
+ * emulators); never a file or a custom scheme.
  */
-async function openSignInPage(url: string): Promise<void> {
+async function openWebPage(url: string): Promise<void> {
   const { protocol, hostname } = new URL(url);
   const loopback = hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
-  if (protocol !== 'https:' && !(protocol === 'http:' && loopback)) throw new Error('the sign-in page must be a web address');
+  if (protocol !== 'https:' && !(protocol === 'http:' && loopback)) throw new Error('only a web address opens in the browser');
   await shell.openExternal(url);
 }
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentTypeOf, isAppUrl, isExternalWebUrl, resolveRendererFile } from './renderer-files.js';
+import { contentTypeOf, isAppUrl, resolveRendererFile } from './renderer-files.js';
 
 describe('isAppUrl', () => {
   it('accepts only the app scheme and host', () => {
@@ -11,16 +11,6 @@ describe('isAppUrl', () => {
     expect(isAppUrl('https://authenticator/')).toBe(false);
     expect(isAppUrl('file:///etc/passwd')).toBe(false);
     expect(isAppUrl('not a url')).toBe(false);
-  });
-});
-
-describe('isExternalWebUrl', () => {
-  it('lets only http(s) out to the browser', () => {
-    expect(isExternalWebUrl('https://example.com/')).toBe(true);
-    expect(isExternalWebUrl('http://example.com/')).toBe(true);
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'ms-msdt:/id', 'app://authenticator/']) {
-      expect(isExternalWebUrl(url)).toBe(false);
-    }
   });
 });
 

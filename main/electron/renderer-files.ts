@@ -31,16 +31,6 @@ export function isAppUrl(url: string): boolean {
   return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
 }
 
-/** Links the app may hand to the system browser. */
-export function isExternalWebUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The file under `root` that an app:// URL names, or null when the URL is not ours or would escape `root`
  * (`..`, encoded separators, absolute or drive paths, NUL bytes). The check runs on the decoded path, after

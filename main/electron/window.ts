@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, nativeTheme, protocol, shell, type Session, type WebContents } from 'electron';
+import { app, BrowserWindow, nativeTheme, protocol, type Session, type WebContents } from 'electron';
 import type { Logger } from '../core/logger.js';
 import type { CapturePermissions } from './capture-permission.js';
 import {
@@ -9,7 +9,6 @@ import {
   appResponseHeaders,
   contentTypeOf,
   isAppUrl,
-  isExternalWebUrl,
   isRouteLike,
   resolveRendererFile,
 } from './renderer-files.js';
@@ -54,7 +53,9 @@ export function serveRenderer(rendererDir: string, log: Logger): void {
 
 /**
  * Guards every web contents the app ever creates (not only our window): no <webview>, no navigation away from the
- * app, no new windows; http(s) links open in the system browser. Must run before the first window exists.
+ * app, no new windows, and nothing the page names is opened in the system browser (the window has no external
+ * links; main's fixed help pages go through the contract's openHelpLink, by topic). Must run before the first window
+ * exists.
  */
 export function installWebContentsGuards(log: Logger): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
@@ -67,8 +68,8 @@ export function installWebContentsGuards(log: Logger): void {
     contents.on('will-navigate', stayInApp);
     contents.on('will-frame-navigate', stayInApp);
     contents.on('will-redirect', stayInApp);
-    contents.setWindowOpenHandler(({ url }) => {
-      if (isExternalWebUrl(url)) shell.openExternal(url).catch((error: unknown) => log.error('opening a link in the browser failed', error));
+    contents.setWindowOpenHandler(() => {
+      log.info('blocked a new window');
       return { action: 'deny' };
     });
   });

@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import type { ClipboardPort } from '../core/clipboard/clipboard-port.js';
 import type { AdjustableClock } from '../core/clock.js';
 import { securityHeaders } from '../core/security-headers.js';
 import type { ScannerSource } from '../../shared/contract.js';
+import { HarnessAccess, LOGIN_TOKEN_PARAM, OPEN_PRINTED_URL } from './harness-access.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -44,10 +45,24 @@ export function recordedCapture(): RecordedCapture {
   };
 }
 
-export const TEST_TOKEN_HEADER = 'x-harness-token';
+/** The header that carries the test-control secret (see startHarnessServer). */
+export const CONTROL_SECRET_HEADER = 'x-harness-control';
+
+export interface HarnessServerOptions {
+  rendererDir: string;
+  port: number;
+  testControls?: TestControls | undefined;
+  /** Called with each new one-time URL once the previous one was used: print it, for the next browser. */
+  onLoginUrl?: ((url: string) => void) | undefined;
+}
 
 export interface HarnessServer {
+  /** The server's own address, without a token: nothing answers there without a session. */
   url: string;
+  /** The one-time URL that opens the harness in one browser (a new one is made each time one is used). */
+  loginUrl(): string;
+  /** With test controls: the secret their requests carry besides a session (printed to the terminal only). */
+  controlSecret: string | null;
   /**
    * The harness's "system browser": asks every connected page to open `url` in a new tab (the desktop app calls
    * shell.openExternal). Returns false when no page is connected.
@@ -57,18 +72,15 @@ export interface HarnessServer {
 }
 
 /**
- * Serves the built renderer on loopback and carries the contract over a WebSocket. Only the page this server
- * served can connect: the socket needs the random token embedded in that page and this server's own Origin.
+ * Serves the built renderer on loopback and carries the contract over a WebSocket, to the browser that opened the
+ * one-time URL printed to the terminal and to nobody else (harness-access.ts): every route, the socket included, needs
+ * its session cookie and this server's Host; the socket also its Origin. The test controls need a second secret too.
  */
-export async function startHarnessServer(core: AppCore, rendererDir: string, port: number, testControls?: TestControls): Promise<HarnessServer> {
-  const token = randomBytes(24).toString('base64url');
+export async function startHarnessServer(core: AppCore, { rendererDir, port, testControls, onLoginUrl }: HarnessServerOptions): Promise<HarnessServer> {
   const bridgeScript = await bundlePageBridge();
+  const controlSecret = testControls ? randomBytes(32).toString('base64url') : null;
   let origin = '';
-  const tokenMatches = (value: string | null | undefined) => {
-    const given = Buffer.from(value ?? '');
-    const expected = Buffer.from(token);
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  };
+  let access: HarnessAccess | null = null; // once listening (it needs the port)
 
   const server = createServer((req, res) => {
     serve(req, res).catch(() => {
@@ -78,19 +90,29 @@ export async function startHarnessServer(core: AppCore, rendererDir: string, por
   });
 
   const serve = async (req: IncomingMessage, res: ServerResponse) => {
-    const pathname = new URL(req.url ?? '/', origin).pathname;
+    if (!access?.hostAllowed(req.headers)) return send(res, 403, 'text/plain', `Forbidden: wrong Host. ${OPEN_PRINTED_URL}\n`);
+    const url = new URL(req.url ?? '/', origin);
+    const token = url.searchParams.get(LOGIN_TOKEN_PARAM);
+    if (token !== null && (req.method === 'GET' || req.method === 'HEAD')) {
+      // A browser with a session keeps it (the token stays unused); otherwise the one-time token buys one.
+      const cookie = access.hasSession(req.headers) ? null : access.redeem(token);
+      if (cookie === null && !access.hasSession(req.headers)) return send(res, 401, 'text/plain', `Unauthorized. ${OPEN_PRINTED_URL}\n`);
+      if (cookie !== null) onLoginUrl?.(access.loginUrl());
+      // Off to the same page without the token, so it leaves the address bar and the history.
+      url.searchParams.delete(LOGIN_TOKEN_PARAM);
+      res.writeHead(303, { ...HARNESS_SECURITY_HEADERS, Location: url.pathname + url.search, 'Cache-Control': 'no-store', ...(cookie ? { 'Set-Cookie': cookie } : {}) });
+      return void res.end();
+    }
+    if (!access.hasSession(req.headers)) return send(res, 401, 'text/plain', `Unauthorized. ${OPEN_PRINTED_URL}\n`);
+    const pathname = url.pathname;
     if (testControls && pathname.startsWith('/test/')) return serveTestControl(req, res, pathname, testControls);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
     if (pathname === '/harness-bridge.js') return send(res, 200, CONTENT_TYPES['.js']!, bridgeScript);
-    if (pathname === '/tray') return send(res, 200, CONTENT_TYPES['.html']!, trayPage(token));
+    if (pathname === '/tray') return send(res, 200, CONTENT_TYPES['.html']!, TRAY_PAGE);
     if (pathname === '/harness-tray.css') return send(res, 200, CONTENT_TYPES['.css']!, TRAY_CSS);
     if (pathname === '/' || pathname === '/index.html') {
       const html = await fs.readFile(path.join(rendererDir, 'index.html'), 'utf8');
-      const injected = html.replace(
-        '<head>',
-        `<head>\n    <meta name="harness-token" content="${token}" />\n    <script src="/harness-bridge.js"></script>`,
-      );
-      return send(res, 200, CONTENT_TYPES['.html']!, injected);
+      return send(res, 200, CONTENT_TYPES['.html']!, html.replace('<head>', '<head>\n    <script src="/harness-bridge.js"></script>'));
     }
     const file = path.resolve(rendererDir, `.${decodeURIComponent(pathname)}`);
     if (!file.startsWith(path.resolve(rendererDir) + path.sep)) return send(res, 404, 'text/plain', 'Not found');
@@ -100,14 +122,14 @@ export async function startHarnessServer(core: AppCore, rendererDir: string, por
   };
 
   /**
-   * Loopback-only test endpoints. A custom header carries the page token, so a page from another origin can neither
-   * send it without a CORS preflight (which this server never answers) nor read the page that holds it.
+   * Loopback-only test endpoints: a session (like every route) and the control secret, which only the process that
+   * started the harness read from its terminal output. A page of the harness itself has the session but not the
+   * secret, so even a compromised window can neither move the clock nor read the clipboard.
    */
   const serveTestControl = async (req: IncomingMessage, res: ServerResponse, pathname: string, controls: TestControls) => {
-    const header = req.headers[TEST_TOKEN_HEADER];
-    const fromElsewhere = req.headers.origin !== undefined && req.headers.origin !== origin;
-    if (!tokenMatches(typeof header === 'string' ? header : null) || fromElsewhere || `http://${req.headers.host ?? ''}` !== origin) {
-      return send(res, 403, 'text/plain', 'Forbidden');
+    const header = req.headers[CONTROL_SECRET_HEADER];
+    if (controlSecret === null || typeof header !== 'string' || !sameSecret(header, controlSecret)) {
+      return send(res, 403, 'text/plain', 'Forbidden: the test controls need their secret.');
     }
     const json = (value: unknown) => send(res, 200, 'application/json', JSON.stringify(value));
     const body = async (): Promise<Record<string, unknown>> => {
@@ -139,11 +161,10 @@ export async function startHarnessServer(core: AppCore, rendererDir: string, por
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', origin);
-    if (url.pathname !== '/rpc' || !tokenMatches(url.searchParams.get('token')) || req.headers.origin !== origin) {
-      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-      return;
-    }
+    const refuse = (status: string) => socket.end(`HTTP/1.1 ${status}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${OPEN_PRINTED_URL}\n`);
+    if (!access?.hostAllowed(req.headers) || !access.originAllowed(req.headers)) return refuse('403 Forbidden');
+    if (!access.hasSession(req.headers)) return refuse('401 Unauthorized');
+    if (new URL(req.url ?? '/', origin).pathname !== '/rpc') return refuse('404 Not Found');
     sockets.handleUpgrade(req, socket, head, (ws) => connect(ws));
   });
 
@@ -168,9 +189,14 @@ export async function startHarnessServer(core: AppCore, rendererDir: string, por
   };
 
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const boundPort = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${boundPort}`;
+  const ready = new HarnessAccess(boundPort);
+  access = ready;
   return {
     url: `${origin}/`,
+    loginUrl: () => ready.loginUrl(),
+    controlSecret,
     openExternal: (url) => {
       const open = [...sockets.clients].filter((client) => client.readyState === client.OPEN);
       for (const client of open) client.send(JSON.stringify({ type: 'openExternal', url }));
@@ -187,12 +213,10 @@ export async function startHarnessServer(core: AppCore, rendererDir: string, por
 }
 
 /** The harness's stand-in for the tray icon: the same menu model, as buttons (rendered by the page bridge script). */
-function trayPage(token: string): string {
-  return `<!doctype html>
+const TRAY_PAGE = `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
-    <meta name="harness-token" content="${token}" />
     <meta name="harness-page" content="tray" />
     <title>Tray menu (harness)</title>
     <link rel="stylesheet" href="/harness-tray.css" />
@@ -208,7 +232,6 @@ function trayPage(token: string): string {
   </body>
 </html>
 `;
-}
 
 const TRAY_CSS = `
 body { font: 14px/1.4 system-ui, sans-serif; margin: 0; background: #e9ecef; color: #1f1f1f; }
@@ -228,6 +251,11 @@ button:disabled { color: #999; cursor: default; }
  * page may connect to its own origin: the harness carries the contract over a WebSocket to it.
  */
 const HARNESS_SECURITY_HEADERS = securityHeaders({ connectSrc: ["'self'"] });
+
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer) {
   res.writeHead(status, { ...HARNESS_SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });

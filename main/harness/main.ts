@@ -14,6 +14,7 @@ import { createCloudServices } from '../core/backup/cloud-services.js';
 import { nodeHttpTransport } from '../core/net/http-transport.js';
 import { emulatedCloud } from './emulated-cloud.js';
 import { recordedCapture, startHarnessServer } from './harness-server.js';
+import { terminalConfirmation } from './terminal-confirmation.js';
 
 /** Written into backups; the desktop app reports app.getVersion(), which reads the same field. */
 const APP_VERSION = packageVersion();
@@ -57,32 +58,46 @@ const keyStore = osKeychainKeyStore();
 const emulated = values.cloud === 'emulated' ? await emulatedCloud(values.emulators) : undefined;
 // The harness's "system browser" is a new tab in the page that uses it (the desktop app opens the real browser).
 let openExternal: (url: string) => boolean = () => false;
+const openBrowser = async (url: string) => {
+  if (!openExternal(url)) log.info(`open this page: ${url}`);
+};
 const cloud = await createCloudServices({
   dataDir,
   keyStore,
   clock,
   log,
   transport: nodeHttpTransport(emulated ? { ca: emulated.ca } : {}),
-  openBrowser: async (url) => {
-    if (!openExternal(url)) log.info(`open this page to sign in: ${url}`);
-  },
+  openBrowser,
   ...(emulated ? { config: emulated.config } : {}),
 });
 // The screen locking and suspend (Linux, over D-Bus) lock the app here too; idle time is the page's (no system one in Node).
 const lockTriggers = process.platform === 'linux' ? linuxLockSignals(connectLinuxBuses(), (error) => log.error('listening for the screen lock failed', error)) : undefined;
+// A setup key leaves main only when the person types yes in this terminal, which the page cannot write to.
+const secretRelease = terminalConfirmation(process.stdin, process.stdout);
 const core = createAppCore({
-  dataDir, keyStore, clock, log, clipboard, capture: testControls?.capture, cloud, appVersion: APP_VERSION,
+  dataDir, keyStore, clock, log, clipboard, capture: testControls?.capture, cloud, secretRelease, openBrowser, appVersion: APP_VERSION,
   importOptions: { workerFile: sourceDecryptWorker() },
   ...(lockTriggers ? { lockTriggers } : {}),
 });
-const server = await startHarnessServer(core, rendererDir, port, testControls);
+const server = await startHarnessServer(core, {
+  rendererDir,
+  port,
+  testControls,
+  onLoginUrl: (url) => console.log(`For another browser, open (once): ${url}`),
+});
 openExternal = server.openExternal;
 if (emulated) log.info(emulated.describe());
 log.info(`data folder: ${dataDir}`);
-if (values['test-controls']) log.info('test controls are on: /test/clipboard, /test/clock, /test/clock/advance, /test/capture');
-console.log(`Ready: ${server.url}`);
+if (server.controlSecret !== null) {
+  log.info('test controls are on: /test/clipboard, /test/clock, /test/clock/advance, /test/capture');
+  console.log(`Test controls secret: ${server.controlSecret}`);
+}
+// The terminal is the one place the way in is shown: this URL works once, in one browser (see the README).
+log.info('open the URL below in your browser; it works once, and nothing else gets in');
+console.log(`Ready: ${server.loginUrl()}`);
 
 const stop = () => {
+  secretRelease.close();
   core.dispose();
   void Promise.all([server.close(), emulated?.close()]).then(() => process.exit(0));
 };

@@ -9,8 +9,8 @@ type Incoming =
   | { type: 'event'; event: EventName; payload: unknown }
   | { type: 'openExternal'; url: string };
 
-const token = document.querySelector<HTMLMetaElement>('meta[name="harness-token"]')?.content ?? '';
-const socket = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/rpc?token=${encodeURIComponent(token)}`);
+// The browser sends the harness's session cookie with the upgrade (same origin); the page itself holds no secret.
+const socket = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/rpc`);
 const opened = new Promise<void>((resolve, reject) => {
   socket.addEventListener('open', () => resolve());
   socket.addEventListener('error', () => reject(new Error('The harness connection failed.')));

@@ -1,8 +1,7 @@
 import type { CoreContext, FeatureHandlers } from '../core-context.js';
 import { toView } from '../vault/vault-data.js';
-import { exportAccountSetup } from './export-account.js';
+import { releaseAccountSetup, type SecretReleaseGate } from './export-account.js';
 import { RemovalUndo } from './removal-undo.js';
-import { accountById } from './account-by-id.js';
 
 type Methods =
   | 'listAccounts'
@@ -16,7 +15,7 @@ type Methods =
   | 'exportAccount';
 
 /** Accounts: the list the window shows, adding, renaming, removing (with undo), the order, pins, and the one export. */
-export function accountsHandlers({ follower, accounts, clock, bus, appLock, onDispose }: CoreContext): FeatureHandlers<Methods> {
+export function accountsHandlers({ follower, accounts, clock, bus, appLock, onDispose }: CoreContext, secretRelease: SecretReleaseGate): FeatureHandlers<Methods> {
   const removals = new RemovalUndo(accounts, clock);
   // A removed account waiting for its undo holds its secret: locking ends the undo (the account stays removed).
   appLock.onLock(() => removals.dispose());
@@ -33,6 +32,6 @@ export function accountsHandlers({ follower, accounts, clock, bus, appLock, onDi
     undoRemoveAccount: async ({ token }) => removals.undo(token),
     moveAccount: async ({ id, toIndex }) => accounts.move(id, toIndex),
     setPinned: async ({ id, pinned }) => accounts.setPinned(id, pinned),
-    exportAccount: async ({ id }) => exportAccountSetup(accountById((await follower.current()).data.accounts, id)),
+    exportAccount: async ({ id }) => releaseAccountSetup(id, async () => (await follower.current()).data.accounts, secretRelease),
   };
 }

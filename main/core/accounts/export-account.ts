@@ -2,7 +2,9 @@ import { accountLabel } from '../../../shared/account-label.js';
 import { AppError } from '../../../shared/errors.js';
 import { formatOtpauthUri } from '../otp/otpauth-format.js';
 import type { StoredAccount } from '../vault/vault-data.js';
+import { accountById } from './account-by-id.js';
 import { hasCodes } from './current-code.js';
+import type { LockState, SecretReleaseConfirmation } from './secret-release-confirmation.js';
 
 export interface AccountSetup {
   /** The otpauth:// link another authenticator app reads from a QR code. */
@@ -12,8 +14,8 @@ export interface AccountSetup {
 }
 
 /**
- * An account's setup link and key, for the person to move it to another app. The only path by which a secret
- * leaves main: the contract's `exportAccount`, called after the person confirmed the warning.
+ * An account's setup link and key, for the person to move it to another app. Released only through
+ * releaseAccountSetup (below), after main asked the person itself.
  *
  * Device-bound accounts are refused: their credential belongs to this device (push sign-in), and a copy elsewhere
  * would defeat the point; the same goes for accounts restored without their secret (Action required).
@@ -28,4 +30,28 @@ export function exportAccountSetup(account: StoredAccount): AccountSetup {
   }
   const { issuer, name, secret, otp } = account;
   return { uri: formatOtpauthUri({ issuer, name, secret, otp }), secret };
+}
+
+export interface SecretReleaseGate {
+  confirmation: SecretReleaseConfirmation;
+  lock: LockState;
+}
+
+/**
+ * The only path by which a secret leaves main (the contract's `exportAccount`): refused while the app is locked, and
+ * released only when main's own confirmation says yes; the page's warning before it is no consent (the page may be
+ * compromised). Refusals that need no question (device-bound, Action required) come first; after the wait the account
+ * is read again, so what is released is what the vault holds then (and nothing, if it was removed meanwhile).
+ */
+export async function releaseAccountSetup(id: string, readAccounts: () => Promise<readonly StoredAccount[]>, { confirmation, lock }: SecretReleaseGate): Promise<AccountSetup> {
+  const refuseWhenLocked = () => {
+    if (lock.isLocked()) throw new AppError('locked', 'The app is locked: unlock it to show a setup key. Nothing was shown.');
+  };
+  refuseWhenLocked();
+  const account = accountById(await readAccounts(), id);
+  exportAccountSetup(account);
+  const confirmed = await confirmation.confirmSecretRelease({ issuer: account.issuer, name: account.name });
+  if (!confirmed) throw new AppError('notConfirmed', `The setup key of ${accountLabel(account)} was not shown: it was not confirmed.`);
+  refuseWhenLocked();
+  return exportAccountSetup(accountById(await readAccounts(), id));
 }

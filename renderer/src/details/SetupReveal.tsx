@@ -86,7 +86,7 @@ export function SetupReveal({ account, onHide }: { account: AccountView; onHide(
         </p>
       ) : shown === null ? (
         <p className="form-status" role="status">
-          Loading…
+          Waiting for your confirmation: the app asks you itself (the browser harness, in its terminal).
         </p>
       ) : (
         <div className="reveal-body">

@@ -1,5 +1,6 @@
 import type { RecoveryAccountView } from '../../../shared/backup.js';
 import type { RestoreMode } from '../../../shared/recovery.js';
+import { HelpLinkButton } from '../ui/HelpLinkButton.js';
 import { SignInWaiting } from '../ui/SignInWaiting.js';
 import { FailureMessage } from './FailureMessage.js';
 import type { StepOf } from './steps.js';
@@ -65,6 +66,7 @@ function SignInActions({ step, onSignIn, onFindBackup }: { step: StepOf<'signIn'
         <button type="button" className="secondary" disabled={busy} onClick={onSignIn}>
           Sign in with a different account
         </button>
+        {failure.kind === 'backupNotFound' ? <HelpLinkButton topic="oneDrive">Open OneDrive (recycle bin)</HelpLinkButton> : null}
       </>
     );
   }

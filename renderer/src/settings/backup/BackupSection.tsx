@@ -10,6 +10,7 @@ import { formatWhen } from './format-when.js';
 import { FormError } from '../../ui/FormError.js';
 import { SignInWaiting } from '../../ui/SignInWaiting.js';
 import { useAction } from '../../ui/use-action.js';
+import { HelpLinkButton } from '../../ui/HelpLinkButton.js';
 
 /** Settings > Backup: turn on, the recovery account, last backup, back up now, change password, turn off, the problem. */
 export function BackupSection({ status, onBeginRecovery }: { status: BackupStatus | null; onBeginRecovery(): void }) {
@@ -35,6 +36,9 @@ export function BackupSection({ status, onBeginRecovery }: { status: BackupStatu
           It needs an Azure app registration for personal Microsoft accounts. Set AUTHENTICATOR_CLIENT_ID (see “Registering the app with Microsoft” in
           the README) and start the app again.
         </p>
+        <div className="row">
+          <HelpLinkButton topic="registerApp">How to register an app with Microsoft</HelpLinkButton>
+        </div>
       </Frame>
     );
   }
