@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useEffect, useReducer } from 'react';
 import { brandKey } from '../../../shared/brand-key.js';
 import { withContrast } from '../ui/contrast.js';
 import type * as BrandIndex from 'virtual:brand-icons';
@@ -18,9 +18,12 @@ export interface BrandIcon {
 export const PLATE = { light: '#eaedf1', dark: '#232831' } as const;
 const GRAPHIC_CONTRAST = 3;
 
-let index: Promise<typeof BrandIndex> | null = null;
-const found = new Map<string, BrandIcon | null>();
-const pending = new Map<string, Promise<BrandIcon | null>>();
+/** The index once loaded; the logos loaded so far, by slug; each issuer's slug (null: none), by brandKey. */
+let index: typeof BrandIndex | null = null;
+let indexLoading: Promise<void> | null = null;
+const waitingForIndex = new Set<() => void>();
+const logos = new Map<string, BrandIcon | null>();
+const slugs = new Map<string, string | null>();
 
 /**
  * The simple-icons slug for an issuer: its whole name ("Proton Mail"), else its name without what services add to it
@@ -45,50 +48,64 @@ export function pathOf(svg: string): string | null {
 }
 
 /** Once the page has painted and is idle: the index (some 400 kB of script) must not slow the tiles' first frame. */
-function whenIdle(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => requestIdleCallback(() => resolve(), { timeout: 1000 })));
+function loadIndex(): void {
+  indexLoading ??= new Promise<void>((resolve) => requestAnimationFrame(() => requestIdleCallback(() => resolve(), { timeout: 1000 })))
+    .then(() => import('virtual:brand-icons'))
+    .then((loaded) => {
+      index = loaded;
+      startTransition(() => waitingForIndex.forEach((update) => update()));
+    })
+    .catch(() => undefined); // no logos, initials stay
 }
 
-async function load(issuer: string): Promise<BrandIcon | null> {
-  index ??= whenIdle().then(() => import('virtual:brand-icons'));
-  const { byName, colours, loaders } = await index;
-  const slug = slugFor(issuer, byName);
-  const loader = slug ? loaders[slug] : undefined;
-  if (!slug || !loader) return null;
-  const path = pathOf((await loader()).default);
+function slugOf(issuer: string, key: string): string | null {
+  let slug = slugs.get(key);
+  if (slug === undefined && index) {
+    slug = slugFor(issuer, index.byName);
+    slugs.set(key, slug);
+  }
+  return slug ?? null;
+}
+
+async function loadLogo(slug: string, loaded: typeof BrandIndex): Promise<BrandIcon | null> {
+  const loader = loaded.loaders[slug];
+  const path = loader ? pathOf((await loader()).default) : null;
   if (!path) return null;
-  const hex = `#${colours[slug] ?? '000000'}`;
+  const hex = `#${loaded.colours[slug] ?? '000000'}`;
   return { slug, path, light: withContrast(hex, PLATE.light, GRAPHIC_CONTRAST), dark: withContrast(hex, PLATE.dark, GRAPHIC_CONTRAST) };
 }
 
 /**
- * The logo for an issuer once it is known (null until then, and for a service without one). Each issuer is looked up
- * once per window; the index and the logos load on demand, after the tiles have shown with their initials.
+ * The logo for an issuer once it is known (null until then, and for a service without one). Looked up in render once
+ * the index is there (a map read for an issuer seen before); until then the tile waits for the index, which loads in
+ * idle time after the tiles have shown with their initials; a matched logo loads on demand, once per window.
  */
 export function useBrandIcon(issuer: string): BrandIcon | null {
+  const [, update] = useReducer((n: number) => n + 1, 0);
   const key = brandKey(issuer);
-  const [icon, setIcon] = useState<BrandIcon | null>(() => found.get(key) ?? null);
+  const slug = key && index ? slugOf(issuer, key) : null;
+  const logo = slug ? (logos.get(slug) ?? null) : null;
+  const waiting = key !== '' && index === null;
+  const fetching = slug !== null && !logos.has(slug);
   useEffect(() => {
-    if (!key) return;
-    const known = found.get(key);
-    if (known !== undefined) {
-      setIcon(known);
-      return;
+    if (waiting) {
+      waitingForIndex.add(update);
+      loadIndex();
+      return () => {
+        waitingForIndex.delete(update);
+      };
     }
+    if (!fetching || !slug || !index) return;
     let live = true;
-    let lookup = pending.get(key);
-    if (!lookup) {
-      lookup = load(issuer).catch(() => null);
-      pending.set(key, lookup);
-    }
-    void lookup.then((result) => {
-      found.set(key, result);
-      pending.delete(key);
-      if (live && result) startTransition(() => setIcon(result));
-    });
+    void loadLogo(slug, index)
+      .catch(() => null)
+      .then((loaded) => {
+        logos.set(slug, loaded);
+        if (live && loaded) startTransition(update);
+      });
     return () => {
       live = false;
     };
-  }, [key, issuer]);
-  return icon;
+  }, [waiting, fetching, slug]);
+  return logo;
 }
