@@ -84,7 +84,8 @@ export async function startHarnessServer(core: AppCore, rendererDir: string, por
     if (pathname === '/harness-bridge.js') return send(res, 200, CONTENT_TYPES['.js']!, bridgeScript);
     if (pathname === '/tray') return send(res, 200, CONTENT_TYPES['.html']!, trayPage(token));
     if (pathname === '/harness-tray.css') return send(res, 200, CONTENT_TYPES['.css']!, TRAY_CSS);
-    if (pathname === '/' || pathname === '/index.html') {
+    // The quick picker (/quick) is the same page, served the same way; the page picks its view by its path.
+    if (pathname === '/' || pathname === '/index.html' || pathname === '/quick') {
       const html = await fs.readFile(path.join(rendererDir, 'index.html'), 'utf8');
       const injected = html.replace(
         '<head>',
