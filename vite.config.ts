@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { about } from './scripts/vite/about.js';
 import { brandIcons } from './scripts/vite/brand-icons.js';
 
 // The renderer is a static bundle: served from app:// by the Electron app and over loopback by the harness.
@@ -8,7 +9,7 @@ import { brandIcons } from './scripts/vite/brand-icons.js';
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), brandIcons()],
+  plugins: [react(), brandIcons(), about(import.meta.dirname)],
   build: {
     outDir: '../build/renderer',
     emptyOutDir: true,

@@ -9,3 +9,10 @@ declare module 'virtual:brand-icons' {
   /** slug -> the logo's SVG text, loaded on demand */
   export const loaders: Record<string, () => Promise<{ default: string }>>;
 }
+
+/** The app's version and the licences of the packages it ships, read at build time (scripts/vite/about.ts). */
+declare module 'virtual:about' {
+  export const version: string;
+  export const licence: string;
+  export const packages: { name: string; version: string; license: string }[];
+}

@@ -90,7 +90,7 @@ test('the focus returns to the tile after the full-screen view, goes to a neighb
 
   // Back, and Escape, return to the tile whose details were open.
   await openDetails(page, 'Google, alice');
-  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
   await expect(detailsButton(page, 'Google, alice')).toBeFocused();
   await openDetails(page, 'Dropbox, alice');
   await page.keyboard.press('Escape');

@@ -44,7 +44,7 @@ test('hide codes: the full-screen view shows no digits until hovered, focused or
   await expect(next).not.toHaveText(/\d/);
 
   // Keyboard focus on the code shows it (Tab from Back); Tab on hides it again.
-  await view.getByRole('button', { name: 'Back' }).focus();
+  await view.getByRole('button', { name: 'Back', exact: true }).focus();
   await page.keyboard.press('Tab');
   await expect(code).toBeFocused();
   await expectOathtoolCode(code, SECRET);

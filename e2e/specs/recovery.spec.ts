@@ -115,7 +115,7 @@ test('recovery: a new PC gets the same tiles in the same order with the same cod
     await screenshot(page, 'recovery-action-done');
 
     // Work or school account: "Scan QR code to recover", here with the link pasted; a bad one is explained first.
-    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
     await tilesSettled(page);
     await openDetails(page, 'Contoso, alice@contoso.com');
     await expect(page.getByRole('button', { name: 'Sign in to recover' })).toHaveCount(0);
@@ -130,7 +130,7 @@ test('recovery: a new PC gets the same tiles in the same order with the same cod
     await recoverWork.getByRole('button', { name: 'Recover account' }).click();
     await expect(recoverWork).toBeHidden();
     await expectDetailsCode(page, NEW_CONTOSO_SECRET);
-    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
     await expect(tiles(page).filter({ hasText: 'Action required' })).toHaveCount(0);
     await expect.poll(() => order(page)).toEqual(oldOrder);
 
@@ -237,7 +237,7 @@ test('recovery: a setup code for another account is refused, naming both, with t
     await expectDetailsCode(page, NEW_MICROSOFT_SECRET);
 
     // A work account whose organisation renamed it: refused at first, taken once the person confirms the change.
-    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
     await tilesSettled(page);
     await openDetails(page, 'Contoso, alice@contoso.com');
     await page.getByRole('button', { name: 'Scan QR code to recover' }).click();

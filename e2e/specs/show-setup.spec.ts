@@ -88,7 +88,7 @@ test('the QR code and setup key are shown only after a warning, read back as the
   await show.click();
   await view.getByRole('button', { name: 'Show QR code and setup key' }).click();
   await expect(panel.locator('.setup-key')).toBeVisible();
-  await view.getByRole('button', { name: 'Back' }).click();
+  await view.getByRole('button', { name: 'Back', exact: true }).click();
   await expect(page.getByRole('list', { name: 'Accounts' })).toBeVisible();
   expect(await domHasKey(page)).toBe(false);
 
