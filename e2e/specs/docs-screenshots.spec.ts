@@ -39,7 +39,7 @@ async function both(page: Page, name: string): Promise<void> {
   if (process.env.UPDATE_DOCS_SCREENSHOTS === '1') await fs.writeFile(path.join(docs, `${name}.png`), out);
 }
 
-test('the main window, the full-screen view, settings and the shortcuts, light and dark', async ({ page, harness }) => {
+test('the main window, the full-screen view, settings, the shortcuts and the quick picker, light and dark', async ({ page, harness }) => {
   expect((await harness.cli('add', ...LINKS)).code).toBe(0);
   await page.setViewportSize({ width: 1100, height: 720 });
   await page.goto(harness.url);
@@ -56,4 +56,9 @@ test('the main window, the full-screen view, settings and the shortcuts, light a
   await page.getByRole('button', { name: 'Copy code for Google, alice@gmail.com' }).focus();
   await page.keyboard.press('?');
   await both(page, 'shortcuts');
+  await page.keyboard.press('Escape');
+  await page.goto(`${harness.url.replace(/\/$/, '')}/quick`);
+  await page.keyboard.type('g');
+  await expect(page.getByRole('option')).toHaveCount(2);
+  await both(page, 'quick-picker');
 });
