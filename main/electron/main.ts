@@ -13,6 +13,7 @@ import { installDisplayCapture } from './display-capture.js';
 import { electronClipboard } from './clipboard.js';
 import { createTray, notify } from './tray.js';
 import { wireIpc } from './ipc.js';
+import { screenCaptureFeature } from './wayland-capture.js';
 import { createMainWindow, installPermissionHandlers, installWebContentsGuards, registerAppScheme, serveRenderer } from './window.js';
 
 /**
@@ -36,6 +37,9 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   app.enableSandbox();
+  // Under Wayland, "Scan screen" goes through the desktop portal (wayland-capture.ts); a switch must be set before ready.
+  const captureFeature = screenCaptureFeature(process.env, process.platform);
+  if (captureFeature) app.commandLine.appendSwitch('enable-features', captureFeature);
   registerAppScheme();
   installWebContentsGuards(log);
 
