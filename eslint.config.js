@@ -29,6 +29,11 @@ export default tseslint.config(
     },
   },
   {
+    // The renderer's unit tests run in Node, not in the window: they may read the files they check (ui/tokens.css).
+    files: ['renderer/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/main/**', 'electron'], message: 'The renderer talks to main only through the contract.' }] }] },
+  },
+  {
     // The window never loads the schemas: main validates what crosses, and building them costs the window's start-up
     // time (about a third of it with 1000 accounts). Types from the schema modules are fine; values come from the
     // schema-free modules.
@@ -39,9 +44,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['zod', '**/shared/*', '!**/shared/app-error.js', '!**/shared/contract-names.js', '!**/shared/default-settings.js', '!**/shared/backup-password.js', '!**/shared/account-label.js', '!**/shared/group-digits.js', '!**/shared/clock-offset-text.js', '!**/shared/password-strength.js'],
+              group: ['zod', '**/shared/*', '!**/shared/app-error.js', '!**/shared/contract-names.js', '!**/shared/default-settings.js', '!**/shared/backup-password.js', '!**/shared/account-label.js', '!**/shared/group-digits.js', '!**/shared/clock-offset-text.js', '!**/shared/password-strength.js', '!**/shared/brand-key.js'],
               allowTypeImports: true,
-              message: 'Import values from a schema-free module (app-error, contract-names, default-settings, backup-password, account-label, group-digits, clock-offset-text); only types from the schema modules.',
+              message: 'Import values from a schema-free module (app-error, contract-names, default-settings, backup-password, account-label, group-digits, clock-offset-text, password-strength, brand-key); only types from the schema modules.',
             },
           ],
         },

@@ -1,7 +1,7 @@
 import { expectNoSeriousViolations } from '../axe.js';
 import { expect, test } from '../harness-fixture.js';
 import { migrationLink } from '../qr-images.js';
-import { tilesSettled } from '../tile-list.js';
+import { tilesSettled, openDetails } from '../tile-list.js';
 
 const LINKS = [
   'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub',
@@ -20,7 +20,7 @@ test('no serious accessibility violations on any screen, light and dark', async 
     await expectNoSeriousViolations(page, `tiles (${scheme})`);
   }
   await tilesSettled(page);
-  await page.getByRole('button', { name: 'Details for GitHub, alice' }).click();
+  await openDetails(page, 'GitHub, alice');
   await expectNoSeriousViolations(page, 'account view');
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Add account' }).click();
@@ -55,7 +55,7 @@ test('no serious accessibility violations on the QR sources, the import summary 
     await dialog.getByRole('button', { name: 'Done' }).click();
 
     await tilesSettled(page);
-    await page.getByRole('button', { name: 'Details for GitHub, alice' }).click();
+    await openDetails(page, 'GitHub, alice');
     await page.getByRole('button', { name: 'Show QR code and setup key…' }).click();
     await expectNoSeriousViolations(page, `show setup warning (${scheme})`);
     await page.getByRole('button', { name: 'Show QR code and setup key', exact: true }).click();

@@ -16,7 +16,7 @@ import type { RunningEmulators } from '../../emulators/index.js';
 import { callContract, expect, resetEmulators, startHarness, test, type Harness } from '../harness-fixture.js';
 import { pngOfQr } from '../qr-images.js';
 import { screenshot } from '../screenshot.js';
-import { tilesSettled } from '../tile-list.js';
+import { tilesSettled, openDetails } from '../tile-list.js';
 import { openBackup } from '../../main/core/backup/backup-envelope.js';
 import { decodePayload } from '../../main/core/backup/backup-payload.js';
 import { BACKUP_FILE_NAME } from '../../main/core/backup/backup-service.js';
@@ -271,7 +271,7 @@ test('scan QR code to recover a work account: closing the dialog, a code that is
   const dialog = page.getByRole('dialog', { name: 'Recover Contoso' });
   const openDialog = async () => {
     await tilesSettled(page);
-    await page.getByRole('button', { name: 'Details for Contoso, alice@contoso.com' }).click();
+    await openDetails(page, 'Contoso, alice@contoso.com');
     await page.getByRole('button', { name: 'Scan QR code to recover' }).click();
     await expect(dialog).toBeVisible();
   };

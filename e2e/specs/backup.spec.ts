@@ -24,7 +24,7 @@ test('backup: turn on, changes follow, network down is reported with a red dot, 
     await page.goto(harness.url);
     await page.getByRole('button', { name: 'Settings' }).click();
     await screenshot(page, 'backup-off');
-    await page.getByRole('button', { name: '← Back' }).click();
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
     await turnOnBackup(page, context);
     await expect(page.getByText(`${ALICE.displayName} · ${ALICE.username}`)).toBeVisible();
     await screenshot(page, 'backup-up-to-date');

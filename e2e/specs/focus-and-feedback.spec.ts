@@ -11,7 +11,8 @@ import { tilesSettled } from '../tile-list.js';
 const tiles = (page: Page) => page.getByRole('list', { name: 'Accounts' }).getByRole('listitem');
 const order = (page: Page) => tiles(page).evaluateAll((items) => items.map((i) => i.getAttribute('aria-label') ?? ''));
 const copyButton = (page: Page, label: string) => page.getByRole('button', { name: `Copy code for ${label}`, exact: true });
-const detailsButton = (page: Page, label: string) => page.getByRole('button', { name: `Details for ${label}`, exact: true });
+/** The tile's menu button, where the focus returns from the full-screen view it opened. */
+const detailsButton = (page: Page, label: string) => page.getByRole('button', { name: `More actions for ${label}`, exact: true });
 const toast = (page: Page) => page.locator('.toast');
 /** The toast once its entrance animation has finished (a screenshot or a contrast check in the middle of it is pale). */
 async function toastSettled(page: Page) {
@@ -30,6 +31,7 @@ const many = (count: number) => {
 
 async function openDetails(page: Page, label: string) {
   await detailsButton(page, label).click();
+  await page.getByRole('menuitem', { name: 'Open full view' }).click();
   await expect(page.getByRole('region', { name: label.split(',')[0]! })).toBeVisible();
 }
 
@@ -88,7 +90,7 @@ test('the focus returns to the tile after the full-screen view, goes to a neighb
 
   // Back, and Escape, return to the tile whose details were open.
   await openDetails(page, 'Google, alice');
-  await page.getByRole('button', { name: '← Back' }).click();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
   await expect(detailsButton(page, 'Google, alice')).toBeFocused();
   await openDetails(page, 'Dropbox, alice');
   await page.keyboard.press('Escape');

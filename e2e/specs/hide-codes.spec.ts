@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { callContract, expect, test } from '../harness-fixture.js';
 import { expectOathtoolCode } from '../oathtool.js';
 import { screenshot } from '../screenshot.js';
+import { openDetails } from '../tile-list.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 
@@ -14,7 +15,7 @@ test('hide codes: the full-screen view shows no digits until hovered, focused or
   expect((await callContract(page, 'updateSettings', { hideCodes: true })).ok).toBe(true);
   await page.reload();
   await expect(page.locator('.app')).toHaveClass(/hide-codes/);
-  await page.getByRole('button', { name: 'Details for GitHub, alice' }).click();
+  await openDetails(page, 'GitHub, alice');
   await page.mouse.move(0, 0);
   const view = page.getByRole('region', { name: 'GitHub' });
   const code = view.locator('.details-code');
@@ -28,7 +29,7 @@ test('hide codes: the full-screen view shows no digits until hovered, focused or
   for (const theme of ['light', 'dark'] as const) {
     expect((await callContract(page, 'updateSettings', { theme })).ok).toBe(true);
     await page.reload();
-    await page.getByRole('button', { name: 'Details for GitHub, alice' }).click();
+    await openDetails(page, 'GitHub, alice');
     await page.mouse.move(0, 0);
     await expect(code).not.toHaveText(/\d/);
     await screenshot(page, `details-hidden-${theme}`);
@@ -43,7 +44,7 @@ test('hide codes: the full-screen view shows no digits until hovered, focused or
   await expect(next).not.toHaveText(/\d/);
 
   // Keyboard focus on the code shows it (Tab from Back); Tab on hides it again.
-  await view.getByRole('button', { name: 'Back' }).focus();
+  await view.getByRole('button', { name: 'Back', exact: true }).focus();
   await page.keyboard.press('Tab');
   await expect(code).toBeFocused();
   await expectOathtoolCode(code, SECRET);
@@ -65,7 +66,7 @@ test('hide codes: the full-screen view shows no digits until hovered, focused or
   // With hide codes off the codes show as before, and there is no toggle.
   expect((await callContract(page, 'updateSettings', { hideCodes: false })).ok).toBe(true);
   await page.reload();
-  await page.getByRole('button', { name: 'Details for GitHub, alice' }).click();
+  await openDetails(page, 'GitHub, alice');
   await expectOathtoolCode(code, SECRET);
   await expect(view.getByRole('button', { name: 'Show codes' })).toHaveCount(0);
 });

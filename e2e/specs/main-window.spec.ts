@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, startHarness, test } from '../harness-fixture.js';
 import { expectOathtoolCode, oathtoolTotp } from '../oathtool.js';
 import { screenshot } from '../screenshot.js';
-import { tilesSettled } from '../tile-list.js';
+import { tilesSettled, openDetails } from '../tile-list.js';
 
 const tiles = (page: Page) => page.getByRole('list', { name: 'Accounts' }).getByRole('listitem');
 const order = async (page: Page) => (await tiles(page).evaluateAll((items) => items.map((i) => i.getAttribute('aria-label') ?? '')));
@@ -74,7 +74,7 @@ test('the manual form can tie a Microsoft account to this PC; other kinds cannot
   const listed = JSON.parse((await harness.cli('list', '--json')).stdout) as { name: string; kind: string; deviceBound: boolean }[];
   expect(listed).toEqual([expect.objectContaining({ name: 'erin@outlook.com', kind: 'microsoftPersonal', deviceBound: true })]);
   await tilesSettled(page);
-  await page.getByRole('button', { name: 'Details for Microsoft, erin@outlook.com' }).click();
+  await openDetails(page, 'Microsoft, erin@outlook.com');
   await expect(page.getByText('this account is tied to this device')).toBeVisible();
   await expect(page.getByRole('button', { name: /Show QR code and setup key/ })).toHaveCount(0);
 });
@@ -156,7 +156,7 @@ test('full-screen view: details, next code, rename, delete with confirmation, Es
   expect((await harness.cli('add', ...FIVE.slice(0, 4))).code).toBe(0);
   await page.goto(harness.url);
   await tilesSettled(page);
-  await page.getByRole('button', { name: 'Details for GitHub, alice' }).click();
+  await openDetails(page, 'GitHub, alice');
   const view = page.getByRole('region', { name: 'GitHub' });
   await expect(view.getByRole('heading', { name: 'GitHub' })).toBeFocused();
   await expect(view).toContainText('TOTP');
@@ -174,7 +174,7 @@ test('full-screen view: details, next code, rename, delete with confirmation, Es
   await tilesSettled(page);
 
   // Rename
-  await page.getByRole('button', { name: 'Details for Google, alice@gmail.com' }).click();
+  await openDetails(page, 'Google, alice@gmail.com');
   await page.getByRole('button', { name: 'Rename' }).click();
   await page.getByLabel('Account name').fill('alice@work.example');
   await page.getByRole('button', { name: 'Save' }).click();
@@ -193,7 +193,7 @@ test('full-screen view: details, next code, rename, delete with confirmation, Es
   await tilesSettled(page);
 
   // HOTP: "Use next code" advances the counter.
-  await page.getByRole('button', { name: 'Details for Bank, alice' }).click();
+  await openDetails(page, 'Bank, alice');
   await expect(page.getByText('Counter 3')).toBeVisible();
   await page.getByRole('button', { name: 'Use next code' }).click();
   await expect(page.getByText('Counter 4')).toBeVisible();
@@ -365,7 +365,7 @@ test('a rollover brings every shown code to the new period, in the list, in a se
   await expect.poll(allMatchMainTime).toBe(true);
 
   // The full-screen view reads the same codes.
-  await page.getByRole('button', { name: 'Details for Site1, bob1' }).click();
+  await openDetails(page, 'Site1, bob1');
   await harness.controls.advanceClock(30_000);
   await expectOathtoolCode(page.locator('.details-code'), secret(1), {}, () => harness.controls.now());
 });

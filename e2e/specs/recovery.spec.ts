@@ -5,7 +5,7 @@ import type { RunningEmulators } from '../../emulators/index.js';
 import { ALICE, answerReachedTheApp, BACKUP_PASSWORD, cloudArgs, pcAndCloud, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
 import { expect, startHarness, test } from '../harness-fixture.js';
 import { expectOathtoolCode, oathtoolTotp } from '../oathtool.js';
-import { tilesSettled } from '../tile-list.js';
+import { tilesSettled, openDetails } from '../tile-list.js';
 import { pngOfQr } from '../qr-images.js';
 import { screenshot } from '../screenshot.js';
 import { openBackup } from '../../main/core/backup/backup-envelope.js';
@@ -96,7 +96,7 @@ test('recovery: a new PC gets the same tiles in the same order with the same cod
     await screenshot(page, 'recovery-tiles');
 
     // Personal Microsoft account: "Sign in to recover" as that account (another one is refused), then its new QR code.
-    await page.getByRole('button', { name: 'Details for Microsoft, alice@outlook.com' }).click();
+    await openDetails(page, 'Microsoft, alice@outlook.com');
     await screenshot(page, 'recovery-action-personal');
     await signInInNewTab(context, () => page.getByRole('button', { name: 'Sign in to recover' }).click(), BOB);
     await expect(page.getByRole('alert')).toHaveText(/You signed in as bob@outlook.com, but this account is alice@outlook.com/);
@@ -115,9 +115,9 @@ test('recovery: a new PC gets the same tiles in the same order with the same cod
     await screenshot(page, 'recovery-action-done');
 
     // Work or school account: "Scan QR code to recover", here with the link pasted; a bad one is explained first.
-    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
     await tilesSettled(page);
-    await page.getByRole('button', { name: 'Details for Contoso, alice@contoso.com' }).click();
+    await openDetails(page, 'Contoso, alice@contoso.com');
     await expect(page.getByRole('button', { name: 'Sign in to recover' })).toHaveCount(0);
     await page.getByRole('button', { name: 'Scan QR code to recover' }).click();
     const recoverWork = page.getByRole('dialog', { name: 'Recover Contoso' });
@@ -130,7 +130,7 @@ test('recovery: a new PC gets the same tiles in the same order with the same cod
     await recoverWork.getByRole('button', { name: 'Recover account' }).click();
     await expect(recoverWork).toBeHidden();
     await expectDetailsCode(page, NEW_CONTOSO_SECRET);
-    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
     await expect(tiles(page).filter({ hasText: 'Action required' })).toHaveCount(0);
     await expect.poll(() => order(page)).toEqual(oldOrder);
 
@@ -212,7 +212,7 @@ test('recovery: a setup code for another account is refused, naming both, with t
     const listed = async () => JSON.parse((await pc2.cli('list', '--json')).stdout) as { issuer: string; name: string; needsVerification: boolean }[];
 
     // Signed in as alice, then a QR code for someone else's Microsoft account: refused, naming both; nothing saved.
-    await page.getByRole('button', { name: 'Details for Microsoft, alice@outlook.com' }).click();
+    await openDetails(page, 'Microsoft, alice@outlook.com');
     await signInInNewTab(context, () => page.getByRole('button', { name: 'Sign in to recover' }).click(), ALICE);
     await page.getByRole('button', { name: 'Scan QR code…' }).click();
     const recover = page.getByRole('dialog', { name: 'Recover Microsoft' });
@@ -237,9 +237,9 @@ test('recovery: a setup code for another account is refused, naming both, with t
     await expectDetailsCode(page, NEW_MICROSOFT_SECRET);
 
     // A work account whose organisation renamed it: refused at first, taken once the person confirms the change.
-    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
     await tilesSettled(page);
-    await page.getByRole('button', { name: 'Details for Contoso, alice@contoso.com' }).click();
+    await openDetails(page, 'Contoso, alice@contoso.com');
     await page.getByRole('button', { name: 'Scan QR code to recover' }).click();
     const recoverWork = page.getByRole('dialog', { name: 'Recover Contoso' });
     await recoverWork.getByRole('tab', { name: 'Paste link' }).click();

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../harness-fixture.js';
 import { expectOathtoolCode } from '../oathtool.js';
-import { tilesSettled } from '../tile-list.js';
+import { tilesSettled, openDetails } from '../tile-list.js';
 import { decodeSvgQrPath } from '../qr-images.js';
 import { screenshot } from '../screenshot.js';
 
@@ -25,7 +25,7 @@ test('the QR code and setup key are shown only after a warning and main’s own 
 
   await page.goto(harness.url);
   await tilesSettled(page);
-  await page.getByRole('button', { name: 'Details for Dropbox, alice@example.com' }).click();
+  await openDetails(page, 'Dropbox, alice@example.com');
   const view = page.getByRole('region', { name: 'Dropbox' });
   const show = view.getByRole('button', { name: 'Show QR code and setup key…' });
 
@@ -102,7 +102,7 @@ test('the QR code and setup key are shown only after a warning and main’s own 
   await view.getByRole('button', { name: 'Show QR code and setup key' }).click();
   expect(await harness.answerSecretRelease('yes')).toBe('Dropbox, alice@example.com');
   await expect(panel.locator('.setup-key')).toBeVisible();
-  await view.getByRole('button', { name: '← Back' }).click();
+  await view.getByRole('button', { name: 'Back', exact: true }).click();
   await expect(page.getByRole('list', { name: 'Accounts' })).toBeVisible();
   expect(await domHasKey(page)).toBe(false);
 

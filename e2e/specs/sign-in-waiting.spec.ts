@@ -3,7 +3,7 @@ import type { RunningEmulators } from '../../emulators/index.js';
 import { ALICE, BACKUP_PASSWORD, backupMadeByAnotherPc, cloudArgs, signInInNewTab, turnOnBackup } from '../cloud-helpers.js';
 import { expect, resetEmulators, startControlledHarness, test, type ControlledHarness } from '../harness-fixture.js';
 import { screenshot } from '../screenshot.js';
-import { tilesSettled } from '../tile-list.js';
+import { tilesSettled, openDetails } from '../tile-list.js';
 import { BACKUP_FILE_NAME } from '../../main/core/backup/backup-service.js';
 
 // The app cannot see the sign-in tab. Every sign-in (turn on backup, sign in again, recovery, sign in to recover)
@@ -172,7 +172,7 @@ test('sign in to recover: Cancel ends the sign-in in main, a closed tab opens ag
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('list', { name: 'Accounts' }).getByRole('listitem')).toHaveCount(2);
   await tilesSettled(page);
-  await page.getByRole('button', { name: 'Details for Microsoft, alice@outlook.com' }).click();
+  await openDetails(page, 'Microsoft, alice@outlook.com');
   const recover = page.getByRole('button', { name: 'Sign in to recover' });
 
   await cancelWhileWaiting(page, context, () => recover.click(), () => page.getByRole('button', { name: 'Cancel' }).click());

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { callContract, expect, test, type ControlledHarness } from '../harness-fixture.js';
 import { oathtoolTotp } from '../oathtool.js';
 import { screenshot } from '../screenshot.js';
-import { tilesSettled } from '../tile-list.js';
+import { tilesSettled, openDetails } from '../tile-list.js';
 
 const GITHUB = 'JBSWY3DPEHPK3PXP';
 const GOOGLE = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
@@ -99,7 +99,7 @@ test('pinning from the full-screen view decides what a long tray menu lists', as
   await page.goto(harness.url);
   expect((await callContract(page, 'updateSettings', { trayMaxAccounts: 1 })).ok).toBe(true);
   await tilesSettled(page);
-  await page.getByRole('button', { name: /^Details for Google/ }).click();
+  await openDetails(page, /^Google/);
   await page.getByRole('button', { name: 'Pin to tray' }).click();
   await expect(page.getByRole('button', { name: 'Unpin from tray' })).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('Escape');

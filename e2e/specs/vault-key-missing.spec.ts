@@ -60,7 +60,7 @@ test('vault key missing: Settings opens; Start over keeps the unreadable file by
     await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Turn on cloud backup' })).toBeVisible();
     await screenshot(page, 'vault-key-missing-settings');
-    await page.getByRole('button', { name: '← Back' }).click();
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
     await expectKeyMissingPage(page, dataDir);
 
     // Start over asks first, saying what happens to the file; "Keep it" changes nothing.

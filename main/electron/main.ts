@@ -17,6 +17,7 @@ import { connectLinuxBuses, linuxLockSignals } from '../core/lock/linux-lock-sig
 import { dialogSecretReleaseConfirmation } from './secret-release-dialog.js';
 import { createTray, notify } from './tray.js';
 import { wireIpc } from './ipc.js';
+import { screenCaptureFeature } from './wayland-capture.js';
 import { createMainWindow, installPermissionHandlers, installWebContentsGuards, registerAppScheme, serveRenderer } from './window.js';
 
 /**
@@ -40,6 +41,9 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   app.enableSandbox();
+  // Under Wayland, "Scan screen" goes through the desktop portal (wayland-capture.ts); a switch must be set before ready.
+  const captureFeature = screenCaptureFeature(process.env, process.platform);
+  if (captureFeature) app.commandLine.appendSwitch('enable-features', captureFeature);
   registerAppScheme();
   installWebContentsGuards(log);
 

@@ -110,7 +110,8 @@ export async function startHarnessServer(core: AppCore, { rendererDir, port, tes
     if (pathname === '/harness-bridge.js') return send(res, 200, CONTENT_TYPES['.js']!, bridgeScript);
     if (pathname === '/tray') return send(res, 200, CONTENT_TYPES['.html']!, TRAY_PAGE);
     if (pathname === '/harness-tray.css') return send(res, 200, CONTENT_TYPES['.css']!, TRAY_CSS);
-    if (pathname === '/' || pathname === '/index.html') {
+    // The quick picker (/quick) is the same page, served the same way; the page picks its view by its path.
+    if (pathname === '/' || pathname === '/index.html' || pathname === '/quick') {
       const html = await fs.readFile(path.join(rendererDir, 'index.html'), 'utf8');
       return send(res, 200, CONTENT_TYPES['.html']!, html.replace('<head>', '<head>\n    <script src="/harness-bridge.js"></script>'));
     }

@@ -1,3 +1,4 @@
+import { ShieldCheck } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AccountView } from '../../../shared/account.js';
 import { AccountDetails } from '../details/AccountDetails.js';
@@ -17,6 +18,8 @@ import { failureMessage } from '../ui/use-action.js';
 import { useBackupStatus } from '../settings/backup/use-backup-status.js';
 import { ClockBanner } from '../clock/ClockBanner.js';
 import { useClockStatus } from '../clock/use-clock-status.js';
+import { ShortcutsDialog, useSearchKeys } from './shortcuts.js';
+import { IconSprite } from '../ui/icon-sprite.js';
 
 const MAC = navigator.userAgent.includes('Mac');
 
@@ -41,17 +44,9 @@ export function App({ startWithRecovery = false }: { startWithRecovery?: boolean
   const { toast, show, dismiss } = useToast();
   const [observeMain, gridLayout] = useGridLayout();
 
-  // Ctrl/Cmd+F focuses the search box.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f' && view.name === 'tiles') {
-        event.preventDefault();
-        searchBox.current?.focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [view.name]);
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  const openShortcuts = useCallback(() => setShowShortcuts(true), []);
+  useSearchKeys(searchBox, view.name === 'tiles' && !adding && !showShortcuts, openShortcuts);
 
   const announce = useCallback((text: string) => {
     // Re-set even when the text repeats, so screen readers speak it again.
@@ -60,13 +55,15 @@ export function App({ startWithRecovery = false }: { startWithRecovery?: boolean
   }, []);
 
   const copy = useCallback(
-    async (account: AccountView) => {
+    async (account: AccountView): Promise<boolean> => {
       try {
         const { clearsAt } = await call('copyCode', { id: account.id });
         const seconds = clearsAt === null ? null : Math.max(0, Math.round((clearsAt - Date.now() - codes.clockOffsetMs) / 1000));
-        show({ text: seconds === null ? 'Copied' : `Copied · clears in ${seconds} s`, showMs: TOAST_MS });
+        show({ text: seconds === null ? 'Copied' : `Copied · clears in ${seconds} s`, tone: 'success', showMs: TOAST_MS });
+        return true;
       } catch (caught) {
         show({ text: failureMessage(caught, 'The code could not be copied.'), tone: 'error', showMs: TOAST_MS });
+        return false;
       }
     },
     [show, codes],
@@ -171,14 +168,18 @@ export function App({ startWithRecovery = false }: { startWithRecovery?: boolean
   return (
     <div className={`app${settings.hideCodes ? ' hide-codes' : ''}`}>
       <header className="app-header">
-        <h1>Authenticator</h1>
+        <div className="app-brand">
+          <ShieldCheck aria-hidden="true" size={22} strokeWidth={2.25} />
+          <h1>Authenticator</h1>
+        </div>
         {view.name === 'tiles' && state.accounts.length > 0 ? (
           <input
             ref={searchBox}
             type="search"
             className="search"
-            placeholder="Search accounts (Ctrl+F)"
+            placeholder="Search accounts  ( / )"
             aria-label="Search accounts"
+            aria-keyshortcuts="/ Control+F Meta+F"
             value={search}
             onChange={(e) => setSearch(e.target.value)}
             onKeyDown={(e) => e.key === 'Escape' && setSearch('')}
@@ -250,6 +251,8 @@ export function App({ startWithRecovery = false }: { startWithRecovery?: boolean
         {announcement}
       </div>
       <Toast toast={toast} onDismiss={dismiss} />
+      <IconSprite />
+      {showShortcuts ? <ShortcutsDialog onClose={() => setShowShortcuts(false)} /> : null}
       {adding ? (
         <AddDialog
           onClose={closeAdd}

@@ -1,9 +1,11 @@
+import { CircleCheck, CircleX, X } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** A short confirmation: what just happened, and at most one thing to do about it (Undo). */
 export interface ToastMessage {
   text: string;
-  tone?: 'info' | 'error';
+  /** How it looks: its mark and edge by severity (ui/tokens.css); info when not said. */
+  tone?: 'info' | 'success' | 'error';
   /** Its button; `keyShortcut` as aria-keyshortcuts, `keyHint` in words ("Ctrl+Z undoes it"), for screen readers. */
   action?: { label: string; accessibleLabel: string; keyShortcut: string; keyHint: string; run(): void };
   /** How long it shows, from now; it stays while the pointer or the keyboard focus is on it. */
@@ -68,7 +70,7 @@ export function Toast({ toast, onDismiss }: { toast: (ToastMessage & { serial: n
   return (
     <div
       ref={element}
-      className={`toast${toast ? ' shown' : ''}${toast?.tone === 'error' ? ' error' : ''}`}
+      className={`toast${toast ? ' shown' : ''}${toast?.tone && toast.tone !== 'info' ? ` ${toast.tone}` : ''}`}
       onFocus={(event) => {
         if (!event.currentTarget.contains(event.relatedTarget)) cameFrom.current = event.relatedTarget instanceof HTMLElement ? event.relatedTarget : null;
       }}
@@ -80,6 +82,8 @@ export function Toast({ toast, onDismiss }: { toast: (ToastMessage & { serial: n
       }}
     >
       <p className="toast-text" role="status">
+        {toast?.tone === 'success' ? <CircleCheck className="toast-mark" aria-hidden="true" size={18} /> : null}
+        {toast?.tone === 'error' ? <CircleX className="toast-mark" aria-hidden="true" size={18} /> : null}
         {toast ? (
           <span key={toast.serial}>
             {toast.text}
@@ -104,7 +108,7 @@ export function Toast({ toast, onDismiss }: { toast: (ToastMessage & { serial: n
       ) : null}
       {toast ? (
         <button type="button" ref={dismissButton} className="toast-dismiss" aria-label="Dismiss" title="Dismiss" onClick={close}>
-          ✕
+          <X aria-hidden="true" size={16} />
         </button>
       ) : null}
     </div>

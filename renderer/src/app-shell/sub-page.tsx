@@ -1,3 +1,4 @@
+import { ArrowLeft } from 'lucide-react';
 import { useEffect } from 'react';
 
 /**
@@ -19,7 +20,8 @@ export function BackBar({ onBack }: { onBack(): void }) {
   return (
     <div className="details-bar">
       <button type="button" className="secondary" onClick={onBack}>
-        ← Back
+        <ArrowLeft aria-hidden="true" size={16} />
+        Back
       </button>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { App } from '../app-shell/App.js';
+import { QuickPage } from '../quick/QuickPage.js';
 import { call } from '../app-shell/api.js';
 import { useBackupStatus } from '../settings/backup/use-backup-status.js';
 import { LockScreen } from './LockScreen.js';
@@ -12,7 +13,8 @@ import { useLockStatus } from './use-lock-status.js';
  */
 const ACTIVITY_EVERY_MS = 5_000;
 
-export function LockGate() {
+/** `page`: the main window, or the quick picker (which, locked, asks to unlock like the window). */
+export function LockGate({ page = 'app' }: { page?: 'app' | 'quick' }) {
   const lock = useLockStatus();
   const backup = useBackupStatus();
   const [startWithRecovery, setStartWithRecovery] = useState(false);
@@ -47,6 +49,7 @@ export function LockGate() {
 
   if (lock === null) return null; // a moment at start-up: nothing rather than accounts that may be locked
   if (lock.locked) return <LockScreen status={lock} backup={backup} onRemoved={() => setStartWithRecovery(true)} />;
+  if (page === 'quick') return <QuickPage />;
   // Keyed: the unlocked status may arrive before "removed" does, and the app must open again on recovery then.
   return <App key={startWithRecovery ? 'recovery' : 'app'} startWithRecovery={startWithRecovery} />;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { BackupStatus } from '../../../shared/backup.js';
 import type { Settings } from '../../../shared/settings.js';
+import { AboutSection } from './AboutSection.js';
 import { BackupSection } from './backup/BackupSection.js';
 import { BackBar, useBackOnEscape } from '../app-shell/sub-page.js';
 import { ImportSection } from '../import/ImportSection.js';
@@ -8,7 +9,7 @@ import { AppLockSettings } from '../lock/AppLockSettings.js';
 
 const CLEAR_DELAYS = [10, 20, 30, 60, 120, 300];
 
-/** Settings: cloud backup, security (clipboard clearing, hiding codes), import and appearance. */
+/** Settings, as a settings page: sections (backup, security, import, appearance, about) of rows, each a label and its control. */
 export function SettingsPage({
   settings,
   backup,
@@ -32,15 +33,15 @@ export function SettingsPage({
         Settings
       </h2>
       <BackupSection status={backup} onBeginRecovery={onBeginRecovery} />
-      <fieldset>
-        <legend>Security</legend>
+      <section className="settings-section" aria-labelledby="security-title">
+        <h3 id="security-title">Security</h3>
         <AppLockSettings
           backup={backup}
           autoLock={settings.autoLock}
           onAutoLock={(autoLock) => onChange({ autoLock })}
-          onSetUpBackup={() => document.querySelector<HTMLElement>('.settings fieldset button')?.focus()} />
-        <label className="setting">
-          <span>Clear copied codes from the clipboard after</span>
+          onSetUpBackup={() => document.querySelector<HTMLElement>('.settings .settings-section button, .settings fieldset button')?.focus()} />
+        <label className="setting setting-row">
+          <span className="setting-label">Clear copied codes from the clipboard after</span>
           <select value={settings.clipboardClearSeconds} onChange={(e) => onChange({ clipboardClearSeconds: Number(e.target.value) })}>
             {[...new Set([...CLEAR_DELAYS, settings.clipboardClearSeconds])].sort((a, b) => a - b).map((s) => (
               <option key={s} value={s}>
@@ -49,21 +50,29 @@ export function SettingsPage({
             ))}
           </select>
         </label>
-        <label className="setting checkbox">
-          <input type="checkbox" checked={settings.hideCodes} onChange={(e) => onChange({ hideCodes: e.target.checked })} />
-          <span>Hide codes until the pointer or keyboard focus is on them</span>
+        <label className="setting setting-row">
+          <span className="setting-label">Hide codes until the pointer or keyboard focus is on them</span>
+          <input type="checkbox" className="switch" checked={settings.hideCodes} onChange={(e) => onChange({ hideCodes: e.target.checked })} />
         </label>
-      </fieldset>
+      </section>
       <ImportSection />
-      <fieldset>
-        <legend>Appearance</legend>
-        {(['system', 'light', 'dark'] as const).map((theme) => (
-          <label key={theme} className="setting checkbox">
-            <input type="radio" name="theme" value={theme} checked={settings.theme === theme} onChange={() => onChange({ theme })} />
-            <span>{theme === 'system' ? 'Same as the system' : theme === 'light' ? 'Light' : 'Dark'}</span>
-          </label>
-        ))}
-      </fieldset>
+      <section className="settings-section" aria-labelledby="appearance-title">
+        <h3 id="appearance-title">Appearance</h3>
+        <div className="setting-row" role="radiogroup" aria-labelledby="theme-label">
+          <span className="setting-label" id="theme-label">
+            Theme
+          </span>
+          <span className="segmented">
+            {(['system', 'light', 'dark'] as const).map((theme) => (
+              <label key={theme}>
+                <input type="radio" name="theme" value={theme} checked={settings.theme === theme} onChange={() => onChange({ theme })} />
+                <span>{theme === 'system' ? 'Same as the system' : theme === 'light' ? 'Light' : 'Dark'}</span>
+              </label>
+            ))}
+          </span>
+        </div>
+      </section>
+      <AboutSection />
     </section>
   );
 }

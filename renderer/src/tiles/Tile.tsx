@@ -1,12 +1,18 @@
 import type { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { memo, useCallback, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { ArrowDown, ArrowUp, Copy, Maximize2 } from 'lucide-react';
+import { memo, useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { AccountView } from '../../../shared/account.js';
 import { useCode, type CodeStore } from '../accounts/code-store.js';
 import { useFocusHandoff } from './focus-handoff.js';
 import { accountLabel, accountTitle, groupDigits } from '../accounts/format.js';
+import { Menu, type MenuItem } from '../ui/Menu.js';
+import { spriteIcon } from '../ui/icon-sprite.js';
 import { ProviderIcon } from './ProviderIcon.js';
 import type { TilePlacement } from './VirtualTileGrid.js';
+
+/** How long a tile says "Copied" after a copy. */
+export const COPIED_MS = 1600;
 
 export interface TileProps {
   account: AccountView;
@@ -15,9 +21,12 @@ export interface TileProps {
   hideCodes: boolean;
   /** The list is in its own order (no search filters it): Alt+Up/Down moves the tile. */
   reorderable: boolean;
+  /** The grid's one tab stop (roving focus, TileList): this tile's controls are in the Tab order, the others' not. */
+  active: boolean;
   /** dnd-kit's binding once drag and drop is attached (SortableTile). */
   sortable?: SortableBinding | undefined;
-  onCopy(account: AccountView): void;
+  /** Copies the code; true once it is on the clipboard (the tile then says so). */
+  onCopy(account: AccountView): Promise<boolean>;
   onOpen(account: AccountView): void;
   onMove(account: AccountView, delta: -1 | 1): void;
   /** The tile's place in the whole list when the list is virtualised; absent in the plain grid. */
@@ -27,11 +36,12 @@ export interface TileProps {
 export type SortableBinding = Pick<ReturnType<typeof useSortable>, 'attributes' | 'listeners' | 'setNodeRef' | 'setActivatorNodeRef' | 'transform' | 'transition' | 'isDragging'>;
 
 /**
- * One account: icon, issuer, account name, the code in large grouped digits and a countdown bar that CSS
- * animates from the code's validity window (no timers or per-frame work in script). Click or Enter copies;
- * the details button opens the full-screen view; Alt+Up/Down (or the drag handle) reorders.
+ * One account: logo, issuer, account name, the code in large grouped digits with a ring and the seconds it has left
+ * (CSS animates both from the code's validity window: no timers or per-frame work in script). The tile is one big copy
+ * button (click, Enter, or Ctrl/Cmd+C while it has the focus) that says "Copied" when the code is on the clipboard;
+ * its other actions are in its menu; Alt+Up/Down (or the drag handle) reorders.
  */
-export const Tile = memo(function Tile({ account, codes, hideCodes, reorderable, sortable, onCopy, onOpen, onMove, placement }: TileProps) {
+export const Tile = memo(function Tile({ account, codes, hideCodes, reorderable, active, sortable, onCopy, onOpen, onMove, placement }: TileProps) {
   const element = useRef<HTMLLIElement | null>(null);
   useFocusHandoff(account.id, element);
   const setSortableNode = sortable?.setNodeRef;
@@ -42,35 +52,60 @@ export const Tile = memo(function Tile({ account, codes, hideCodes, reorderable,
     },
     [setSortableNode],
   );
+  const [copied, setCopied] = useState(0);
+  useEffect(() => {
+    if (!copied) return;
+    const timer = window.setTimeout(() => setCopied(0), COPIED_MS);
+    return () => window.clearTimeout(timer);
+  }, [copied]);
   const style: CSSProperties | undefined = sortable ? { transform: CSS.Transform.toString(sortable.transform), transition: sortable.transition } : undefined;
   const title = accountTitle(account);
   const label = accountLabel(account);
+  const tabIndex = active ? 0 : -1;
 
+  const copy = () => {
+    void onCopy(account).then((done) => done && setCopied(Date.now()));
+  };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown') && reorderable) {
       event.preventDefault();
+      event.stopPropagation();
       onMove(account, event.key === 'ArrowUp' ? -1 : 1);
+    } else if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'c' && !account.needsVerification) {
+      event.preventDefault();
+      copy();
     }
   };
+  const actions: MenuItem[] = [
+    { label: 'Open full view', icon: Maximize2, run: () => onOpen(account) },
+    ...(account.needsVerification ? [] : [{ label: 'Copy code', icon: Copy, run: copy }]),
+    ...(reorderable
+      ? [
+          { label: 'Move up', icon: ArrowUp, run: () => onMove(account, -1) },
+          { label: 'Move down', icon: ArrowDown, run: () => onMove(account, 1) },
+        ]
+      : []),
+  ];
 
   return (
     <li
       ref={setNode}
       style={style}
-      className={`tile kind-${account.kind}${sortable?.isDragging ? ' dragging' : ''}`}
+      className={`tile kind-${account.kind}${sortable?.isDragging ? ' dragging' : ''}${copied ? ' copied' : ''}`}
       aria-label={label}
       aria-posinset={placement?.positionInSet}
       aria-setsize={placement?.setSize}
+      data-id={account.id}
     >
       <button
         type="button"
         className="tile-main"
         data-part="copy"
-        onClick={() => onCopy(account)}
+        tabIndex={tabIndex}
+        onClick={account.needsVerification ? () => onOpen(account) : copy}
         onKeyDown={onKeyDown}
-        disabled={account.needsVerification}
-        aria-label={account.needsVerification ? `${label}: action required` : `Copy code for ${label}`}
-        aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
+        aria-label={account.needsVerification ? `${label}: action required, open to verify` : `Copy code for ${label}`}
+        aria-keyshortcuts={account.needsVerification ? undefined : 'Control+C Meta+C Alt+ArrowUp Alt+ArrowDown'}
       >
         <ProviderIcon account={account} />
         <span className="tile-text">
@@ -78,8 +113,8 @@ export const Tile = memo(function Tile({ account, codes, hideCodes, reorderable,
             {title}
             {account.pinned ? (
               <span className="pin-mark" title="Pinned to the tray">
-                {' '}
-                📌<span className="visually-hidden">, pinned to the tray</span>
+                {spriteIcon('pin', 13)}
+                <span className="visually-hidden">, pinned to the tray</span>
               </span>
             ) : null}
           </span>
@@ -87,15 +122,21 @@ export const Tile = memo(function Tile({ account, codes, hideCodes, reorderable,
           {account.kind !== 'other' ? <span className="tile-kind">{account.kind === 'workOrSchool' ? 'Work or school account' : 'Personal Microsoft account'}</span> : null}
         </span>
         {account.needsVerification ? (
-          <span className="tile-action">Action required</span>
+          <span className="tile-action">
+            {spriteIcon('alert')}
+            Action required: verify
+          </span>
         ) : (
           <TileCode codes={codes} id={account.id} hideCodes={hideCodes} />
         )}
+        {account.needsVerification ? null : (
+          <span className="tile-copy" aria-hidden="true">
+            {spriteIcon(copied ? 'check' : 'copy')}
+            {copied ? 'Copied' : 'Copy'}
+          </span>
+        )}
       </button>
       <div className="tile-tools">
-        <button type="button" className="icon-button" data-part="details" onClick={() => onOpen(account)} aria-label={`Details for ${label}`} title="Details">
-          ⋯
-        </button>
         {sortable ? (
           <button
             type="button"
@@ -105,16 +146,18 @@ export const Tile = memo(function Tile({ account, codes, hideCodes, reorderable,
             aria-label={`Reorder ${label}`}
             title="Drag to reorder (or Space, then arrow keys)"
             {...sortable.attributes}
+            tabIndex={tabIndex}
             {...sortable.listeners}
           >
-            ⠿
+            {spriteIcon('grip')}
           </button>
         ) : reorderable ? (
           // Drag and drop is attached in a moment (see TileList); the handle looks the same meanwhile.
           <span className="icon-button drag-handle" aria-hidden="true">
-            ⠿
+            {spriteIcon('grip')}
           </span>
         ) : null}
+        <Menu label={`More actions for ${label}`} items={actions} tabIndex={tabIndex} part="details" />
       </div>
     </li>
   );
@@ -149,12 +192,19 @@ function TileCode({ codes, id, hideCodes }: { codes: CodeStore; id: string; hide
 }
 
 /**
- * The bar (drawn by CSS under the track) is a CSS animation started part-way through by a negative delay. The delay is
- * read once, when the bar appears (one per code): a later render, for any other reason, must not hand the running
- * animation a later delay, which would push the bar ahead. Placed by the tile, not the button.
+ * The ring that empties over the code's lifetime and the seconds left inside it, one element: CSS animations started
+ * part-way through by a negative delay (registered properties: the ring's share, drawn by a conic gradient, and the
+ * seconds, shown by a counter). The delay is read
+ * once, when the ring appears (one per code): a later render, for any other reason, must not hand the running
+ * animation a later delay, which would push it ahead. The last five seconds turn it to the warning colour.
  */
 function Countdown({ validFrom, validUntil, clockOffsetMs }: { validFrom: number; validUntil: number; clockOffsetMs: number }) {
   const period = validUntil - validFrom;
   const [elapsed] = useState(() => Math.min(period, Math.max(0, Date.now() + clockOffsetMs - validFrom)));
-  return <span className="countdown" aria-hidden="true" style={{ '--period': `${period}ms`, '--elapsed': `-${elapsed}ms` } as CSSProperties} />;
+  const seconds = Math.round(period / 1000);
+  const vars = { '--period': `${period}ms`, '--elapsed': `-${elapsed}ms`, '--seconds': seconds, '--urgent-at': `${period - URGENT_MS - elapsed}ms` };
+  return (
+    <span className="countdown" aria-hidden="true" style={vars as CSSProperties} />
+  );
 }
+const URGENT_MS = 5000;

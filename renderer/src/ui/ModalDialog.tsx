@@ -1,3 +1,4 @@
+import { X } from 'lucide-react';
 import { useId, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
 
 interface Props {
@@ -23,7 +24,7 @@ export function ModalDialog({ title, describedBy, onClose, children }: Props) {
       <div className="dialog-head">
         <h2 id={titleId}>{title}</h2>
         <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-          ✕
+          <X aria-hidden="true" size={18} />
         </button>
       </div>
       {children}

@@ -160,10 +160,10 @@ export function BackupSection({ status, onBeginRecovery }: { status: BackupStatu
 
 function Frame({ children }: { children: React.ReactNode }) {
   return (
-    <fieldset className="backup">
-      <legend>Backup</legend>
+    <section className="backup settings-section" aria-labelledby="backup-title">
+      <h3 id="backup-title" className="settings-section-title">Backup</h3>
       {children}
-    </fieldset>
+    </section>
   );
 }
 

@@ -1,0 +1,74 @@
+import { expectNoSeriousViolationsLightAndDark } from '../axe.js';
+import { expect, test } from '../harness-fixture.js';
+import { oathtoolTotp } from '../oathtool.js';
+import { screenshot } from '../screenshot.js';
+
+// The quick picker as the harness serves it at /quick (the same component as the app's picker window): type to filter,
+// arrows, Enter copies the chosen account's code and hides the picker, Escape hides it.
+
+const SECRETS = { GitHub: 'JBSWY3DPEHPK3PXP', GitLab: 'GEZDGNBVGY3TQOJQ', Dropbox: 'MFRGGZDFMZTWQ2LK', Discord: 'KRSXG5CTMVRXEZLU' };
+const LINKS = Object.entries(SECRETS).map(([issuer, secret]) => `otpauth://totp/${issuer}:alice?secret=${secret}&issuer=${issuer}`);
+const oracle = (secret: string, before: number, after: number) => [oathtoolTotp(secret, Math.floor(before / 1000)), oathtoolTotp(secret, Math.floor(after / 1000))];
+
+test('type three letters, Enter: the clipboard holds oathtool’s code and the picker hides', async ({ page, controlledHarness: harness }) => {
+  expect((await harness.cli('add', ...LINKS)).code).toBe(0);
+  await page.goto(`${harness.url.replace(/\/$/, '')}/quick`);
+  const box = page.getByRole('combobox', { name: 'Find an account' });
+  await expect(box).toBeFocused();
+  await expect(page.getByRole('option')).toHaveCount(4);
+  await page.keyboard.type('dro');
+  await expect(page.getByRole('option')).toHaveCount(1);
+  await expect(page.getByRole('option', { name: 'Dropbox, alice' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('option', { name: 'Dropbox, alice' })).toContainText(/\d{3} \d{3}/);
+  await expect(page.getByRole('option', { name: 'Dropbox, alice' })).toContainText(/\d+ s/);
+  await screenshot(page, 'quick-picker-filtered');
+  const before = await harness.controls.now();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toHaveText('Copied. The quick picker is hidden.');
+  const after = await harness.controls.now();
+  expect(oracle(SECRETS.Dropbox, before, after)).toContain(await harness.controls.readClipboard());
+  await expect(box).toBeHidden();
+});
+
+test('arrows choose, Escape hides without copying, and a code that expired while open is never the one copied', async ({ page, controlledHarness: harness }) => {
+  expect((await harness.cli('add', ...LINKS)).code).toBe(0);
+  await page.goto(`${harness.url.replace(/\/$/, '')}/quick`);
+  await page.keyboard.type('git');
+  await expect(page.getByRole('option')).toHaveCount(2);
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('option', { name: 'GitLab, alice' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowDown'); // round to the first
+  await expect(page.getByRole('option', { name: 'GitHub, alice' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('option', { name: 'GitLab, alice' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('status')).toHaveText('The quick picker is hidden.');
+  expect(await harness.controls.readClipboard()).toBe('');
+
+  // Open again, let the shown code expire (main's clock moves past its period), then Enter: the new code is copied.
+  await page.getByRole('button', { name: 'Open quick picker' }).click();
+  await page.keyboard.type('gitl');
+  const row = page.getByRole('option', { name: 'GitLab, alice' });
+  const shown = (await row.locator('.quick-digits').innerText()).replace(/\s/g, '');
+  await harness.controls.advanceClock(30_000);
+  const before = await harness.controls.now();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toHaveText('Copied. The quick picker is hidden.');
+  const after = await harness.controls.now();
+  const copied = await harness.controls.readClipboard();
+  expect(oracle(SECRETS.GitLab, before, after)).toContain(copied);
+  expect(copied).not.toBe(shown);
+});
+
+test('the quick picker passes axe in light and dark', async ({ page, harness }) => {
+  expect((await harness.cli('add', ...LINKS)).code).toBe(0);
+  await page.setViewportSize({ width: 640, height: 480 });
+  await page.goto(`${harness.url.replace(/\/$/, '')}/quick`);
+  await expect(page.getByRole('option')).toHaveCount(4);
+  await expect(page.locator('.provider-icon[data-brand="github"]')).toHaveCount(1);
+  await expectNoSeriousViolationsLightAndDark(page, 'quick picker');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await screenshot(page, `quick-picker-${scheme}`);
+  }
+});
