@@ -180,6 +180,16 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 /** Calls a contract method through the page's bridge (`window.authenticator`), as the renderer does. */
+/**
+ * Another page of the harness (/tray, /quick) through its one-time URL: the token buys this browser its session there
+ * too. Only the first page a browser opens needs it; later ones can use the plain path.
+ */
+export function harnessPage(harness: Harness, pathname: string): string {
+  const url = new URL(harness.url);
+  url.pathname = pathname;
+  return url.href;
+}
+
 export async function callContract<M extends MethodName>(page: Page, method: M, request: RequestOf<M>): Promise<Result<ReplyOf<M>>> {
   const result: unknown = await page.evaluate(
     ([name, body]) => (globalThis as unknown as { authenticator: Record<string, (r: unknown) => Promise<unknown>> }).authenticator[name]!(body),

@@ -1,5 +1,5 @@
 import { expectNoSeriousViolationsLightAndDark } from '../axe.js';
-import { expect, test } from '../harness-fixture.js';
+import { expect, harnessPage, test } from '../harness-fixture.js';
 import { oathtoolTotp } from '../oathtool.js';
 import { screenshot } from '../screenshot.js';
 
@@ -12,7 +12,7 @@ const oracle = (secret: string, before: number, after: number) => [oathtoolTotp(
 
 test('type three letters, Enter: the clipboard holds oathtool’s code and the picker hides', async ({ page, controlledHarness: harness }) => {
   expect((await harness.cli('add', ...LINKS)).code).toBe(0);
-  await page.goto(`${harness.url.replace(/\/$/, '')}/quick`);
+  await page.goto(harnessPage(harness, '/quick'));
   const box = page.getByRole('combobox', { name: 'Find an account' });
   await expect(box).toBeFocused();
   await expect(page.getByRole('option')).toHaveCount(4);
@@ -32,7 +32,7 @@ test('type three letters, Enter: the clipboard holds oathtool’s code and the p
 
 test('arrows choose, Escape hides without copying, and a code that expired while open is never the one copied', async ({ page, controlledHarness: harness }) => {
   expect((await harness.cli('add', ...LINKS)).code).toBe(0);
-  await page.goto(`${harness.url.replace(/\/$/, '')}/quick`);
+  await page.goto(harnessPage(harness, '/quick'));
   await page.keyboard.type('git');
   await expect(page.getByRole('option')).toHaveCount(2);
   await page.keyboard.press('ArrowDown');
@@ -63,7 +63,7 @@ test('arrows choose, Escape hides without copying, and a code that expired while
 test('the quick picker passes axe in light and dark', async ({ page, harness }) => {
   expect((await harness.cli('add', ...LINKS)).code).toBe(0);
   await page.setViewportSize({ width: 640, height: 480 });
-  await page.goto(`${harness.url.replace(/\/$/, '')}/quick`);
+  await page.goto(harnessPage(harness, '/quick'));
   await expect(page.getByRole('option')).toHaveCount(4);
   await expect(page.locator('.provider-icon[data-brand="github"]')).toHaveCount(1);
   await expectNoSeriousViolationsLightAndDark(page, 'quick picker');

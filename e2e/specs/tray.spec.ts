@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { callContract, expect, test, type ControlledHarness } from '../harness-fixture.js';
+import { callContract, expect, harnessPage, test, type ControlledHarness } from '../harness-fixture.js';
 import { oathtoolTotp } from '../oathtool.js';
 import { screenshot } from '../screenshot.js';
 import { tilesSettled, openDetails } from '../tile-list.js';
@@ -17,12 +17,7 @@ async function addBoth(harness: ControlledHarness): Promise<{ github: string; go
   return { github: list.find((a) => a.issuer === 'GitHub')!.id, google: list.find((a) => a.issuer === 'Google')!.id };
 }
 
-/** The harness's /tray page through its one-time URL (the token buys this browser its session there too). */
-function trayPage(harness: ControlledHarness): string {
-  const url = new URL(harness.url);
-  url.pathname = '/tray';
-  return url.href;
-}
+const trayPage = (harness: ControlledHarness) => harnessPage(harness, '/tray');
 
 /** The label the tray shows for GitHub at main's current time (retried by the caller across a rollover). */
 async function githubLabel(harness: ControlledHarness): Promise<string> {
