@@ -26,6 +26,16 @@ describe('passwordStrength', () => {
     expect(passwordStrength('authenticatorbackup').acceptable).toBe(false);
   });
 
+  it("refuses a phrase made only of the app's own words, numbers and separators, whatever zxcvbn scores it", () => {
+    for (const password of ['onedrive backup', 'authenticator backup 2026', 'Microsoft-Authenticator!', 'unlock my backup codes']) {
+      const strength = passwordStrength(password);
+      expect(strength.acceptable, password).toBe(false);
+      expect(strength.warning).toMatch(/this app/);
+    }
+    // One unrelated word is enough to count as a passphrase of its own.
+    expect(passwordStrength('onedrive backup giraffe lantern').acceptable).toBe(true);
+  });
+
   it('accepts unrelated words and random strings, with nothing to say', () => {
     for (const password of ['tidy lantern ocean velvet', 'x7$Kp!2qLm#9', 'correct horse battery']) {
       const strength = passwordStrength(password);

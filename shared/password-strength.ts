@@ -23,7 +23,18 @@ export type PasswordStrength = {
 const LABELS = ['Very weak', 'Weak', 'Fair', 'Strong', 'Very strong'] as const;
 
 /** Words of the app's own world that an attacker would try first. */
-const APP_WORDS = ['authenticator', 'backup', 'onedrive', 'microsoft', 'password', 'recovery', 'unlock', 'export'];
+const APP_WORDS = ['authenticator', 'backup', 'onedrive', 'microsoft', 'password', 'recovery', 'unlock', 'export', 'lock', 'code', 'codes', 'app'];
+
+/**
+ * zxcvbn counts each of these words as cheap, but a phrase made of two or three of them with spaces still scores 3
+ * ("onedrive backup"): a password that is nothing but the app's own words, numbers and separators is weak whatever
+ * its score, since it is the first thing anyone guessing would try here.
+ */
+function onlyAppWords(password: string): boolean {
+  let rest = password.toLowerCase();
+  for (const word of [...APP_WORDS].sort((a, b) => b.length - a.length)) rest = rest.split(word).join(' ');
+  return rest.replace(/[^\p{L}]/gu, '').length < 3;
+}
 
 let estimator: ZxcvbnFactory | undefined;
 
@@ -36,10 +47,11 @@ export function passwordStrength(password: string, userInputs: readonly string[]
   });
   // NFC, as the key derivation sees it (backup-envelope.ts): "é" typed either way is the same password, and the same score.
   const result = estimator.check(password.normalize('NFC'), [...APP_WORDS, ...userInputs]);
-  const score = result.score as PasswordScore;
+  const appWordsOnly = result.score >= MIN_PASSWORD_SCORE && onlyAppWords(password.normalize('NFC'));
+  const score = (appWordsOnly ? Math.min(result.score, 1) : result.score) as PasswordScore;
   const acceptable = score >= MIN_PASSWORD_SCORE;
-  const warning = result.feedback.warning ?? '';
-  const suggestions = [...result.feedback.suggestions];
+  const warning = appWordsOnly ? 'Words about this app (backup, OneDrive, authenticator...) are the first guesses anyone would make here.' : (result.feedback.warning ?? '');
+  const suggestions = appWordsOnly ? ['Use a few words that have nothing to do with this app.'] : [...result.feedback.suggestions];
   return { score, label: LABELS[score], acceptable, warning, suggestions };
 }
 

@@ -139,8 +139,15 @@ describe('a text file of links', () => {
     expect(entries.at(-1)).toMatchObject({ status: 'unsupported', reason: expect.stringContaining('base32') });
   });
 
-  it('is not claimed when a line is not a link', () => {
-    const text = `${otpauthLink(accounts[0]!)}\nhello\n`;
+  it('a stray line among links (a note, a heading) is listed as not importable; comment lines are skipped', () => {
+    const text = `# my accounts\n${otpauthLink(accounts[0]!)}\nhello\n${otpauthLink(accounts[1]!)}\n`;
+    const entries = readPlain(text, 'otpauth-list');
+    expect(entries.map((e) => e.status)).toEqual(['usable', 'unsupported', 'usable']);
+    expect(entries[1]).toMatchObject({ name: 'Line 3', reason: 'This line is not an otpauth:// link.' });
+  });
+
+  it('is not claimed when links are fewer than half of the lines (some other text that mentions one)', () => {
+    const text = `${otpauthLink(accounts[0]!)}\nhello\nworld\n`;
     expect(importFormats.filter((f) => f.detect(new TextEncoder().encode(text), text))).toHaveLength(0);
   });
 });

@@ -5,13 +5,20 @@ import { MigrationBatches } from './migration-batches.js';
 
 /**
  * A text file of links, one per line: otpauth:// (one account each) and otpauth-migration:// (Google Authenticator
- * exports, several accounts each). Blank lines are ignored; every other line must be a link, which is what tells this
- * format apart from any other text.
+ * exports, several accounts each). Blank lines and comment lines (starting with #) are ignored. Links must be at least
+ * half of the other lines, which is what tells this format apart from any other text; a line that is not a link
+ * is listed as not importable, so one stray line (a note, a heading) does not refuse the whole file.
  */
-function linesOf(text: string | null): string[] | null {
+const LINK = /^otpauth(-migration)?:\/\//i;
+
+function linesOf(text: string | null): { line: string; number: number }[] | null {
   if (text === null) return null;
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
-  return lines.length > 0 && lines.every((l) => /^otpauth(-migration)?:\/\//i.test(l)) ? lines : null;
+  const lines = text
+    .split(/\r?\n/)
+    .map((line, index) => ({ line: line.trim(), number: index + 1 }))
+    .filter(({ line }) => line !== '' && !line.startsWith('#'));
+  const links = lines.filter(({ line }) => LINK.test(line)).length;
+  return links > 0 && links * 2 >= lines.length ? lines : null;
 }
 
 export const otpauthListFormat: ImportFormat = {
@@ -23,12 +30,13 @@ export const otpauthListFormat: ImportFormat = {
     const lines = linesOf(text);
     if (lines === null) throw new AppError('damagedFile', 'This list of links has a line that is not an otpauth:// link.');
     const batches = new MigrationBatches();
-    const entries = lines.flatMap((line, index): ImportEntry[] => {
-      if (!/^otpauth-migration:/i.test(line)) return [entryFromLink(line, { issuer: '', name: `Line ${index + 1}` })];
+    const entries = lines.flatMap(({ line, number }): ImportEntry[] => {
+      if (!LINK.test(line)) return [unsupportedEntry('', `Line ${number}`, 'This line is not an otpauth:// link.')];
+      if (!/^otpauth-migration:/i.test(line)) return [entryFromLink(line, { issuer: '', name: `Line ${number}` })];
       try {
         return batches.read(line);
       } catch (error) {
-        if (error instanceof AppError && error.kind === 'invalidInput') return [unsupportedEntry('', `Line ${index + 1}`, error.message)];
+        if (error instanceof AppError && error.kind === 'invalidInput') return [unsupportedEntry('', `Line ${number}`, error.message)];
         throw error;
       }
     });
