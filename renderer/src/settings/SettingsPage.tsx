@@ -3,6 +3,7 @@ import type { BackupStatus } from '../../../shared/backup.js';
 import type { Settings } from '../../../shared/settings.js';
 import { BackupSection } from './backup/BackupSection.js';
 import { BackBar, useBackOnEscape } from '../app-shell/sub-page.js';
+import { ExportSection } from '../export/ExportSection.js';
 import { ImportSection } from '../import/ImportSection.js';
 import { AppLockSettings } from '../lock/AppLockSettings.js';
 
@@ -55,6 +56,7 @@ export function SettingsPage({
         </label>
       </fieldset>
       <ImportSection />
+      <ExportSection />
       <fieldset>
         <legend>Appearance</legend>
         {(['system', 'light', 'dark'] as const).map((theme) => (
