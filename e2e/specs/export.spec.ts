@@ -44,9 +44,9 @@ test('an encrypted Aegis file through Settings: weak password refused, saved 060
   await expect(dialog.locator('.field-error').first()).not.toBeEmpty();
   await dialog.getByLabel('File password').fill(FILE_PASSWORD);
   await dialog.getByLabel('Type it again').fill(FILE_PASSWORD);
-  await screenshot(page, 'export-form');
+  await screenshot(page, 'export-form', { fullPage: false });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await screenshot(page, 'export-form-dark');
+  await screenshot(page, 'export-form-dark', { fullPage: false });
   await page.emulateMedia({ colorScheme: 'light' });
   await expectNoSeriousViolationsLightAndDark(page, 'export form');
   await dialog.getByRole('button', { name: 'Export' }).click();
@@ -59,7 +59,7 @@ test('an encrypted Aegis file through Settings: weak password refused, saved 060
   const file = path.join(exportsDir, name!);
   await expect(summary).toContainText(file);
   expect(statSync(file).mode & 0o777).toBe(0o600);
-  await screenshot(page, 'export-summary');
+  await screenshot(page, 'export-summary', { fullPage: false });
   await expectNoSeriousViolationsLightAndDark(page, 'export summary');
 
   const vault = JSON.parse(execFileSync('python3', [aegisReader, file], { input: FILE_PASSWORD, encoding: 'utf8' })) as { entries: { issuer: string; info: { secret: string } }[] };
@@ -87,6 +87,8 @@ test('a backup file saved from one harness recovers a second one, without any cl
     const other = await context.newPage();
     await other.goto(second.url);
     await other.getByRole('button', { name: 'Begin recovery' }).click();
+    await expect(other.getByRole('button', { name: 'Recover from a backup file…' })).toBeVisible();
+    await screenshot(other, 'recover-from-file-choice');
     await other.getByLabel('Backup file to recover from').setInputFiles(file);
     await expect(other.getByText('This backup file holds 3 accounts')).toBeVisible();
     await screenshot(other, 'recover-from-file-password');
@@ -124,7 +126,7 @@ test('plain exports wait for the answer in the terminal; declined saves nothing;
   await expect(dialog.getByRole('note')).toContainText('Anyone who gets this file can make the codes');
   await dialog.getByRole('button', { name: 'Export' }).click();
   await expect(dialog.getByRole('status')).toHaveText('Waiting for your confirmation…');
-  await screenshot(page, 'export-waiting');
+  await screenshot(page, 'export-waiting', { fullPage: false });
   expect(await harness.answerExport('no')).toBe('the otpauth:// links of 13 accounts (a plain text file)');
   await expect(dialog.getByRole('alert')).toHaveText('Nothing was exported: the export was not confirmed.');
   expect(readdirSync(path.join(harness.dataDir)).includes('exports')).toBe(false);
@@ -141,9 +143,9 @@ test('plain exports wait for the answer in the terminal; declined saves nothing;
     const box = await canvas.boundingBox();
     expect(box!.width).toBeGreaterThanOrEqual(360); // large enough for a phone's camera
     if (n === 1) {
-      await screenshot(page, 'export-qr');
+      await screenshot(page, 'export-qr', { fullPage: false });
       await page.emulateMedia({ colorScheme: 'dark' });
-      await screenshot(page, 'export-qr-dark');
+      await screenshot(page, 'export-qr-dark', { fullPage: false });
       await page.emulateMedia({ colorScheme: 'light' });
       await expectNoSeriousViolationsLightAndDark(page, 'export QR codes');
       await dialog.getByRole('button', { name: 'Next' }).click();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { Fragment, useCallback, useEffect, useId, useState } from 'react';
 import { accountLabel } from '../../../shared/account-label.js';
 import type { AccountView } from '../../../shared/account.js';
 import type { ExportFormat, ExportReply } from '../../../shared/export.js';
@@ -77,10 +77,10 @@ export function ExportForm({ onDone }: { onDone(reply: Exclude<ExportReply, { ou
         void submit();
       }}
     >
-      <fieldset>
+      <fieldset className="form">
         <legend>Format</legend>
         {FORMAT_CHOICES.map((choice) => (
-          <div key={choice.format}>
+          <Fragment key={choice.format}>
             <label className="checkbox">
               <input type="radio" name={`${id}-format`} value={choice.format} checked={format === choice.format} aria-describedby={`${id}-${choice.format}`} onChange={() => setFormat(choice.format)} />
               <span>{choice.name}</span>
@@ -88,11 +88,11 @@ export function ExportForm({ onDone }: { onDone(reply: Exclude<ExportReply, { ou
             <p className="hint" id={`${id}-${choice.format}`}>
               {choice.about}
             </p>
-          </div>
+          </Fragment>
         ))}
       </fieldset>
 
-      <fieldset>
+      <fieldset className="form">
         <legend>Accounts</legend>
         <label className="checkbox">
           <input type="radio" name={`${id}-which`} checked={everything} onChange={() => setEverything(true)} />
