@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import jsQR from 'jsqr';
@@ -165,6 +165,35 @@ test('plain exports wait for the answer in the terminal; declined saves nothing;
   await expect(dialog.getByRole('region', { name: 'Shown 13 accounts as QR codes' })).toBeVisible();
   await expect(page.locator('canvas')).toHaveCount(0);
   expect(readdirSync(harness.dataDir).includes('exports')).toBe(false); // never written to disk
+});
+
+test('with the app lock on, a plain export needs the lock password, checked by main before it asks', async ({ page, harness }) => {
+  const LOCK_PASSWORD = 'lantern orchard drifting quietly';
+  await page.goto(harness.url);
+  await addAccounts(page);
+  expect(await callContract(page, 'turnOnAppLock', { password: LOCK_PASSWORD })).toMatchObject({ ok: true });
+  const dialog = await openExport(page);
+  await dialog.getByRole('radio', { name: /Plain list of otpauth/ }).check();
+  await dialog.getByLabel('Lock password').fill('not the lock password');
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('That is not the lock password.');
+  await expect(dialog.getByLabel('Lock password')).toHaveAttribute('aria-invalid', 'true');
+  await screenshot(page, 'export-lock-password', { fullPage: false });
+  await expectNoSeriousViolationsLightAndDark(page, 'export with the lock password');
+  // Only one account, chosen from the list.
+  await dialog.getByRole('radio', { name: 'Choose accounts' }).check();
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Choose at least one account to export.');
+  await dialog.getByRole('list', { name: 'Accounts to export' }).getByRole('checkbox', { name: 'Site1, alice' }).check();
+  await dialog.getByLabel('Lock password').fill(LOCK_PASSWORD);
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  expect(await harness.answerExport('yes')).toBe('the otpauth:// links of 1 account (a plain text file)');
+  const summary = dialog.getByRole('region', { name: 'Exported 1 account' });
+  await expect(summary).toBeVisible();
+  const exportsDir = path.join(harness.dataDir, 'exports');
+  const file = path.join(exportsDir, readdirSync(exportsDir)[0]!);
+  expect(statSync(file).mode & 0o777).toBe(0o600);
+  expect(readFileSync(file, 'utf8').trim().split('\n').map((line) => new URL(line).searchParams.get('secret'))).toEqual([SECRETS[1]]);
 });
 
 /** The pixels of the dialog's canvas, read back by jsQR as a phone's camera would. */
