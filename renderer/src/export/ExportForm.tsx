@@ -110,7 +110,7 @@ export function ExportForm({ onDone }: { onDone(reply: Exclude<ExportReply, { ou
                   <input type="checkbox" checked={chosen.has(account.id)} onChange={(e) => toggle(account.id, e.target.checked)} />
                   <span>
                     {accountLabel(account)}
-                    {account.deviceBound || account.needsVerification ? <small className="hint"> (tied to this PC or needs setting up again: left out)</small> : null}
+                    {account.deviceBound || account.needsVerification ? <small className="hint"> (tied to this PC, or to be set up again: never exported with its secret)</small> : null}
                   </span>
                 </label>
               </li>
