@@ -21,6 +21,8 @@ export interface Harness {
    * the person at that terminal would; returns the account it named ("GitHub, alice").
    */
   answerSecretRelease(answer: 'yes' | 'no'): Promise<string>;
+  /** The same for the question before a plain export (exportAccounts); returns what it named ("the otpauth:// links of 2 accounts…"). */
+  answerExport(answer: 'yes' | 'no'): Promise<string>;
 }
 
 /** The harness's test endpoints (started with --test-controls): its in-memory clipboard and its adjustable clock. */
@@ -46,7 +48,7 @@ const tsx = path.join(root, 'node_modules/.bin/tsx');
 /** Starts the browser harness on a random port with a fresh data folder; the renderer must already be built. */
 export async function startHarness(dataDir = mkdtempSync(path.join(tmpdir(), 'harness-')), extraArgs: string[] = []): Promise<Harness & { stop(): Promise<void> }> {
   const { child, url, output } = await spawnHarness(dataDir, extraArgs);
-  return { url, dataDir, cli: (...args) => runCli(dataDir, args), answerSecretRelease: terminalAnswers(child, output), stop: () => stop(child) };
+  return { url, dataDir, cli: (...args) => runCli(dataDir, args), answerSecretRelease: terminalAnswers(child, output), answerExport: terminalAnswers(child, output, EXPORT_QUESTION), stop: () => stop(child) };
 }
 
 /**
@@ -70,6 +72,7 @@ export async function startControlledHarness(
       dataDir,
       cli: (...args) => runCli(dataDir, args),
       answerSecretRelease: terminalAnswers(child, output),
+      answerExport: terminalAnswers(child, output, EXPORT_QUESTION),
       stop: () => stop(child),
       controls: testControls(url, cookie, secret),
     };
@@ -98,14 +101,17 @@ function testControls(url: string, cookie: string, secret: string): TestControls
   };
 }
 
-/** Types into the harness's terminal (its standard input) the answer to each question it asks there, one after another. */
-function terminalAnswers(child: ChildProcess, output: HarnessOutput): Harness['answerSecretRelease'] {
+const SETUP_KEY_QUESTION = /Confirm: the window asks to show the QR code and setup key of (.+?)\. Type yes/;
+const EXPORT_QUESTION = /Confirm: the window asks to export (.+?), unencrypted\. Type yes/;
+
+/** Types into the harness's terminal (its standard input) the answer to each such question it asks there, one after another. */
+function terminalAnswers(child: ChildProcess, output: HarnessOutput, question = SETUP_KEY_QUESTION): Harness['answerSecretRelease'] {
   let answeredUpTo = 0;
   return async (answer) => {
-    const question = await output.waitFor(/Confirm: the window asks to show the QR code and setup key of (.+?)\. Type yes/, answeredUpTo);
-    answeredUpTo = question.end;
+    const asked = await output.waitFor(question, answeredUpTo);
+    answeredUpTo = asked.end;
     child.stdin!.write(`${answer}\n`);
-    return question[1]!;
+    return asked[1]!;
   };
 }
 

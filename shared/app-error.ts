@@ -74,7 +74,7 @@ export const errorKinds = [
 export type ErrorKind = (typeof errorKinds)[number];
 
 /** Which input field an `invalidInput` error is about, so a form can point at it. */
-export const inputFields = ['uri', 'issuer', 'name', 'secret', 'type', 'algorithm', 'digits', 'period', 'counter', 'kind', 'password'] as const;
+export const inputFields = ['uri', 'issuer', 'name', 'secret', 'type', 'algorithm', 'digits', 'period', 'counter', 'kind', 'password', 'lockPassword'] as const;
 export type InputField = (typeof inputFields)[number];
 
 /** An error as it crosses the contract. */

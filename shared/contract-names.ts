@@ -14,6 +14,7 @@ export const methodNames = [
   'moveAccount',
   'getCodes',
   'exportAccount',
+  'exportAccounts',
   'setScannerSource',
   'copyCode',
   'setPinned',

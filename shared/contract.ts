@@ -4,6 +4,7 @@ import { ClockStatus } from './clock-status.js';
 import { BackupPassword, BackupStatus, BackupSummary, RecoveryAccountView } from './backup.js';
 import type { EventName, MethodName } from './contract-names.js';
 import type { AppErrorData } from './errors.js';
+import { ExportReply, ExportRequest } from './export.js';
 import { ImportFileInput, ImportOpened, ImportPreview, ImportProgress, ImportReport, ImportSession } from './import.js';
 import { LockPassword, LockStatus } from './lock.js';
 import { RecoveryPreview, RecoverySummary, RestoreMode } from './recovery.js';
@@ -73,6 +74,12 @@ export const methods = {
    * accounts that need verification. Only that view calls it; it shows the reply and forgets it when hidden.
    */
   exportAccount: method(z.object({ id: AccountId }).strict(), z.object({ uri: z.string().max(8192), secret: z.string().max(1024) })),
+  /**
+   * Export (Settings > Export): a file saved where the person chooses in main's own save dialog, or, for 'google', the
+   * transfer links the window draws as QR codes (the only other reply that carries secrets). Plain formats (otpauth,
+   * google) are released only after main's own confirmation and, with the app lock on, the lock password.
+   */
+  exportAccounts: method(ExportRequest, ExportReply),
   /**
    * The QR scanner's live source: main lets the page use the camera only while it is 'camera', and grants one screen
    * capture (the primary screen, taken within 30 s) after 'screen'; null when the scanner stops. A no-op in hosts whose browser

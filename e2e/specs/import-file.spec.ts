@@ -25,7 +25,7 @@ test('an encrypted export through Settings: password, progress, preview with the
   expect(await callContract(page, 'addAccountsFromUri', { uri: otpauthLink(accounts[0]!) })).toMatchObject({ ok: true });
 
   await page.getByRole('button', { name: 'Settings' }).click();
-  const section = page.getByRole('group', { name: 'Import' });
+  const section = page.getByRole('region', { name: 'Import' });
   await section.getByLabel('Export file to import').setInputFiles(file);
   await expect(section.getByText('This Bitwarden (JSON) file is encrypted.')).toBeVisible();
   await screenshot(page, 'import-password');
@@ -78,7 +78,7 @@ test('Google Authenticator QR pictures, several at once: a missing one of the ba
   );
   await page.goto(harness.url);
   await page.getByRole('button', { name: 'Settings' }).click();
-  const section = page.getByRole('group', { name: 'Import' });
+  const section = page.getByRole('region', { name: 'Import' });
   await section.getByLabel('Export file to import').setInputFiles(pictures);
   await expect(section.getByRole('alert')).toContainText('QR code 2 of 3');
   const list = section.getByRole('list', { name: 'Accounts in the file' });

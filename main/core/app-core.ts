@@ -13,6 +13,8 @@ import { correctableClock, type Clock } from './clock.js';
 import { clockSkewFeature } from './clock-skew/clock-skew-handlers.js';
 import type { ServerDateFeed } from './clock-skew/server-dates.js';
 import type { CoreContext } from './core-context.js';
+import { exportHandlers } from './export/export-handlers.js';
+import { nowhereToSave, type SaveFilePort } from './export/save-file-port.js';
 import { helpHandlers } from './help/help-handlers.js';
 import type { BrowserOpener, RecoveryIdentity } from './identity/recovery-identity.js';
 import { importHandlers, type ImportFeatureOptions } from './import/import-handlers.js';
@@ -68,6 +70,8 @@ export interface CoreDeps {
    * the harness. Without it nothing is released.
    */
   secretRelease?: SecretReleaseConfirmation;
+  /** Where an export file goes: main's save dialog (Electron), the exports folder (harness). Without it nothing is saved. */
+  saveFile?: SaveFilePort;
   /** The system browser, for main's fixed help pages (openHelpLink). Without it they cannot be opened. */
   openBrowser?: BrowserOpener;
 }
@@ -91,7 +95,7 @@ export interface AppCore {
  * settings, vault, backup, recovery) owns its services, its part of the contract's handler table and the events it
  * emits. The Electron app, the browser harness and the command-line tool each wire this with their own adapters.
  */
-export function createAppCore({ dataDir, keyStore, clock: hostClock, log, clipboard, cloud, deviceName, appVersion, capture, importOptions, idleTime, lockTriggers, quickUnlock, secretRelease, openBrowser }: CoreDeps): AppCore {
+export function createAppCore({ dataDir, keyStore, clock: hostClock, log, clipboard, cloud, deviceName, appVersion, capture, importOptions, idleTime, lockTriggers, quickUnlock, secretRelease, saveFile, openBrowser }: CoreDeps): AppCore {
   const stops: (() => void)[] = [];
   // The host's clock, plus the measured offset when the person asks codes to follow Microsoft's time (clock-skew/).
   const clock = correctableClock(hostClock);
@@ -135,6 +139,7 @@ export function createAppCore({ dataDir, keyStore, clock: hostClock, log, clipbo
     ...importHandlers(context, importOptions),
     ...lockHandlers(context, { idleTime, lockTriggers }),
     ...helpHandlers(openBrowser),
+    ...exportHandlers(context, { confirmation: secretRelease ?? nobodyToAsk, saveFile: saveFile ?? nowhereToSave, deviceName: deviceName ?? hostname(), appVersion: appVersion ?? 'unknown' }),
   };
   follower.start();
 

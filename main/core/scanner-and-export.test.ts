@@ -29,6 +29,7 @@ function person(answer: (asked: SecretReleaseRequest) => boolean | Promise<boole
       asked.push(promptLabel(request));
       return answer(request);
     },
+    confirmExport: async () => false,
   };
   return { asked, confirmation };
 }

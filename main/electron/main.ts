@@ -14,6 +14,7 @@ import { electronClipboard } from './clipboard.js';
 import { electronIdleTime, electronLockTriggers, windowHiddenSource } from './lock-triggers.js';
 import { osQuickUnlock } from './quick-unlock.js';
 import { connectLinuxBuses, linuxLockSignals } from '../core/lock/linux-lock-signals.js';
+import { dialogSaveFile } from './save-file-dialog.js';
 import { dialogSecretReleaseConfirmation } from './secret-release-dialog.js';
 import { createTray, notify } from './tray.js';
 import { wireIpc } from './ipc.js';
@@ -70,11 +71,13 @@ function start(): void {
     const cloud = await createCloudServices({ dataDir, keyStore, clock, log, transport: nodeHttpTransport(), openBrowser: openWebPage });
     // A setup key leaves main only after main's own dialog on the window says yes (the page's warning is no consent).
     const secretRelease = dialogSecretReleaseConfirmation((parent, options) => dialog.showMessageBox(parent, options), () => window);
+    // An export file goes where the person chooses in main's save dialog; the page never names a path.
+    const saveFile = dialogSaveFile((parent, options) => dialog.showSaveDialog(parent, options), () => window);
     // Electron has no lock-screen event on Linux: the screensaver and logind tell it over D-Bus.
     const linux = process.platform === 'linux' ? [linuxLockSignals(connectLinuxBuses(), (error) => log.error('listening for the screen lock failed', error))] : [];
     const lockTriggers = electronLockTriggers(powerMonitor, windowHidden.source, ...linux);
     appCore = createAppCore({
-      dataDir, keyStore, clock, log, clipboard: electronClipboard(), capture, cloud, secretRelease, openBrowser: openWebPage, appVersion: app.getVersion(),
+      dataDir, keyStore, clock, log, clipboard: electronClipboard(), capture, cloud, secretRelease, saveFile, openBrowser: openWebPage, appVersion: app.getVersion(),
       importOptions: { workerFile: path.join(appRoot, 'build', 'electron', 'decrypt-worker.cjs') },
       idleTime: electronIdleTime(powerMonitor), lockTriggers, quickUnlock: osQuickUnlock(process.platform, systemPreferences),
     });

@@ -55,3 +55,20 @@ describe('the Electron confirmation before a setup key leaves main', () => {
     expect(dialog.shown[0]!.options.message).toBe('Show the QR code and setup key of Bank<U+202E>, x?');
   });
 });
+
+describe('the Electron confirmation before a plain export', () => {
+  it('names the format and count, releases only on Export, and Cancel is the default', async () => {
+    const request = { format: 'otpauth', count: 3 } as const;
+    const yes = fakeDialog('Export');
+    expect(await dialogSecretReleaseConfirmation(yes.showMessageBox, () => fakeWindow()).confirmExport(request)).toBe(true);
+    expect(yes.shown[0]!.options.message).toBe('Export the otpauth:// links of 3 accounts (a plain text file)?');
+    const { buttons, defaultId } = yes.shown[0]!.options;
+    expect(buttons![defaultId!]).toBe('Cancel');
+    for (const press of ['Cancel', 'Escape']) {
+      expect(await dialogSecretReleaseConfirmation(fakeDialog(press).showMessageBox, () => fakeWindow()).confirmExport(request), press).toBe(false);
+    }
+    const hidden = fakeDialog('Export');
+    expect(await dialogSecretReleaseConfirmation(hidden.showMessageBox, () => fakeWindow({ visible: false })).confirmExport({ format: 'google', count: 1 })).toBe(false);
+    expect(hidden.shown).toEqual([]);
+  });
+});

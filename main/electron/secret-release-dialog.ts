@@ -1,5 +1,5 @@
 import type { BrowserWindow, MessageBoxOptions, MessageBoxReturnValue } from 'electron';
-import { promptLabel, type SecretReleaseConfirmation, type SecretReleaseRequest } from '../core/accounts/secret-release-confirmation.js';
+import { exportPromptLabel, promptLabel, type ExportReleaseRequest, type SecretReleaseConfirmation, type SecretReleaseRequest } from '../core/accounts/secret-release-confirmation.js';
 
 /** Electron's dialog.showMessageBox with a parent window (the one overload used here). */
 export type ShowMessageBox = (window: BrowserWindow, options: MessageBoxOptions) => Promise<Pick<MessageBoxReturnValue, 'response'>>;
@@ -21,17 +21,33 @@ export function secretReleaseQuestion(request: SecretReleaseRequest): MessageBox
   };
 }
 
+/** The question main asks before a plain export. Cancel is the default and what Escape answers. */
+export function exportReleaseQuestion(request: ExportReleaseRequest): MessageBoxOptions {
+  return {
+    type: 'warning',
+    title: 'Export without encryption',
+    message: `Export ${exportPromptLabel(request)}?`,
+    detail: 'They are not encrypted: anyone who gets them can make codes for these accounts. Export them only to move the accounts to another app, and delete the file once done.',
+    buttons: ['Cancel', 'Export'],
+    defaultId: CANCEL,
+    cancelId: CANCEL,
+    noLink: true,
+  };
+}
+
 /**
  * The Electron app's confirmation (see secret-release-confirmation.ts): a dialog of main's, modal on the app's
  * window, which the page can neither draw nor click. No window (closed to the tray meanwhile): nobody to ask, so no.
  */
 export function dialogSecretReleaseConfirmation(showMessageBox: ShowMessageBox, getWindow: () => BrowserWindow | null): SecretReleaseConfirmation {
+  const ask = async (question: MessageBoxOptions) => {
+    const window = getWindow();
+    if (!window || window.isDestroyed() || !window.isVisible()) return false;
+    const { response } = await showMessageBox(window, question);
+    return response === SHOW;
+  };
   return {
-    async confirmSecretRelease(request) {
-      const window = getWindow();
-      if (!window || window.isDestroyed() || !window.isVisible()) return false;
-      const { response } = await showMessageBox(window, secretReleaseQuestion(request));
-      return response === SHOW;
-    },
+    confirmSecretRelease: (request) => ask(secretReleaseQuestion(request)),
+    confirmExport: (request) => ask(exportReleaseQuestion(request)),
   };
 }

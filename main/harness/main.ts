@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAppCore } from '../core/app-core.js';
+import { folderSaveFile } from '../core/export/save-file-port.js';
 import { sourceDecryptWorker } from '../core/import/source-worker.js';
 import { memoryClipboard } from '../core/clipboard/clipboard-port.js';
 import { adjustableClock, systemClock } from '../core/clock.js';
@@ -30,6 +31,8 @@ const { values } = parseArgs({
     // at --emulators <control URL>); "configured" (the default) what AUTHENTICATOR_CLIENT_ID / cloud.json say, if anything.
     cloud: { type: 'string', default: 'configured' },
     emulators: { type: 'string' },
+    // Where exports are saved (the browser page never names a path); by default "exports" in the data folder.
+    'export-dir': { type: 'string' },
   },
 });
 if (values.cloud !== 'emulated' && values.cloud !== 'configured') {
@@ -74,8 +77,10 @@ const cloud = await createCloudServices({
 const lockTriggers = process.platform === 'linux' ? linuxLockSignals(connectLinuxBuses(), (error) => log.error('listening for the screen lock failed', error)) : undefined;
 // A setup key leaves main only when the person types yes in this terminal, which the page cannot write to.
 const secretRelease = terminalConfirmation(process.stdin, process.stdout);
+// Exports are written into one folder, and the window shows the path (a page in a browser cannot be shown a save dialog of main's).
+const exportDir = path.resolve(values['export-dir'] ?? path.join(dataDir, 'exports'));
 const core = createAppCore({
-  dataDir, keyStore, clock, log, clipboard, capture: testControls?.capture, cloud, secretRelease, openBrowser, appVersion: APP_VERSION,
+  dataDir, keyStore, clock, log, clipboard, capture: testControls?.capture, cloud, secretRelease, saveFile: folderSaveFile(exportDir), openBrowser, appVersion: APP_VERSION,
   importOptions: { workerFile: sourceDecryptWorker() },
   ...(lockTriggers ? { lockTriggers } : {}),
 });

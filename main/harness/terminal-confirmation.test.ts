@@ -90,3 +90,18 @@ describe('the harness asks in its terminal before a setup key leaves main', () =
     await asked;
   });
 });
+
+describe('the harness asks in its terminal before a plain export', () => {
+  it('names the format and count and exports only for yes', async () => {
+    const t = terminal();
+    const asked = t.confirmation.confirmExport({ format: 'google', count: 12 });
+    await t.question();
+    expect(t.printed()).toContain('the window asks to export Google Authenticator transfer QR codes of 12 accounts, unencrypted. Type yes and Enter to export them');
+    t.input.write('yes\n');
+    expect(await asked).toBe(true);
+    const again = t.confirmation.confirmExport({ format: 'otpauth', count: 1 });
+    await t.question(2);
+    t.input.write('no\n');
+    expect(await again).toBe(false);
+  });
+});

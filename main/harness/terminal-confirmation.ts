@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { promptLabel, type SecretReleaseConfirmation, type SecretReleaseRequest } from '../core/accounts/secret-release-confirmation.js';
+import { exportPromptLabel, promptLabel, type SecretReleaseConfirmation } from '../core/accounts/secret-release-confirmation.js';
 
 /** An unanswered question is declined after this long, so the window does not wait for ever. */
 export const ANSWER_WITHIN_MS = 120_000;
@@ -31,13 +31,13 @@ export function terminalConfirmation(input: Readable, output: Writable, answerWi
     settle(null);
   });
 
-  const ask = async (request: SecretReleaseRequest): Promise<boolean> => {
-    const label = promptLabel(request);
+  /** `question`: what is asked; `verb`: what yes does; `noTerminal`: the line written when there is nobody to ask. */
+  const ask = async (question: string, verb: 'show it' | 'export them', noTerminal: string): Promise<boolean> => {
     if (ended) {
-      output.write(`The window asked to show the setup key of ${label}; declined: no terminal to confirm it in.\n`);
+      output.write(`${noTerminal}; declined: no terminal to confirm it in.\n`);
       return false;
     }
-    output.write(`Confirm: the window asks to show the QR code and setup key of ${label}. Type yes and Enter to show it (anything else declines): `);
+    output.write(`Confirm: ${question}. Type yes and Enter to ${verb} (anything else declines): `);
     const line = await new Promise<string | null>((resolve) => {
       const timer = setTimeout(() => settle(null), answerWithinMs);
       answer = (given) => {
@@ -46,16 +46,24 @@ export function terminalConfirmation(input: Readable, output: Writable, answerWi
       };
     });
     const yes = line?.trim().toLowerCase() === 'yes';
-    output.write(yes ? 'Shown.\n' : line === null ? '\nDeclined (no answer).\n' : 'Declined.\n');
+    output.write(yes ? (verb === 'show it' ? 'Shown.\n' : 'Exporting.\n') : line === null ? '\nDeclined (no answer).\n' : 'Declined.\n');
     return yes;
   };
 
   let queue: Promise<unknown> = Promise.resolve();
+  const inTurn = (question: () => Promise<boolean>): Promise<boolean> => {
+    const asked = queue.then(question);
+    queue = asked.catch(() => undefined);
+    return asked;
+  };
   return {
     confirmSecretRelease(request) {
-      const asked = queue.then(() => ask(request));
-      queue = asked.catch(() => undefined);
-      return asked;
+      const label = promptLabel(request);
+      return inTurn(() => ask(`the window asks to show the QR code and setup key of ${label}`, 'show it', `The window asked to show the setup key of ${label}`));
+    },
+    confirmExport(request) {
+      const label = exportPromptLabel(request);
+      return inTurn(() => ask(`the window asks to export ${label}, unencrypted`, 'export them', `The window asked to export ${label}`));
     },
     close: () => lines.close(),
   };

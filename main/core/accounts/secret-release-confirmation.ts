@@ -18,10 +18,24 @@ export interface SecretReleaseRequest {
  */
 export interface SecretReleaseConfirmation {
   confirmSecretRelease(request: SecretReleaseRequest): Promise<boolean>;
+  /** The same yes before a plain export (otpauth links, Google transfer QR codes) of `count` accounts. */
+  confirmExport(request: ExportReleaseRequest): Promise<boolean>;
+}
+
+/** A plain export the window asks for: what the person is asked about. */
+export interface ExportReleaseRequest {
+  format: 'otpauth' | 'google';
+  count: number;
 }
 
 /** Nobody to ask (the default of a core built without one): nothing is released. */
-export const nobodyToAsk: SecretReleaseConfirmation = { confirmSecretRelease: async () => false };
+export const nobodyToAsk: SecretReleaseConfirmation = { confirmSecretRelease: async () => false, confirmExport: async () => false };
+
+/** "the otpauth:// links of 3 accounts (a plain text file)": the export as a question outside the window names it. */
+export function exportPromptLabel({ format, count }: ExportReleaseRequest): string {
+  const accounts = `${count} account${count === 1 ? '' : 's'}`;
+  return format === 'otpauth' ? `the otpauth:// links of ${accounts} (a plain text file)` : `Google Authenticator transfer QR codes of ${accounts}`;
+}
 
 /**
  * Whether the app is locked right now. App lock (built on its own) provides it; until then the app is never locked.

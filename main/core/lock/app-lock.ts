@@ -151,6 +151,15 @@ export class AppLock {
     return this.changed();
   }
 
+  /**
+   * The lock password asked again before something leaves main (a plain export): checked against the vault, and rate
+   * limited with the unlock attempts, so a wrong guess here counts as one there.
+   */
+  async verifyPassword(password: string): Promise<void> {
+    await this.requireUnlockedWithLock();
+    await this.tryPassword(() => this.vault.checkLockPassword(password));
+  }
+
   private async keepForQuickUnlock(): Promise<void> {
     if (!this.quick?.available()) return;
     const key = await this.vault.heldKey();

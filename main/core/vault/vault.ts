@@ -89,6 +89,16 @@ export class Vault {
     this.remember(file.header, key);
   }
 
+  /** Throws wrongPassword unless `password` opens the lock of the vault on disk; keeps nothing (a check, not an unlock). */
+  async checkLockPassword(password: string): Promise<void> {
+    const bytes = await readIfExists(this.file);
+    const file = bytes === null ? null : parseSealedFile(bytes);
+    if (!file?.ok || file.header.lock === undefined) throw new AppError('invalidRequest', 'The app lock is off.');
+    const key = await unwrapDataKey(file.header.lock, password, file.header.vaultId);
+    if (key === null) throw new AppError('wrongPassword', 'That is not the lock password.', 'password');
+    key.fill(0);
+  }
+
   /** A copy of the data key of the vault on disk, if this process holds it (for quick unlock to keep sealed). */
   async heldKey(): Promise<{ name: string; key: Buffer } | null> {
     const bytes = await readIfExists(this.file);

@@ -41,8 +41,8 @@ export function ImportSection() {
   };
 
   return (
-    <fieldset className="import">
-      <legend>Import</legend>
+    <section className="settings-section import" aria-labelledby="import-title">
+      <h3 id="import-title">Import</h3>
       {step.kind === 'pick' && (
         <>
           <p className="hint">Bring your accounts from another authenticator. You see what the file holds before anything is added.</p>
@@ -102,7 +102,7 @@ export function ImportSection() {
       )}
       {step.kind === 'report' && <ImportReportView report={step.report} onDone={() => setStep({ kind: 'pick' })} />}
       <FormError message={action.error} />
-    </fieldset>
+    </section>
   );
 }
 

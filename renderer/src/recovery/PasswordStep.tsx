@@ -19,7 +19,14 @@ export function PasswordStep({ step, onUnlock, onCancel }: { step: StepOf<'passw
       noValidate
     >
       <p>
-        Found a backup in <strong>{step.account.username}</strong>’s OneDrive: <strong>{step.backup.accountCount}</strong>{' '}
+        {step.account ? (
+          <>
+            Found a backup in <strong>{step.account.username}</strong>’s OneDrive:{' '}
+          </>
+        ) : (
+          'This backup file holds '
+        )}
+        <strong>{step.backup.accountCount}</strong>{' '}
         {step.backup.accountCount === 1 ? 'account' : 'accounts'} from <strong>{step.backup.deviceName}</strong>, made {formatWhen(step.backup.createdAt)}.
       </p>
       <label>
@@ -33,7 +40,11 @@ export function PasswordStep({ step, onUnlock, onCancel }: { step: StepOf<'passw
           onChange={(e) => setPassword(e.target.value)}
         />
       </label>
-      <p className="hint">The password you set when you turned backup on, or the newer one if it was changed since (on any PC). It is checked on this PC; the backup in OneDrive is not changed.</p>
+      <p className="hint">
+        {step.account
+          ? 'The password you set when you turned backup on, or the newer one if it was changed since (on any PC). It is checked on this PC; the backup in OneDrive is not changed.'
+          : 'The password you chose when you exported this file. It is checked on this PC; the file is not changed.'}
+      </p>
       {step.busy ? (
         <p className="form-status" role="status">
           Unlocking the backup…

@@ -3,6 +3,7 @@ import type { AccountView } from '../../../shared/account.js';
 import type { RecoveryAccountView } from '../../../shared/backup.js';
 import type { RestoreMode } from '../../../shared/recovery.js';
 import { call } from '../app-shell/api.js';
+import { toImportFiles } from '../import/read-files.js';
 import { useBackOnEscape } from '../app-shell/sub-page.js';
 import { DoneStep } from './DoneStep.js';
 import { ExistingAccountsStep } from './ExistingAccountsStep.js';
@@ -50,6 +51,18 @@ export function RecoveryWizard({ accounts, onClose }: { accounts: readonly Accou
       setStep({ name: 'password', ...found, busy: false, failure: null });
     } catch (e) {
       setStep({ name: 'signIn', account, busy: null, failure: failureOf(e) });
+    }
+  };
+
+  /** A backup file picked on this PC: main checks and opens it; then the same password, preview and restore steps. */
+  const openFile = async (file: File) => {
+    setStep({ name: 'signIn', account: null, busy: 'finding', failure: null });
+    try {
+      const [read] = await toImportFiles([file]);
+      const { backup } = await call('recoveryOpenFile', { contentBase64: read!.data });
+      setStep({ name: 'password', account: null, backup, busy: false, failure: null });
+    } catch (e) {
+      setStep({ name: 'signIn', account: null, busy: null, failure: failureOf(e) });
     }
   };
 
@@ -103,7 +116,7 @@ export function RecoveryWizard({ accounts, onClose }: { accounts: readonly Accou
       {step.name === 'existing' ? (
         <ExistingAccountsStep accounts={accounts} onMerge={() => choose('merge')} onReplace={() => choose('replace')} onCancel={cancel} />
       ) : step.name === 'signIn' ? (
-        <SignInStep step={step} mode={mode} onSignIn={() => void signIn()} onFindBackup={(account) => void findBackup(account)} onCancel={cancel} />
+        <SignInStep step={step} mode={mode} onSignIn={() => void signIn()} onFindBackup={(account) => void findBackup(account)} onOpenFile={(file) => void openFile(file)} onCancel={cancel} />
       ) : step.name === 'password' ? (
         <PasswordStep step={step} onUnlock={(password) => void unlock(password)} onCancel={cancel} />
       ) : step.name === 'preview' ? (

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import type { RecoveryAccountView } from '../../../shared/backup.js';
 import type { RestoreMode } from '../../../shared/recovery.js';
 import { HelpLinkButton } from '../ui/HelpLinkButton.js';
@@ -10,16 +11,22 @@ interface Props {
   mode: RestoreMode;
   onSignIn(): void;
   onFindBackup(account: RecoveryAccountView): void;
+  /** "Recover from a backup file": a file saved with Settings > Export, no Microsoft account needed. */
+  onOpenFile(file: File): void;
   onCancel(): void;
 }
 
-/** Sign in to the recovery account in the browser, then the backup is looked for in its OneDrive. */
-export function SignInStep({ step, mode, onSignIn, onFindBackup, onCancel }: Props) {
+/**
+ * Sign in to the recovery account in the browser, then the backup is looked for in its OneDrive; or, beside it, pick a
+ * backup file saved with Settings > Export (read here, its bytes sent to main, which checks and opens it).
+ */
+export function SignInStep({ step, mode, onSignIn, onFindBackup, onOpenFile, onCancel }: Props) {
+  const filePicker = useRef<HTMLInputElement>(null);
   return (
     <>
       <p>
         Sign in with the personal Microsoft account your backup is stored with (the recovery account you chose on your old PC). The sign-in page opens in
-        your browser.
+        your browser. Or recover from a backup file saved with Settings &gt; Export: no Microsoft account is needed.
       </p>
       {mode === 'replace' ? <p className="hint">The accounts on this PC stay as they are until you have checked what comes back and confirmed it (step 3).</p> : null}
       {step.account && !step.busy ? (
@@ -33,7 +40,7 @@ export function SignInStep({ step, mode, onSignIn, onFindBackup, onCancel }: Pro
           <SignInWaiting onCancel={onCancel} />
         ) : (
           <p className="form-status" role="status">
-            {`Looking for your backup in ${step.account?.username ?? 'your'}’s OneDrive…`}
+            {step.account ? `Looking for your backup in ${step.account.username}’s OneDrive…` : 'Opening the backup file…'}
           </p>
         )
       ) : null}
@@ -42,6 +49,22 @@ export function SignInStep({ step, mode, onSignIn, onFindBackup, onCancel }: Pro
           <FailureMessage failure={step.failure} />
           <div className="row">
             <SignInActions step={step} onSignIn={onSignIn} onFindBackup={onFindBackup} />
+            <button type="button" className="secondary" disabled={step.busy !== null} onClick={() => filePicker.current?.click()}>
+              Recover from a backup file…
+            </button>
+            <input
+              ref={filePicker}
+              type="file"
+              accept=".json,application/json"
+              className="visually-hidden"
+              tabIndex={-1}
+              aria-label="Backup file to recover from"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) onOpenFile(file);
+              }}
+            />
             <button type="button" className="secondary" onClick={onCancel}>
               Cancel
             </button>

@@ -7,8 +7,9 @@ export type Step =
   | { name: 'existing' }
   /** `account`: signed in, and looking for the backup failed (it is looked for again without a new sign-in). */
   | { name: 'signIn'; account: RecoveryAccountView | null; busy: 'signingIn' | 'finding' | null; failure: Failure | null }
-  | { name: 'password'; account: RecoveryAccountView; backup: BackupSummary; busy: boolean; failure: Failure | null }
-  | { name: 'preview'; account: RecoveryAccountView; preview: RecoveryPreview; busy: boolean; failure: Failure | null }
+  /** `account`: null when recovering from a backup file (no recovery account involved). */
+  | { name: 'password'; account: RecoveryAccountView | null; backup: BackupSummary; busy: boolean; failure: Failure | null }
+  | { name: 'preview'; account: RecoveryAccountView | null; preview: RecoveryPreview; busy: boolean; failure: Failure | null }
   | { name: 'done'; summary: RecoverySummary };
 
 export type StepOf<N extends Step['name']> = Extract<Step, { name: N }>;

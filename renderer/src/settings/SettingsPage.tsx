@@ -4,6 +4,7 @@ import type { Settings } from '../../../shared/settings.js';
 import { AboutSection } from './AboutSection.js';
 import { BackupSection } from './backup/BackupSection.js';
 import { BackBar, useBackOnEscape } from '../app-shell/sub-page.js';
+import { ExportSection } from '../export/ExportSection.js';
 import { ImportSection } from '../import/ImportSection.js';
 import { AppLockSettings } from '../lock/AppLockSettings.js';
 
@@ -56,6 +57,7 @@ export function SettingsPage({
         </label>
       </section>
       <ImportSection />
+      <ExportSection />
       <section className="settings-section" aria-labelledby="appearance-title">
         <h3 id="appearance-title">Appearance</h3>
         <div className="setting-row" role="radiogroup" aria-labelledby="theme-label">
