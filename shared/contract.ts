@@ -73,7 +73,7 @@ export const methods = {
    * setup key", after a warning) to move the account to another app. Refused for device-bound accounts and for
    * accounts that need verification. Only that view calls it; it shows the reply and forgets it when hidden.
    */
-  exportAccount: method(z.object({ id: AccountId }).strict(), z.object({ uri: z.string().max(8192), secret: z.string().max(1024) })),
+  exportAccount: method(z.object({ id: AccountId, lockPassword: LockPassword.optional() }).strict(), z.object({ uri: z.string().max(8192), secret: z.string().max(1024) })),
   /**
    * Export (Settings > Export): a file saved where the person chooses in main's own save dialog, or, for 'google', the
    * transfer links the window draws as QR codes (the only other reply that carries secrets). Plain formats (otpauth,

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from '../harness-fixture.js';
+import { callContract, expect, test } from '../harness-fixture.js';
 import { expectOathtoolCode } from '../oathtool.js';
 import { tilesSettled, openDetails } from '../tile-list.js';
 import { decodeSvgQrPath } from '../qr-images.js';
@@ -109,4 +109,31 @@ test('the QR code and setup key are shown only after a warning and main’s own 
   // One reply per explicit request, and no other message ever carried the key.
   expect(framesWithKey()).toBe(4);
   for (const frame of frames.filter((f) => f.includes(SECRET))) expect(frame).toContain('"uri":"otpauth://totp/Dropbox:alice%40example.com?secret=');
+});
+
+test('with the app lock on, the setup key needs the lock password, checked by main, before main asks its question', async ({ page, harness }) => {
+  expect((await harness.cli('add', LINK)).code).toBe(0);
+  const LOCK_PASSWORD = 'lantern orchard drifting quietly';
+  await page.goto(harness.url);
+  await tilesSettled(page);
+  expect(await callContract(page, 'turnOnAppLock', { password: LOCK_PASSWORD })).toMatchObject({ ok: true });
+  await openDetails(page, 'Dropbox, alice@example.com');
+  const view = page.getByRole('region', { name: 'Dropbox' });
+  await view.getByRole('button', { name: 'Show QR code and setup key…' }).click();
+  const warning = view.getByRole('alertdialog', { name: 'Show the QR code and setup key?' });
+  await warning.getByRole('button', { name: 'Show QR code and setup key' }).click();
+  await expect(warning.getByText('Enter the lock password to show the setup key.')).toBeVisible();
+
+  await warning.getByLabel('Lock password').fill('not the lock password');
+  await warning.getByRole('button', { name: 'Show QR code and setup key' }).click();
+  await expect(view.getByRole('alert')).toContainText(/password/i);
+  expect(await domHasKey(page)).toBe(false);
+  await screenshot(page, 'show-setup-lock-password-wrong');
+  await view.getByRole('button', { name: 'Hide' }).click();
+
+  await view.getByRole('button', { name: 'Show QR code and setup key…' }).click();
+  await view.getByLabel('Lock password').fill(LOCK_PASSWORD);
+  await view.getByRole('button', { name: 'Show QR code and setup key' }).click();
+  expect(await harness.answerSecretRelease('yes')).toBe('Dropbox, alice@example.com');
+  await expect(view.getByRole('region', { name: 'QR code and setup key' }).locator('.setup-key')).toHaveText('MFRG GZDF MZTW Q2LK NNWG 23TP OBYX E43U');
 });

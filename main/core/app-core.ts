@@ -120,7 +120,7 @@ export function createAppCore({ dataDir, keyStore, clock: hostClock, log, clipbo
 
   // In the order a new snapshot is taken in: codes first, then the window, settings, the tray, and the backup.
   const codes = codesFeature(context);
-  const accountsPart = accountsHandlers(context, { confirmation: secretRelease ?? nobodyToAsk, lock: { isLocked: () => appLock.isLocked } });
+  const accountsPart = accountsHandlers(context, { confirmation: secretRelease ?? nobodyToAsk, lock: { isLocked: () => appLock.isLocked, isOn: () => appLock.isOn, verifyPassword: (password) => appLock.verifyPassword(password) } });
   const settingsPart = settingsHandlers(context);
   const clockSkew = clockSkewFeature(context, clock, codes, cloud?.serverDates ?? null);
   const clipboardPart = clipboardFeature(context, clipboard, capture);

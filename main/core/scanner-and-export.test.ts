@@ -88,9 +88,29 @@ describe('exportAccount', () => {
 
     expect((await c.dispatch('unlockApp', { password: LOCK_PASSWORD })).ok).toBe(true);
     lockWhileAsking = true;
-    const reply = await c.dispatch('exportAccount', { id });
+    const reply = await c.dispatch('exportAccount', { id, lockPassword: LOCK_PASSWORD });
     expect(reply).toMatchObject({ ok: false, error: { kind: 'locked' } });
     expect(JSON.stringify(reply)).not.toContain(SECRET);
+    expect(asked).toEqual(['Example, alice']);
+  });
+
+  test('with the app lock on, the lock password is asked and checked by main before its question; a wrong one asks nothing', async () => {
+    const LOCK_PASSWORD = 'lantern orchard drifting quietly';
+    const { asked, confirmation } = person(() => true);
+    const c = newCore({ secretRelease: confirmation });
+    const id = await addExample(c);
+    expect((await c.dispatch('turnOnAppLock', { password: LOCK_PASSWORD })).ok).toBe(true);
+
+    expect(await c.dispatch('exportAccount', { id })).toMatchObject({ ok: false, error: { kind: 'invalidInput', field: 'lockPassword' } });
+    const wrong = await c.dispatch('exportAccount', { id, lockPassword: 'not the lock password' });
+    expect(wrong).toMatchObject({ ok: false, error: { kind: 'wrongPassword', field: 'lockPassword' } });
+    expect(JSON.stringify(wrong)).not.toContain(SECRET);
+    expect(asked).toEqual([]);
+    // A wrong guess here counts with the unlock attempts.
+    expect(await c.dispatch('getLockStatus', {})).toMatchObject({ ok: true, value: { failedAttempts: 1 } });
+
+    const released = await c.dispatch('exportAccount', { id, lockPassword: LOCK_PASSWORD });
+    expect(released).toMatchObject({ ok: true, value: { secret: SECRET } });
     expect(asked).toEqual(['Example, alice']);
   });
 

@@ -32,6 +32,6 @@ export function accountsHandlers({ follower, accounts, clock, bus, appLock, onDi
     undoRemoveAccount: async ({ token }) => removals.undo(token),
     moveAccount: async ({ id, toIndex }) => accounts.move(id, toIndex),
     setPinned: async ({ id, pinned }) => accounts.setPinned(id, pinned),
-    exportAccount: async ({ id }) => releaseAccountSetup(id, async () => (await follower.current()).data.accounts, secretRelease),
+    exportAccount: async ({ id, lockPassword }) => releaseAccountSetup(id, async () => (await follower.current()).data.accounts, secretRelease, lockPassword),
   };
 }

@@ -34,22 +34,39 @@ export function exportAccountSetup(account: StoredAccount): AccountSetup {
 
 export interface SecretReleaseGate {
   confirmation: SecretReleaseConfirmation;
-  lock: LockState;
+  lock: LockState & {
+    /** Whether the app lock is on: then the lock password is asked too, and checked by main. */
+    isOn(): boolean;
+    /** Checks the lock password (rate-limited like an unlock); throws wrongPassword or tooManyAttempts. */
+    verifyPassword(password: string): Promise<void>;
+  };
 }
 
 /**
- * The only path by which a secret leaves main (the contract's `exportAccount`): refused while the app is locked, and
- * released only when main's own confirmation says yes; the page's warning before it is no consent (the page may be
+ * The only path by which a secret leaves main (the contract's `exportAccount`): refused while the app is locked, with
+ * the app lock on only after the lock password, and released only when main's own confirmation says yes; the page's warning before it is no consent (the page may be
  * compromised). Refusals that need no question (device-bound, Action required) come first; after the wait the account
  * is read again, so what is released is what the vault holds then (and nothing, if it was removed meanwhile).
  */
-export async function releaseAccountSetup(id: string, readAccounts: () => Promise<readonly StoredAccount[]>, { confirmation, lock }: SecretReleaseGate): Promise<AccountSetup> {
+export async function releaseAccountSetup(
+  id: string,
+  readAccounts: () => Promise<readonly StoredAccount[]>,
+  { confirmation, lock }: SecretReleaseGate,
+  lockPassword?: string,
+): Promise<AccountSetup> {
   const refuseWhenLocked = () => {
     if (lock.isLocked()) throw new AppError('locked', 'The app is locked: unlock it to show a setup key. Nothing was shown.');
   };
   refuseWhenLocked();
   const account = accountById(await readAccounts(), id);
   exportAccountSetup(account);
+  // With the app lock on, the person proves it is them with the lock password (which a compromised window does not know).
+  if (lock.isOn()) {
+    if (lockPassword === undefined) throw new AppError('invalidInput', 'Enter the lock password to show a setup key.', 'lockPassword');
+    await lock.verifyPassword(lockPassword).catch((error: unknown) => {
+      throw error instanceof AppError && (error.kind === 'wrongPassword' || error.kind === 'tooManyAttempts') ? new AppError(error.kind, error.message, 'lockPassword') : error;
+    });
+  }
   const confirmed = await confirmation.confirmSecretRelease({ issuer: account.issuer, name: account.name });
   if (!confirmed) throw new AppError('notConfirmed', `The setup key of ${accountLabel(account)} was not shown: it was not confirmed.`);
   refuseWhenLocked();

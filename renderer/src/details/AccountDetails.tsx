@@ -38,6 +38,8 @@ export function AccountDetails({ account, codes, hideCodes, onBack, onCopy, onRe
   const [recovered, setRecovered] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   const revealButton = useRef<HTMLButtonElement>(null);
+  /** The lock password typed into the warning (app lock on), handed once to main with the request; never kept after. */
+  const revealLockPassword = useRef<string | undefined>(undefined);
 
   useEffect(() => heading.current?.focus(), []);
   // Once recovered, the recover dialog and its action are gone: focus goes back to the top of the view.
@@ -49,6 +51,7 @@ export function AccountDetails({ account, codes, hideCodes, onBack, onCopy, onRe
   useBackOnEscape(onBack, mode === 'view');
   /** Back to the view, with focus on the button that showed it. */
   const hideSetup = () => {
+    revealLockPassword.current = undefined;
     setMode('view');
     requestAnimationFrame(() => revealButton.current?.focus());
   };
@@ -82,9 +85,16 @@ export function AccountDetails({ account, codes, hideCodes, onBack, onCopy, onRe
       {mode === 'rename' ? (
         <RenameForm account={account} onDone={() => setMode('view')} />
       ) : mode === 'confirmReveal' ? (
-        <RevealConfirm account={account} onShow={() => setMode('reveal')} onCancel={hideSetup} />
+        <RevealConfirm
+          account={account}
+          onShow={(lockPassword) => {
+            revealLockPassword.current = lockPassword;
+            setMode('reveal');
+          }}
+          onCancel={hideSetup}
+        />
       ) : mode === 'reveal' ? (
-        <SetupReveal account={account} onHide={hideSetup} />
+        <SetupReveal account={account} lockPassword={revealLockPassword.current} onHide={hideSetup} />
       ) : mode === 'confirmDelete' ? (
         <DeleteConfirm account={account} onDelete={() => void remove()} onCancel={() => setMode('view')} />
       ) : (

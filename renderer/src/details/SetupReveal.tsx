@@ -23,7 +23,7 @@ function settingsHint({ otp }: AccountView): string {
  * once the person confirmed, and held in this component's state only while it is shown: Hide, Escape, leaving the
  * window (blur, hidden) or leaving the view unmounts it, and the key goes with it.
  */
-export function SetupReveal({ account, onHide }: { account: AccountView; onHide(): void }) {
+export function SetupReveal({ account, lockPassword, onHide }: { account: AccountView; lockPassword?: string | undefined; onHide(): void }) {
   const [shown, setShown] = useState<{ secret: string; modules: QrModules | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -33,7 +33,7 @@ export function SetupReveal({ account, onHide }: { account: AccountView; onHide(
     let current = true;
     (async () => {
       try {
-        const { uri, secret } = await call('exportAccount', { id: account.id });
+        const { uri, secret } = await call('exportAccount', { id: account.id, ...(lockPassword === undefined ? {} : { lockPassword }) });
         let modules: QrModules | null = null;
         try {
           const { create } = await import('qrcode');
