@@ -101,7 +101,7 @@ async function startTrayPage(api: AuthenticatorBridge): Promise<void> {
     if (copied) status.textContent = copied.notification; // the desktop app shows this as a notification
     else if (action.type === 'openWindow' || action.type === 'showAllAccounts') location.assign('/');
     else if (action.type === 'quit') status.textContent = 'The app would quit now (the harness keeps running).';
-    else status.textContent = 'The app would lock now.';
+    else if (action.type === 'lock') status.textContent = 'The app is locked.';
   };
 
   const render = (menu: TrayMenu) => {

@@ -194,7 +194,7 @@ export class AppLock {
     const retryAt = this.throttle.retryAt();
     if (retryAt !== null) {
       const seconds = Math.ceil((retryAt - this.clock.now()) / 1000);
-      throw new AppError('tooManyAttempts', `Too many wrong passwords. Try again in ${seconds > 0 ? `${seconds} seconds` : 'a moment'}.`, 'password');
+      throw new AppError('tooManyAttempts', `Too many wrong passwords. Try again in ${seconds > 1 ? `${seconds} seconds` : seconds === 1 ? '1 second' : 'a moment'}.`, 'password');
     }
     try {
       await attempt();
