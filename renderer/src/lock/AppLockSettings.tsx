@@ -1,11 +1,11 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import type { BackupStatus } from '../../../shared/backup.js';
 import type { AutoLock } from '../../../shared/settings.js';
-import type { PasswordStrength } from '../../../shared/password-strength.js';
 import { call } from '../app-shell/api.js';
 import { FormError } from '../ui/FormError.js';
 import { useAction } from '../ui/use-action.js';
-import { NewLockPassword, newLockPasswordProblem, type NewPassword } from './NewLockPassword.js';
+import { PasswordFields, newPasswordProblem, type NewPassword } from '../ui/PasswordFields.js';
+import type { Strength } from '../ui/password-strength.js';
 import { useLockStatus } from './use-lock-status.js';
 
 const MAC = navigator.userAgent.includes('Mac');
@@ -127,19 +127,19 @@ export function AppLockSettings({
 
 function TurnOnLock({ onDone }: { onDone(): void }) {
   const [value, setValue] = useState<NewPassword>({ password: '', confirmation: '' });
-  const [strength, setStrength] = useState<PasswordStrength | null>(null);
+  const [strength, setStrength] = useState<Strength | null>(null);
   const [tried, setTried] = useState(false);
-  const onStrength = useCallback((s: PasswordStrength | null) => setStrength(s), []);
+  const onStrength = useCallback((s: Strength | null) => setStrength(s), []);
   const { busy, error, run } = useAction('The app lock could not be turned on; nothing was changed.');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
-    if (newLockPasswordProblem(value, strength)) return;
+    if (newPasswordProblem(value, strength)) return;
     if (await run(() => call('turnOnAppLock', { password: value.password }))) onDone();
   };
   return (
     <form className="form" onSubmit={(e) => void submit(e)} aria-label="Turn on app lock">
-      <NewLockPassword label="Lock password" value={value} onChange={setValue} onStrength={onStrength} showErrors={tried} />
+      <PasswordFields label="Lock password" value={value} onChange={setValue} onStrength={onStrength} showErrors={tried} />
       <FormError message={error} />
       <div className="row">
         <button type="submit" disabled={busy}>
@@ -156,22 +156,22 @@ function TurnOnLock({ onDone }: { onDone(): void }) {
 function ChangeLockPassword({ onDone }: { onDone(): void }) {
   const [current, setCurrent] = useState('');
   const [value, setValue] = useState<NewPassword>({ password: '', confirmation: '' });
-  const [strength, setStrength] = useState<PasswordStrength | null>(null);
+  const [strength, setStrength] = useState<Strength | null>(null);
   const [tried, setTried] = useState(false);
-  const onStrength = useCallback((s: PasswordStrength | null) => setStrength(s), []);
+  const onStrength = useCallback((s: Strength | null) => setStrength(s), []);
   const { busy, error, setError, run } = useAction('The lock password could not be changed; nothing was changed.');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
     if (current === '') return setError('Enter the current lock password.');
-    if (newLockPasswordProblem(value, strength)) return;
+    if (newPasswordProblem(value, strength)) return;
     if (await run(() => call('changeAppLockPassword', { currentPassword: current, password: value.password }))) onDone();
   };
   return (
     <form className="form" onSubmit={(e) => void submit(e)} aria-label="Change lock password">
       <label htmlFor="lock-current">Current lock password</label>
       <input id="lock-current" type="password" autoComplete="current-password" autoFocus value={current} onChange={(e) => setCurrent(e.target.value)} />
-      <NewLockPassword label="New lock password" value={value} onChange={setValue} onStrength={onStrength} showErrors={tried} />
+      <PasswordFields label="New lock password" value={value} onChange={setValue} onStrength={onStrength} showErrors={tried} />
       <FormError message={error} />
       <div className="row">
         <button type="submit" disabled={busy}>

@@ -1,7 +1,7 @@
 import { useCallback, useId, useState, type FormEvent } from 'react';
 import { call } from '../../app-shell/api.js';
-import { newPasswordProblem, PasswordFields, type NewPassword } from './PasswordFields.js';
-import type { Strength } from './password-strength.js';
+import { newPasswordProblem, PasswordFields, type NewPassword } from '../../ui/PasswordFields.js';
+import type { Strength } from '../../ui/password-strength.js';
 import { FormError } from '../../ui/FormError.js';
 import { useAction } from '../../ui/use-action.js';
 

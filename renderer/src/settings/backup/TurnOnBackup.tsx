@@ -2,8 +2,8 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import type { BackupSummary, RecoveryAccountView } from '../../../../shared/backup.js';
 import { call } from '../../app-shell/api.js';
 import { formatWhen } from './format-when.js';
-import { newPasswordProblem, PasswordFields, type NewPassword } from './PasswordFields.js';
-import type { Strength } from './password-strength.js';
+import { newPasswordProblem, PasswordFields, type NewPassword } from '../../ui/PasswordFields.js';
+import type { Strength } from '../../ui/password-strength.js';
 import { FormError } from '../../ui/FormError.js';
 import { SignInWaiting } from '../../ui/SignInWaiting.js';
 import { useAction } from '../../ui/use-action.js';

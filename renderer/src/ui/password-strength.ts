@@ -1,5 +1,5 @@
-import type * as SharedRule from '../../../../shared/password-strength.js';
-import type { PasswordStrength } from '../../../../shared/password-strength.js';
+import type * as SharedRule from '../../../shared/password-strength.js';
+import type { PasswordStrength } from '../../../shared/password-strength.js';
 
 /** The shared estimate, with the sentence main would refuse it with (the reason, then a suggestion). */
 export type Strength = PasswordStrength & { message: string };
@@ -11,7 +11,7 @@ export type Strength = PasswordStrength & { message: string };
 let rule: Promise<typeof SharedRule> | undefined;
 
 export async function estimateStrength(password: string): Promise<Strength> {
-  rule ??= import('../../../../shared/password-strength.js');
+  rule ??= import('../../../shared/password-strength.js');
   const { passwordStrength, weakPasswordMessage } = await rule;
   const strength = passwordStrength(password);
   return { ...strength, message: weakPasswordMessage(strength) };

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { MIN_BACKUP_PASSWORD_LENGTH } from '../../../../shared/backup-password.js';
+import { MIN_BACKUP_PASSWORD_LENGTH } from '../../../shared/backup-password.js';
 import { estimateStrength, type Strength } from './password-strength.js';
 
 export interface NewPassword {
@@ -7,7 +7,7 @@ export interface NewPassword {
   confirmation: string;
 }
 
-/** What is wrong with a new backup password, or null when it can be used: the rules main applies, in the same order. */
+/** What is wrong with a new password, or null when it can be used: the rules main applies, in the same order. */
 export function newPasswordProblem(value: NewPassword, strength: Strength | null): { field: 'password' | 'confirmation'; message: string } | null {
   if ([...value.password.normalize('NFC')].length < MIN_BACKUP_PASSWORD_LENGTH) {
     return { field: 'password', message: `Use at least ${MIN_BACKUP_PASSWORD_LENGTH} characters.` };
@@ -18,7 +18,7 @@ export function newPasswordProblem(value: NewPassword, strength: Strength | null
   return null;
 }
 
-/** A new backup password, typed twice, with its strength shown as it is typed. */
+/** A new password (backup, app lock, an encrypted export), typed twice, with its strength shown as it is typed. */
 export function PasswordFields({
   value,
   onChange,
