@@ -1,9 +1,10 @@
+import { AppError } from '../../../../shared/errors.js';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { EncryptedFile, ImportEntry, ImportFormat, ReadResult } from '../import-format.js';
 import { aesGcmOpen, PBKDF2_COST, pbkdf2, utf8 } from './common/crypto.js';
 import { entryFrom, unsupported, UNSUPPORTED } from './common/entry.js';
-import { damagedFile, wrongPassword } from './common/errors.js';
+import { damagedFile } from './common/errors.js';
 import { isRecord, parseJson } from './common/json.js';
 import { hasKnownSignature } from './common/magic.js';
 
@@ -100,7 +101,8 @@ function encryptedFile(bytes: Uint8Array): EncryptedFile {
       const oldKey = createHash('sha256').update(password, 'utf8').digest();
       const plain = aesGcmOpen(oldKey, bytes.subarray(0, IV), bytes.subarray(IV));
       onProgress?.(1);
-      if (!plain) throw wrongPassword(APP);
+      // andOTP's encrypted backups carry no mark of their own, so any file nothing else recognises lands here.
+      if (!plain) throw new AppError('wrongPassword', 'The password does not open this file as an encrypted andOTP backup. If it is not one, it is not a file this app can read.');
       return entriesFromPlaintext(plain);
     },
   };
