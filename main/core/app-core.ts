@@ -13,6 +13,8 @@ import { correctableClock, type Clock } from './clock.js';
 import { clockSkewFeature } from './clock-skew/clock-skew-handlers.js';
 import type { ServerDateFeed } from './clock-skew/server-dates.js';
 import type { CoreContext } from './core-context.js';
+import { desktopHandlers } from './desktop/desktop-handlers.js';
+import type { DesktopPort } from './desktop/desktop-port.js';
 import { helpHandlers } from './help/help-handlers.js';
 import type { BrowserOpener, RecoveryIdentity } from './identity/recovery-identity.js';
 import { importHandlers, type ImportFeatureOptions } from './import/import-handlers.js';
@@ -70,6 +72,8 @@ export interface CoreDeps {
   secretRelease?: SecretReleaseConfirmation;
   /** The system browser, for main's fixed help pages (openHelpLink). Without it they cannot be opened. */
   openBrowser?: BrowserOpener;
+  /** The quick picker's global shortcut and window, start at login (Electron); absent in the harness. */
+  desktop?: DesktopPort;
 }
 
 export interface AppCore {
@@ -91,7 +95,7 @@ export interface AppCore {
  * settings, vault, backup, recovery) owns its services, its part of the contract's handler table and the events it
  * emits. The Electron app, the browser harness and the command-line tool each wire this with their own adapters.
  */
-export function createAppCore({ dataDir, keyStore, clock: hostClock, log, clipboard, cloud, deviceName, appVersion, capture, importOptions, idleTime, lockTriggers, quickUnlock, secretRelease, openBrowser }: CoreDeps): AppCore {
+export function createAppCore({ dataDir, keyStore, clock: hostClock, log, clipboard, cloud, deviceName, appVersion, capture, importOptions, idleTime, lockTriggers, quickUnlock, secretRelease, openBrowser, desktop }: CoreDeps): AppCore {
   const stops: (() => void)[] = [];
   // The host's clock, plus the measured offset when the person asks codes to follow Microsoft's time (clock-skew/).
   const clock = correctableClock(hostClock);
@@ -135,6 +139,7 @@ export function createAppCore({ dataDir, keyStore, clock: hostClock, log, clipbo
     ...importHandlers(context, importOptions),
     ...lockHandlers(context, { idleTime, lockTriggers }),
     ...helpHandlers(openBrowser),
+    ...desktopHandlers(context, desktop),
   };
   follower.start();
 

@@ -9,6 +9,7 @@ import { trayMenuTemplate } from './tray-menu-template.js';
 export interface TrayWiring {
   core: AppCore;
   showWindow: () => void;
+  showQuickPicker: () => void;
   quit: () => void;
   log: Logger;
 }
@@ -23,7 +24,7 @@ export function notify(body: string): void {
  * over or accounts or settings change) and sends choices back through the same contract method the harness page uses,
  * so copying goes through the core's ClipboardService with its auto-clear. Returns a function that removes it.
  */
-export function createTray({ core, showWindow, quit, log }: TrayWiring): () => void {
+export function createTray({ core, showWindow, showQuickPicker, quit, log }: TrayWiring): () => void {
   const tray = new Tray(trayIcon());
   tray.setToolTip('Authenticator');
 
@@ -47,8 +48,14 @@ export function createTray({ core, showWindow, quit, log }: TrayWiring): () => v
 
   const unsubscribe = core.on('trayMenuChanged', render);
   core.client.getTrayMenu({}).then(render, (error: unknown) => log.error('the tray menu could not be built', error));
-  // Windows: a left click on the icon opens the window (the menu is on the right button); elsewhere a click opens the menu.
-  if (process.platform === 'win32') tray.on('click', showWindow);
+  // Windows: a left click on the icon opens the window or the quick picker, as Settings say (the menu is on the right
+  // button); elsewhere a click opens the menu. Settings unreadable (locked since start): the window, which asks to unlock.
+  const onClick = () =>
+    core.client.getSettings({}).then(
+      (settings) => (settings.trayClick === 'openQuickPicker' ? showQuickPicker() : showWindow()),
+      () => showWindow(),
+    );
+  if (process.platform === 'win32') tray.on('click', () => void onClick());
   const onTheme = () => tray.setImage(trayIcon());
   nativeTheme.on('updated', onTheme);
 

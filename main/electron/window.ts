@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, nativeTheme, protocol, type Session, type WebContents } from 'electron';
+import { app, BrowserWindow, nativeTheme, protocol, type Session, type WebContents, type WebPreferences } from 'electron';
 import type { Logger } from '../core/logger.js';
 import type { CapturePermissions } from './capture-permission.js';
 import {
@@ -92,6 +92,28 @@ export function installPermissionHandlers(session: Session, capture: CapturePerm
   session.setDevicePermissionHandler(() => false);
 }
 
+/**
+ * The web preferences of every window the app opens (the main window, the quick picker): the preload is the page's
+ * only way to main, the page runs sandboxed with no Node, and nothing it shows can load outside content.
+ */
+export function lockedDownWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    // Setup keys are typed into the window; the spellchecker has no business seeing them.
+    spellcheck: false,
+    devTools: !app.isPackaged,
+  };
+}
+
 export interface MainWindowOptions {
   preloadPath: string;
   log: Logger;
@@ -107,21 +129,7 @@ export function createMainWindow({ preloadPath, log }: MainWindowOptions): Brows
     show: false, // shown once painted, so no white flash
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#1f1f1f' : '#ffffff',
     autoHideMenuBar: true,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      // Setup keys are typed into this window; the spellchecker has no business seeing them.
-      spellcheck: false,
-      devTools: !app.isPackaged,
-    },
+    webPreferences: lockedDownWebPreferences(preloadPath),
   });
   window.once('ready-to-show', () => window.show());
   window.loadURL(APP_ENTRY_URL).catch((error: unknown) => log.error('loading the app page failed', error));

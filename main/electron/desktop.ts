@@ -1,0 +1,36 @@
+import type { DesktopPort } from '../core/desktop/desktop-port.js';
+
+/** The few Electron calls the port makes (globalShortcut and app's login items), so it is tested with fakes. */
+export interface DesktopApis {
+  globalShortcut: { register(accelerator: string, callback: () => void): boolean; unregister(accelerator: string): void };
+  loginItems: { getLoginItemSettings(): { openAtLogin: boolean }; setLoginItemSettings(settings: { openAtLogin: boolean }): void } | null;
+}
+
+/**
+ * The desktop port over Electron: one global shortcut at a time, which opens (or closes) the quick picker. Login items
+ * exist in Electron on macOS and Windows only; `loginItems` is null elsewhere.
+ */
+export function electronDesktop(apis: DesktopApis, quickPicker: { toggle(): void; hide(): void }): DesktopPort {
+  let registered: string | null = null;
+  return {
+    registerQuickPickerShortcut(accelerator) {
+      if (registered !== null) apis.globalShortcut.unregister(registered);
+      registered = null;
+      if (accelerator === null) return true;
+      // Electron answers false (or throws, for a spelling it does not know) when another app holds the shortcut.
+      let ok: boolean;
+      try {
+        ok = apis.globalShortcut.register(accelerator, () => quickPicker.toggle());
+      } catch {
+        ok = false;
+      }
+      if (ok) registered = accelerator;
+      return ok;
+    },
+    hideQuickPicker: () => quickPicker.hide(),
+    startAtLogin: apis.loginItems && {
+      get: () => apis.loginItems!.getLoginItemSettings().openAtLogin,
+      set: (on) => apis.loginItems!.setLoginItemSettings({ openAtLogin: on }),
+    },
+  };
+}
