@@ -80,7 +80,7 @@ test('shown again (the app window made visible by the shortcut), the picker star
   await page.keyboard.press('Escape');
   await expect(page.getByRole('status')).toHaveText('The quick picker is hidden.');
   // What Chromium fires in the app's picker window when main shows it again (the page itself stays visible here).
-  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await page.evaluate("document.dispatchEvent(new Event('visibilitychange'))");
   const box = page.getByRole('combobox', { name: 'Find an account' });
   await expect(box).toBeFocused();
   await expect(box).toHaveValue('');

@@ -124,7 +124,7 @@ export function createAppCore({ dataDir, keyStore, clock: hostClock, log, clipbo
   const settingsPart = settingsHandlers(context);
   const clockSkew = clockSkewFeature(context, clock, codes, cloud?.serverDates ?? null);
   const clipboardPart = clipboardFeature(context, clipboard, capture);
-  const trayPart = trayHandlers(context, codes, clipboardPart, clockSkew);
+  const trayPart = trayHandlers(context, codes, clipboardPart, clockSkew, backup);
   const backupPart = backupHandlers(context, backup, cloud?.identity ?? null);
   const handlers: Handlers = {
     ...accountsPart,

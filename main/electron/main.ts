@@ -141,7 +141,7 @@ function start(): void {
       quickPicker = createQuickPickerWindow({ preloadPath, log, isQuitting: () => quitting });
       core
         .then((readyCore) => {
-          createTray({ core: readyCore, showWindow, showQuickPicker: () => quickPicker?.show(), quit: () => app.quit(), log });
+          createTray({ core: readyCore, showWindow, showQuickPicker: () => quickPicker?.show(), iconsDir: path.join(appRoot, 'build', 'icons'), quit: () => app.quit(), log });
           inTray = true;
         })
         .catch((error: unknown) => log.error('the tray icon could not be created', error));
