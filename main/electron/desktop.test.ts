@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { electronDesktop, type DesktopApis } from './desktop.js';
+import { electronDesktop, electronLoginItems, type DesktopApis } from './desktop.js';
 
 /** Electron's globalShortcut as the OS sees it: who holds which shortcut, and what pressing one does. */
 function fakeShortcuts(heldElsewhere: string[]) {
@@ -25,7 +25,7 @@ describe('the quick picker shortcut on Electron', () => {
   it('pressing it opens the picker, pressing again closes it; a new one replaces the old, which then does nothing', () => {
     const shortcuts = fakeShortcuts([]);
     const quick = picker();
-    const desktop = electronDesktop({ globalShortcut: shortcuts.globalShortcut, loginItems: null }, quick);
+    const desktop = electronDesktop({ globalShortcut: shortcuts.globalShortcut, startAtLogin: null }, quick);
     expect(desktop.registerQuickPickerShortcut('CommandOrControl+Alt+A')).toBe(true);
     shortcuts.press('CommandOrControl+Alt+A');
     expect(quick.state.open).toBe(true);
@@ -40,7 +40,7 @@ describe('the quick picker shortcut on Electron', () => {
 
   it('held by another app, or a spelling Electron throws on: false, and the old one is let go all the same', () => {
     const shortcuts = fakeShortcuts(['Control+Alt+Q']);
-    const desktop = electronDesktop({ globalShortcut: shortcuts.globalShortcut, loginItems: null }, picker());
+    const desktop = electronDesktop({ globalShortcut: shortcuts.globalShortcut, startAtLogin: null }, picker());
     desktop.registerQuickPickerShortcut('CommandOrControl+Alt+A');
     expect(desktop.registerQuickPickerShortcut('Control+Alt+Q')).toBe(false);
     expect(shortcuts.ours.size).toBe(0);
@@ -49,12 +49,12 @@ describe('the quick picker shortcut on Electron', () => {
     expect(desktop.registerQuickPickerShortcut('Control+Alt+W')).toBe(true);
   });
 
-  it('start at login: through the login items where they exist, absent where not (Linux)', () => {
+  it("start at login through Electron's login items reads back what was set", async () => {
     let openAtLogin = false;
-    const loginItems = { getLoginItemSettings: () => ({ openAtLogin }), setLoginItemSettings: (s: { openAtLogin: boolean }) => void (openAtLogin = s.openAtLogin) };
-    const withItems = electronDesktop({ globalShortcut: fakeShortcuts([]).globalShortcut, loginItems }, picker());
-    withItems.startAtLogin!.set(true);
-    expect(withItems.startAtLogin!.get()).toBe(true);
-    expect(electronDesktop({ globalShortcut: fakeShortcuts([]).globalShortcut, loginItems: null }, picker()).startAtLogin).toBeNull();
+    const app = { getLoginItemSettings: () => ({ openAtLogin }), setLoginItemSettings: (s: { openAtLogin: boolean }) => void (openAtLogin = s.openAtLogin) };
+    const desktop = electronDesktop({ globalShortcut: fakeShortcuts([]).globalShortcut, startAtLogin: electronLoginItems(app) }, picker());
+    await desktop.startAtLogin!.set(true);
+    expect(openAtLogin).toBe(true);
+    expect(desktop.startAtLogin!.get()).toBe(true);
   });
 });

@@ -1,15 +1,17 @@
 import type { DesktopPort } from '../core/desktop/desktop-port.js';
 
-/** The few Electron calls the port makes (globalShortcut and app's login items), so it is tested with fakes. */
+/** The few Electron calls the port makes (globalShortcut), and the login items, so it is tested with fakes. */
 export interface DesktopApis {
   globalShortcut: { register(accelerator: string, callback: () => void): boolean; unregister(accelerator: string): void };
-  loginItems: { getLoginItemSettings(): { openAtLogin: boolean }; setLoginItemSettings(settings: { openAtLogin: boolean }): void } | null;
+  startAtLogin: DesktopPort['startAtLogin'];
 }
 
-/**
- * The desktop port over Electron: one global shortcut at a time, which opens (or closes) the quick picker. Login items
- * exist in Electron on macOS and Windows only; `loginItems` is null elsewhere.
- */
+/** Electron's login items (macOS and Windows; on Linux main uses XDG autostart instead). */
+export function electronLoginItems(app: { getLoginItemSettings(): { openAtLogin: boolean }; setLoginItemSettings(settings: { openAtLogin: boolean }): void }): NonNullable<DesktopPort['startAtLogin']> {
+  return { get: () => app.getLoginItemSettings().openAtLogin, set: (on) => app.setLoginItemSettings({ openAtLogin: on }) };
+}
+
+/** The desktop port over Electron: one global shortcut at a time, which opens (or closes) the quick picker. */
 export function electronDesktop(apis: DesktopApis, quickPicker: { toggle(): void; hide(): void }): DesktopPort {
   let registered: string | null = null;
   return {
@@ -28,9 +30,6 @@ export function electronDesktop(apis: DesktopApis, quickPicker: { toggle(): void
       return ok;
     },
     hideQuickPicker: () => quickPicker.hide(),
-    startAtLogin: apis.loginItems && {
-      get: () => apis.loginItems!.getLoginItemSettings().openAtLogin,
-      set: (on) => apis.loginItems!.setLoginItemSettings({ openAtLogin: on }),
-    },
+    startAtLogin: apis.startAtLogin,
   };
 }

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { app, dialog, globalShortcut, powerMonitor, safeStorage, session, shell, systemPreferences, type BrowserWindow } from 'electron';
 import { createAppCore, type AppCore } from '../core/app-core.js';
@@ -9,7 +10,8 @@ import { nodeHttpTransport } from '../core/net/http-transport.js';
 import { defaultDataDir } from '../core/paths.js';
 import { CapturePermissions } from './capture-permission.js';
 import { chooseKeyStore } from './choose-key-store.js';
-import { electronDesktop } from './desktop.js';
+import { electronDesktop, electronLoginItems } from './desktop.js';
+import { autostartDir, xdgAutostart } from '../core/desktop/xdg-autostart.js';
 import { installDisplayCapture } from './display-capture.js';
 import { electronClipboard } from './clipboard.js';
 import { electronIdleTime, electronLockTriggers, windowHiddenSource } from './lock-triggers.js';
@@ -82,8 +84,11 @@ function start(): void {
       importOptions: { workerFile: path.join(appRoot, 'build', 'electron', 'decrypt-worker.cjs') },
       idleTime: electronIdleTime(powerMonitor), lockTriggers, quickUnlock: osQuickUnlock(process.platform, systemPreferences),
       desktop: electronDesktop(
-        // Electron has login items on macOS and Windows only.
-        { globalShortcut, loginItems: process.platform === 'linux' ? null : app },
+        // Electron has login items on macOS and Windows only; on Linux an XDG autostart entry starts this build (the AppImage's own path for an AppImage).
+        {
+          globalShortcut,
+          startAtLogin: process.platform === 'linux' ? xdgAutostart(autostartDir(process.env, homedir()), process.env.APPIMAGE ?? process.execPath) : electronLoginItems(app),
+        },
         { toggle: () => quickPicker?.toggle(), hide: () => quickPicker?.hide() },
       ),
     });

@@ -92,6 +92,15 @@ describe('the quick picker shortcut follows the settings', () => {
   });
 });
 
+describe('start at login that cannot be written', () => {
+  it('is a clear storageError, and the status still says what the system has', async () => {
+    const { port } = fakeDesktop();
+    const c = newCore({ desktop: { ...port, startAtLogin: { get: () => false, set: () => Promise.reject(new Error('EACCES')) } } });
+    expect(await c.dispatch('setStartAtLogin', { on: true })).toMatchObject({ ok: false, error: { kind: 'storageError' } });
+    expect((await c.client.getDesktopStatus({})).startAtLogin).toBe(false);
+  });
+});
+
 describe('a host without a desktop (the browser harness)', () => {
   it('says not available, and refuses start at login with a clear error', async () => {
     const c = newCore();

@@ -15,7 +15,7 @@ export function wantedShortcut(settings: Pick<Settings, 'quickPickerOn' | 'quick
  * it, so Settings can say so. Start at login goes straight to the OS, which keeps it.
  */
 export function desktopHandlers(
-  { follower, bus, onDispose }: CoreContext,
+  { follower, bus, log, onDispose }: CoreContext,
   desktop: DesktopPort | undefined,
 ): FeatureHandlers<'getDesktopStatus' | 'setStartAtLogin' | 'hideQuickPicker'> {
   let applied: string | null = null;
@@ -38,7 +38,12 @@ export function desktopHandlers(
     getDesktopStatus: async () => status(),
     setStartAtLogin: async ({ on }) => {
       if (!desktop?.startAtLogin) throw new AppError('invalidRequest', 'Starting at login is not available here.');
-      desktop.startAtLogin.set(on);
+      try {
+        await desktop.startAtLogin.set(on);
+      } catch (error) {
+        log.error('changing start at login failed', error);
+        throw new AppError('storageError', 'Starting at login could not be changed. Please try again.');
+      }
       const next = status();
       bus.emit('desktopStatusChanged', next);
       return next;

@@ -7,6 +7,6 @@ export interface DesktopPort {
   registerQuickPickerShortcut(accelerator: string | null): boolean;
   /** Hides the quick picker's window (a code was copied, or Escape). */
   hideQuickPicker(): void;
-  /** The OS's login items; null where the host has none. */
-  startAtLogin: { get(): boolean; set(on: boolean): void } | null;
+  /** The OS's login items (Electron's on macOS and Windows, XDG autostart on Linux); null where the host has none. */
+  startAtLogin: { get(): boolean; set(on: boolean): void | Promise<void> } | null;
 }

@@ -1,5 +1,8 @@
+import { useState } from 'react';
 import type { Settings } from '../../../../shared/settings.js';
 import { call } from '../../app-shell/api.js';
+import { FormError } from '../../ui/FormError.js';
+import { failureMessage } from '../../ui/use-action.js';
 import { ShortcutField } from './ShortcutField.js';
 import { useDesktopStatus } from './use-desktop-status.js';
 import './desktop-settings.css';
@@ -10,6 +13,11 @@ const TRAY_COUNTS = [3, 5, 10, 15, 20, 30, 50];
 export function DesktopSection({ settings, onChange }: { settings: Settings; onChange(patch: Partial<Settings>): void }) {
   const [status, setStatus] = useDesktopStatus();
   const shortcutState = status?.quickPickerShortcut;
+  const [loginProblem, setLoginProblem] = useState<string | null>(null);
+  const setStartAtLogin = (on: boolean) => {
+    setLoginProblem(null);
+    call('setStartAtLogin', { on }).then(setStatus, (caught: unknown) => setLoginProblem(failureMessage(caught, 'Starting at login could not be changed.')));
+  };
   return (
     <section className="settings-section" aria-labelledby="desktop-title">
       <h3 id="desktop-title">Desktop</h3>
@@ -50,12 +58,13 @@ export function DesktopSection({ settings, onChange }: { settings: Settings; onC
             aria-labelledby="start-at-login-label"
             checked={status?.startAtLogin ?? false}
             disabled={status === null}
-            onChange={(e) => void call('setStartAtLogin', { on: e.target.checked }).then(setStatus, () => undefined)}
+            onChange={(e) => setStartAtLogin(e.target.checked)}
           />
         ) : (
           <span className="setting-value">Not available here</span>
         )}
       </div>
+      <FormError message={loginProblem} />
 
       <label className="setting setting-row">
         <span className="setting-label">
