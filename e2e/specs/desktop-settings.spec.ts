@@ -24,6 +24,7 @@ test('the quick picker shortcut is recorded from the keys pressed; a key that wo
   const section = await openDesktopSettings(page, harness.url);
   const field = section.getByRole('button', { name: 'Quick picker shortcut' });
   await expect(field).toHaveText('Ctrl+Alt+A');
+  await expect(field).toHaveAccessibleName('Quick picker shortcut Ctrl+Alt+A');
   await expect(section.getByText('this page has no global shortcuts')).toBeVisible();
 
   await field.click();

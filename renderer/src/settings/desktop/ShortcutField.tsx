@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
 import { shortcutFromKeyPress, shortcutLabel } from '../../../../shared/quick-shortcut.js';
 
 const MAC = navigator.userAgent.includes('Mac');
@@ -9,6 +9,7 @@ const MAC = navigator.userAgent.includes('Mac');
  */
 export function ShortcutField({ value, labelledBy, disabled, onChange }: { value: string; labelledBy: string; disabled?: boolean; onChange(accelerator: string): void }) {
   const [recording, setRecording] = useState(false);
+  const id = useId();
   const [problem, setProblem] = useState(false);
   const stop = () => {
     setRecording(false);
@@ -31,7 +32,9 @@ export function ShortcutField({ value, labelledBy, disabled, onChange }: { value
       <button
         type="button"
         className={recording ? 'secondary shortcut-keys recording' : 'secondary shortcut-keys'}
-        aria-labelledby={labelledBy}
+        id={id}
+        // Named by the row's label and by itself, so a screen reader says the shortcut too ("… Ctrl+Alt+A").
+        aria-labelledby={`${labelledBy} ${id}`}
         aria-describedby={recording ? 'shortcut-recording' : undefined}
         disabled={disabled}
         onClick={() => (recording ? stop() : setRecording(true))}
