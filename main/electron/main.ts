@@ -84,10 +84,9 @@ function start(): void {
       importOptions: { workerFile: path.join(appRoot, 'build', 'electron', 'decrypt-worker.cjs') },
       idleTime: electronIdleTime(powerMonitor), lockTriggers, quickUnlock: osQuickUnlock(process.platform, systemPreferences),
       desktop: electronDesktop(
-        // Electron has login items on macOS and Windows only; on Linux an XDG autostart entry starts this build (the AppImage's own path for an AppImage).
         {
           globalShortcut,
-          startAtLogin: process.platform === 'linux' ? xdgAutostart(autostartDir(process.env, homedir()), process.env.APPIMAGE ?? process.execPath) : electronLoginItems(app),
+          startAtLogin: startAtLogin(),
         },
         { toggle: () => quickPicker?.toggle(), hide: () => quickPicker?.hide() },
       ),
@@ -191,6 +190,16 @@ async function openWebPage(url: string): Promise<void> {
   const loopback = hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
   if (protocol !== 'https:' && !(protocol === 'http:' && loopback)) throw new Error('only a web address opens in the browser');
   await shell.openExternal(url);
+}
+
+/**
+ * Start at login for an installed build (a development run would start a bare Electron): Electron's login items on
+ * macOS and Windows; on Linux, where Electron has none, an XDG autostart entry (the AppImage's own path for an AppImage).
+ */
+function startAtLogin() {
+  if (!app.isPackaged) return null;
+  if (process.platform !== 'linux') return electronLoginItems(app);
+  return xdgAutostart(autostartDir(process.env, homedir()), process.env.APPIMAGE ?? process.execPath);
 }
 
 /** The first time the window closes to the tray, say where the app went. Remembered with a marker file in the data folder. */
