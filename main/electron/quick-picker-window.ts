@@ -1,8 +1,8 @@
-import { BrowserWindow, nativeTheme, screen } from 'electron';
+import { nativeTheme, screen, type BrowserWindow } from 'electron';
 import type { Logger } from '../core/logger.js';
 import { quickPickerBounds } from './quick-picker-placement.js';
 import { QUICK_PICKER_URL } from './renderer-files.js';
-import { lockedDownWebPreferences } from './window.js';
+import { createLockedDownWindow } from './window.js';
 
 export interface QuickPickerWindow {
   readonly window: BrowserWindow;
@@ -18,7 +18,7 @@ export interface QuickPickerWindow {
  * until the app quits. Same page, same preferences, same guards as the main window (installed for every contents).
  */
 export function createQuickPickerWindow({ preloadPath, log, isQuitting }: { preloadPath: string; log: Logger; isQuitting(): boolean }): QuickPickerWindow {
-  const window = new BrowserWindow({
+  const window = createLockedDownWindow({
     ...quickPickerBounds(screen.getPrimaryDisplay().workArea),
     title: 'Authenticator quick picker',
     show: false,
@@ -30,8 +30,7 @@ export function createQuickPickerWindow({ preloadPath, log, isQuitting }: { prel
     alwaysOnTop: true,
     skipTaskbar: true,
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#1f1f1f' : '#ffffff',
-    webPreferences: lockedDownWebPreferences(preloadPath),
-  });
+  }, preloadPath);
   window.loadURL(QUICK_PICKER_URL).catch((error: unknown) => log.error('loading the quick picker failed', error));
 
   const hide = () => {

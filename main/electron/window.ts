@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, nativeTheme, protocol, type Session, type WebContents, type WebPreferences } from 'electron';
+import { app, BrowserWindow, nativeTheme, protocol, type Session, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
 import type { Logger } from '../core/logger.js';
 import type { CapturePermissions } from './capture-permission.js';
 import {
@@ -93,25 +93,29 @@ export function installPermissionHandlers(session: Session, capture: CapturePerm
 }
 
 /**
- * The web preferences of every window the app opens (the main window, the quick picker): the preload is the page's
- * only way to main, the page runs sandboxed with no Node, and nothing it shows can load outside content.
+ * Every window the app opens (the main window, the quick picker) is made here, with one set of web preferences: the
+ * preload is the page's only way to main, the page runs sandboxed with no Node, and nothing it shows can load outside
+ * content. Written out in the constructor call, so reviewers and electronegativity see them where the window is made.
  */
-export function lockedDownWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    // Setup keys are typed into the window; the spellchecker has no business seeing them.
-    spellcheck: false,
-    devTools: !app.isPackaged,
-  };
+export function createLockedDownWindow(options: Omit<BrowserWindowConstructorOptions, 'webPreferences'>, preloadPath: string): BrowserWindow {
+  return new BrowserWindow({
+    ...options,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      // Setup keys are typed into the window; the spellchecker has no business seeing them.
+      spellcheck: false,
+      devTools: !app.isPackaged,
+    },
+  });
 }
 
 export interface MainWindowOptions {
@@ -120,7 +124,7 @@ export interface MainWindowOptions {
 }
 
 export function createMainWindow({ preloadPath, log }: MainWindowOptions): BrowserWindow {
-  const window = new BrowserWindow({
+  const window = createLockedDownWindow({
     width: 460,
     height: 760,
     minWidth: 360,
@@ -129,8 +133,7 @@ export function createMainWindow({ preloadPath, log }: MainWindowOptions): Brows
     show: false, // shown once painted, so no white flash
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#1f1f1f' : '#ffffff',
     autoHideMenuBar: true,
-    webPreferences: lockedDownWebPreferences(preloadPath),
-  });
+  }, preloadPath);
   window.once('ready-to-show', () => window.show());
   window.loadURL(APP_ENTRY_URL).catch((error: unknown) => log.error('loading the app page failed', error));
   return window;
