@@ -44,9 +44,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['zod', '**/shared/*', '!**/shared/app-error.js', '!**/shared/contract-names.js', '!**/shared/default-settings.js', '!**/shared/backup-password.js', '!**/shared/account-label.js', '!**/shared/group-digits.js', '!**/shared/clock-offset-text.js', '!**/shared/password-strength.js', '!**/shared/brand-key.js'],
+              group: ['zod', '**/shared/*', '!**/shared/app-error.js', '!**/shared/contract-names.js', '!**/shared/default-settings.js', '!**/shared/backup-password.js', '!**/shared/account-label.js', '!**/shared/group-digits.js', '!**/shared/clock-offset-text.js', '!**/shared/password-strength.js', '!**/shared/brand-key.js', '!**/shared/quick-shortcut.js'],
               allowTypeImports: true,
-              message: 'Import values from a schema-free module (app-error, contract-names, default-settings, backup-password, account-label, group-digits, clock-offset-text, password-strength, brand-key); only types from the schema modules.',
+              message: 'Import values from a schema-free module (app-error, contract-names, default-settings, backup-password, account-label, group-digits, clock-offset-text, password-strength, brand-key, quick-shortcut); only types from the schema modules.',
             },
           ],
         },

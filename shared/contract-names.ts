@@ -62,10 +62,13 @@ export const methodNames = [
   'noteActivity',
   'quickUnlockApp',
   'openHelpLink',
+  'getDesktopStatus',
+  'setStartAtLogin',
+  'hideQuickPicker',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 
-export const eventNames = ['codes', 'accountsChanged', 'settingsChanged', 'trayMenuChanged', 'backupStatusChanged', 'clockStatusChanged', 'importProgress', 'lockChanged'] as const;
+export const eventNames = ['codes', 'accountsChanged', 'settingsChanged', 'trayMenuChanged', 'backupStatusChanged', 'clockStatusChanged', 'importProgress', 'lockChanged', 'desktopStatusChanged'] as const;
 export type EventName = (typeof eventNames)[number];
 
 /** IPC channel names are derived here and nowhere else. */

@@ -3,6 +3,7 @@ import { AccountId, AccountView, CodeBatch, CodeView, ManualAccountInput } from 
 import { ClockStatus } from './clock-status.js';
 import { BackupPassword, BackupStatus, BackupSummary, RecoveryAccountView } from './backup.js';
 import type { EventName, MethodName } from './contract-names.js';
+import { DesktopStatus } from './desktop.js';
 import type { AppErrorData } from './errors.js';
 import { ExportReply, ExportRequest } from './export.js';
 import { ImportFileInput, ImportOpened, ImportPreview, ImportProgress, ImportReport, ImportSession } from './import.js';
@@ -189,6 +190,13 @@ export const methods = {
    * an address of its choosing (the window has no other way to the system browser).
    */
   openHelpLink: method(z.object({ topic: HelpTopic }).strict(), Nothing),
+  // The desktop (Settings > Desktop, the quick picker's window)
+  /** Whether the quick picker's shortcut is registered and whether the app starts at login. */
+  getDesktopStatus: method(NoInput, DesktopStatus),
+  /** Refused (notAvailable) where the host cannot (the harness). */
+  setStartAtLogin: method(z.object({ on: z.boolean() }).strict(), DesktopStatus),
+  /** The quick picker is done (a code copied, Escape): the app hides its window; nothing in the harness. */
+  hideQuickPicker: method(NoInput, Nothing),
 } as const satisfies Record<MethodName, Method>; // exactly the names in contract-names.ts: none missing, none extra
 
 export const events = {
@@ -211,6 +219,8 @@ export const events = {
   importProgress: ImportProgress,
   /** The app lock was turned on or off, the app locked or unlocked, or a wrong password was counted. */
   lockChanged: LockStatus,
+  /** The shortcut was registered, turned off or refused, or start at login changed. */
+  desktopStatusChanged: DesktopStatus,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -15,4 +15,9 @@ export const defaultSettings = {
   correctClockOffset: false,
   /** With the app lock on: lock after this long without input ('onMinimise': whenever the window is minimised or hidden). */
   autoLock: '5m',
+  /** The quick picker's global shortcut is registered (off: the app claims no shortcut at all). */
+  quickPickerOn: true,
+  /** Ctrl+Alt+A; Cmd+Option+A on macOS (the syntax: shared/quick-shortcut.ts). */
+  quickPickerShortcut: 'CommandOrControl+Alt+A',
+  trayClick: 'openWindow',
 } as const;

@@ -31,9 +31,14 @@ export const TrayEntry = z.discriminatedUnion('type', [
 export type TrayEntry = z.infer<typeof TrayEntry>;
 export type TrayItem = Extract<TrayEntry, { type: 'item' }>;
 
+/** Which of the rendered tray images (build/icons/tray/) shows: the red dot when the backup is out of date, a padlock when locked. */
+export const TrayIcon = z.enum(['plain', 'backupOutOfDate', 'locked']);
+export type TrayIcon = z.infer<typeof TrayIcon>;
+
 export const TrayMenu = z.object({
   /** Tooltip of the tray icon. */
   tooltip: z.string(),
+  icon: TrayIcon,
   entries: z.array(TrayEntry),
 });
 export type TrayMenu = z.infer<typeof TrayMenu>;

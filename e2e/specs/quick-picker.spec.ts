@@ -72,3 +72,17 @@ test('the quick picker passes axe in light and dark', async ({ page, harness }) 
     await screenshot(page, `quick-picker-${scheme}`);
   }
 });
+
+test('shown again (the app window made visible by the shortcut), the picker starts afresh: an empty search, focused', async ({ page, harness }) => {
+  expect((await harness.cli('add', ...LINKS)).code).toBe(0);
+  await page.goto(harnessPage(harness, '/quick'));
+  await page.keyboard.type('git');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('status')).toHaveText('The quick picker is hidden.');
+  // What Chromium fires in the app's picker window when main shows it again (the page itself stays visible here).
+  await page.evaluate("document.dispatchEvent(new Event('visibilitychange'))");
+  const box = page.getByRole('combobox', { name: 'Find an account' });
+  await expect(box).toBeFocused();
+  await expect(box).toHaveValue('');
+  await expect(page.getByRole('option')).toHaveCount(4);
+});

@@ -15,6 +15,8 @@ import type { ServerDateFeed } from './clock-skew/server-dates.js';
 import type { CoreContext } from './core-context.js';
 import { exportHandlers } from './export/export-handlers.js';
 import { nowhereToSave, type SaveFilePort } from './export/save-file-port.js';
+import { desktopHandlers } from './desktop/desktop-handlers.js';
+import type { DesktopPort } from './desktop/desktop-port.js';
 import { helpHandlers } from './help/help-handlers.js';
 import type { BrowserOpener, RecoveryIdentity } from './identity/recovery-identity.js';
 import { importHandlers, type ImportFeatureOptions } from './import/import-handlers.js';
@@ -74,6 +76,8 @@ export interface CoreDeps {
   saveFile?: SaveFilePort;
   /** The system browser, for main's fixed help pages (openHelpLink). Without it they cannot be opened. */
   openBrowser?: BrowserOpener;
+  /** The quick picker's global shortcut and window, start at login (Electron); absent in the harness. */
+  desktop?: DesktopPort;
 }
 
 export interface AppCore {
@@ -95,7 +99,7 @@ export interface AppCore {
  * settings, vault, backup, recovery) owns its services, its part of the contract's handler table and the events it
  * emits. The Electron app, the browser harness and the command-line tool each wire this with their own adapters.
  */
-export function createAppCore({ dataDir, keyStore, clock: hostClock, log, clipboard, cloud, deviceName, appVersion, capture, importOptions, idleTime, lockTriggers, quickUnlock, secretRelease, saveFile, openBrowser }: CoreDeps): AppCore {
+export function createAppCore({ dataDir, keyStore, clock: hostClock, log, clipboard, cloud, deviceName, appVersion, capture, importOptions, idleTime, lockTriggers, quickUnlock, secretRelease, saveFile, openBrowser, desktop }: CoreDeps): AppCore {
   const stops: (() => void)[] = [];
   // The host's clock, plus the measured offset when the person asks codes to follow Microsoft's time (clock-skew/).
   const clock = correctableClock(hostClock);
@@ -124,7 +128,7 @@ export function createAppCore({ dataDir, keyStore, clock: hostClock, log, clipbo
   const settingsPart = settingsHandlers(context);
   const clockSkew = clockSkewFeature(context, clock, codes, cloud?.serverDates ?? null);
   const clipboardPart = clipboardFeature(context, clipboard, capture);
-  const trayPart = trayHandlers(context, codes, clipboardPart, clockSkew);
+  const trayPart = trayHandlers(context, codes, clipboardPart, clockSkew, backup);
   const backupPart = backupHandlers(context, backup, cloud?.identity ?? null);
   const handlers: Handlers = {
     ...accountsPart,
@@ -140,6 +144,7 @@ export function createAppCore({ dataDir, keyStore, clock: hostClock, log, clipbo
     ...lockHandlers(context, { idleTime, lockTriggers }),
     ...helpHandlers(openBrowser),
     ...exportHandlers(context, { confirmation: secretRelease ?? nobodyToAsk, saveFile: saveFile ?? nowhereToSave, deviceName: deviceName ?? hostname(), appVersion: appVersion ?? 'unknown' }),
+    ...desktopHandlers(context, desktop),
   };
   follower.start();
 

@@ -35,7 +35,7 @@ describe('settingsChanged', () => {
   it('is pushed with the saved settings when they change, and not for a change to accounts alone', async () => {
     const { call, pushed } = await setup();
     await call('updateSettings', { theme: 'dark', clipboardClearSeconds: 45 });
-    expect(pushed).toEqual([{ theme: 'dark', clipboardClearSeconds: 45, hideCodes: false, trayMaxAccounts: 10, correctClockOffset: false, autoLock: '5m' }]);
+    expect(pushed).toEqual([{ theme: 'dark', clipboardClearSeconds: 45, hideCodes: false, trayMaxAccounts: 10, correctClockOffset: false, autoLock: '5m', quickPickerOn: true, quickPickerShortcut: 'CommandOrControl+Alt+A', trayClick: 'openWindow' }]);
     await call('addAccountsFromUri', { uri: 'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub' });
     await call('updateSettings', { theme: 'dark' }); // saved again, but the same
     expect(pushed).toHaveLength(1);

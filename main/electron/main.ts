@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
-import { app, dialog, powerMonitor, safeStorage, session, shell, systemPreferences, type BrowserWindow } from 'electron';
+import { app, dialog, globalShortcut, powerMonitor, safeStorage, session, shell, systemPreferences, type BrowserWindow } from 'electron';
 import { createAppCore, type AppCore } from '../core/app-core.js';
 import { createCloudServices } from '../core/backup/cloud-services.js';
 import { systemClock } from '../core/clock.js';
@@ -9,9 +10,12 @@ import { nodeHttpTransport } from '../core/net/http-transport.js';
 import { defaultDataDir } from '../core/paths.js';
 import { CapturePermissions } from './capture-permission.js';
 import { chooseKeyStore } from './choose-key-store.js';
+import { electronDesktop, electronLoginItems } from './desktop.js';
+import { autostartDir, xdgAutostart } from '../core/desktop/xdg-autostart.js';
 import { installDisplayCapture } from './display-capture.js';
 import { electronClipboard } from './clipboard.js';
 import { electronIdleTime, electronLockTriggers, windowHiddenSource } from './lock-triggers.js';
+import { createQuickPickerWindow, type QuickPickerWindow } from './quick-picker-window.js';
 import { osQuickUnlock } from './quick-unlock.js';
 import { connectLinuxBuses, linuxLockSignals } from '../core/lock/linux-lock-signals.js';
 import { dialogSaveFile } from './save-file-dialog.js';
@@ -49,6 +53,8 @@ function start(): void {
   installWebContentsGuards(log);
 
   let window: BrowserWindow | null = null;
+  /** The quick picker's window, made once the app is ready and kept (hidden) until quit. */
+  let quickPicker: QuickPickerWindow | null = null;
   let appCore: AppCore | undefined;
   // The camera and screen capture the QR scanner may use; the core switches them through setScannerSource.
   const capture = new CapturePermissions();
@@ -80,13 +86,21 @@ function start(): void {
       dataDir, keyStore, clock, log, clipboard: electronClipboard(), capture, cloud, secretRelease, saveFile, openBrowser: openWebPage, appVersion: app.getVersion(),
       importOptions: { workerFile: path.join(appRoot, 'build', 'electron', 'decrypt-worker.cjs') },
       idleTime: electronIdleTime(powerMonitor), lockTriggers, quickUnlock: osQuickUnlock(process.platform, systemPreferences),
+      desktop: electronDesktop(
+        {
+          globalShortcut,
+          startAtLogin: startAtLogin(),
+        },
+        { toggle: () => quickPicker?.toggle(), hide: () => quickPicker?.hide() },
+      ),
     });
     return appCore;
   });
 
   const appRoot = app.getAppPath();
+  const preloadPath = path.join(appRoot, 'build', 'electron', 'preload.cjs');
   const openWindow = (): BrowserWindow => {
-    const created = createMainWindow({ preloadPath: path.join(appRoot, 'build', 'electron', 'preload.cjs'), log });
+    const created = createMainWindow({ preloadPath, log });
     // Close to tray: the app keeps running (and copying codes from the tray) until Quit.
     created.on('close', (event) => {
       if (quitting || !inTray) return;
@@ -96,6 +110,9 @@ function start(): void {
     });
     created.on('closed', () => {
       if (window === created) window = null;
+      // Without a tray icon (it failed to start), closing the window quits as before (not on macOS). Not on
+      // window-all-closed: the quick picker's hidden window is never closed.
+      if (process.platform !== 'darwin' && !inTray) app.quit();
     });
     // A hidden window, a reloaded or crashed page cannot have a scanner open: whatever it allowed ends here.
     created.on('hide', () => capture.allow(null));
@@ -126,11 +143,12 @@ function start(): void {
       installDisplayCapture(session.defaultSession, capture, log);
       serveRenderer(path.join(appRoot, 'build', 'renderer'), log);
       // Handlers before the window, so the page's first calls find them.
-      wireIpc({ getWindow: () => window, core, log });
+      wireIpc({ getWindows: () => [window, quickPicker?.window ?? null], core, log });
       openWindow();
+      quickPicker = createQuickPickerWindow({ preloadPath, log, isQuitting: () => quitting });
       core
         .then((readyCore) => {
-          createTray({ core: readyCore, showWindow, quit: () => app.quit(), log });
+          createTray({ core: readyCore, showWindow, showQuickPicker: () => quickPicker?.show(), iconsDir: path.join(appRoot, 'build', 'icons'), quit: () => app.quit(), log });
           inTray = true;
         })
         .catch((error: unknown) => log.error('the tray icon could not be created', error));
@@ -142,10 +160,8 @@ function start(): void {
       app.exit(1);
     });
 
-  // Without a tray icon (it failed to start), closing the window quits as before (not on macOS).
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin' && !inTray) app.quit();
-  });
+  // Listening keeps Electron from quitting by itself; the main window's 'closed' decides (above).
+  app.on('window-all-closed', () => undefined);
 
   // On the way out, a code still on the clipboard is cleared (only if it is still ours); then the core stops.
   let flushed = false;
@@ -177,6 +193,16 @@ async function openWebPage(url: string): Promise<void> {
   const loopback = hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
   if (protocol !== 'https:' && !(protocol === 'http:' && loopback)) throw new Error('only a web address opens in the browser');
   await shell.openExternal(url);
+}
+
+/**
+ * Start at login for an installed build (a development run would start a bare Electron): Electron's login items on
+ * macOS and Windows; on Linux, where Electron has none, an XDG autostart entry (the AppImage's own path for an AppImage).
+ */
+function startAtLogin() {
+  if (!app.isPackaged) return null;
+  if (process.platform !== 'linux') return electronLoginItems(app);
+  return xdgAutostart(autostartDir(process.env, homedir()), process.env.APPIMAGE ?? process.execPath);
 }
 
 /** The first time the window closes to the tray, say where the app went. Remembered with a marker file in the data folder. */

@@ -8,6 +8,8 @@ import { securityHeaders } from '../core/security-headers.js';
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'authenticator';
 export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
+/** The same entry page; renderer/src/main.tsx shows the quick picker for this path. */
+export const QUICK_PICKER_URL = `${APP_SCHEME}://${APP_HOST}/quick`;
 
 /**
  * Headers on every response of the app scheme, errors included: the renderer's security headers, shared with the

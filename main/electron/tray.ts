@@ -1,14 +1,17 @@
-import { Menu, Notification, Tray, nativeImage, nativeTheme, screen, type NativeImage } from 'electron';
+import { Menu, Notification, Tray, nativeImage, nativeTheme, type NativeImage } from 'electron';
 import { AppError } from '../../shared/errors.js';
-import type { TrayMenu } from '../../shared/tray.js';
+import type { TrayIcon, TrayMenu } from '../../shared/tray.js';
 import type { AppCore } from '../core/app-core.js';
 import type { Logger } from '../core/logger.js';
-import { trayIconBitmap } from '../core/tray/tray-icon.js';
+import { trayIconFile } from './tray-icon-file.js';
 import { trayMenuTemplate } from './tray-menu-template.js';
 
 export interface TrayWiring {
   core: AppCore;
   showWindow: () => void;
+  showQuickPicker: () => void;
+  /** build/icons, where scripts/render-icons.ts put the tray images. */
+  iconsDir: string;
   quit: () => void;
   log: Logger;
 }
@@ -23,8 +26,10 @@ export function notify(body: string): void {
  * over or accounts or settings change) and sends choices back through the same contract method the harness page uses,
  * so copying goes through the core's ClipboardService with its auto-clear. Returns a function that removes it.
  */
-export function createTray({ core, showWindow, quit, log }: TrayWiring): () => void {
-  const tray = new Tray(trayIcon());
+export function createTray({ core, showWindow, showQuickPicker, iconsDir, quit, log }: TrayWiring): () => void {
+  let icon: TrayIcon = 'plain';
+  const image = () => trayImage(iconsDir, icon);
+  const tray = new Tray(image());
   tray.setToolTip('Authenticator');
 
   const choose = async (itemId: string) => {
@@ -42,14 +47,24 @@ export function createTray({ core, showWindow, quit, log }: TrayWiring): () => v
   };
   const render = (menu: TrayMenu) => {
     tray.setToolTip(menu.tooltip);
+    if (menu.icon !== icon) {
+      icon = menu.icon;
+      tray.setImage(image());
+    }
     tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(menu, (id) => void choose(id).catch((error: unknown) => log.error('a tray action failed', error)))));
   };
 
   const unsubscribe = core.on('trayMenuChanged', render);
   core.client.getTrayMenu({}).then(render, (error: unknown) => log.error('the tray menu could not be built', error));
-  // Windows: a left click on the icon opens the window (the menu is on the right button); elsewhere a click opens the menu.
-  if (process.platform === 'win32') tray.on('click', showWindow);
-  const onTheme = () => tray.setImage(trayIcon());
+  // Windows: a left click on the icon opens the window or the quick picker, as Settings say (the menu is on the right
+  // button); elsewhere a click opens the menu. Settings unreadable (locked since start): the window, which asks to unlock.
+  const onClick = () =>
+    core.client.getSettings({}).then(
+      (settings) => (settings.trayClick === 'openQuickPicker' ? showQuickPicker() : showWindow()),
+      () => showWindow(),
+    );
+  if (process.platform === 'win32') tray.on('click', () => void onClick());
+  const onTheme = () => tray.setImage(image());
   nativeTheme.on('updated', onTheme);
 
   return () => {
@@ -59,17 +74,9 @@ export function createTray({ core, showWindow, quit, log }: TrayWiring): () => v
   };
 }
 
-/**
- * macOS: a black template image (the system tints it for the menu bar). Windows and Linux: light on a dark theme,
- * dark on a light one. Drawn at the screen's scale factor so it stays sharp on HiDPI screens.
- */
-function trayIcon(): NativeImage {
-  const logical = process.platform === 'linux' ? 22 : 16;
-  const scaleFactor = screen.getPrimaryDisplay().scaleFactor || 1;
-  const size = Math.round(logical * scaleFactor);
-  const mac = process.platform === 'darwin';
-  const color = mac ? { r: 0, g: 0, b: 0 } : nativeTheme.shouldUseDarkColors ? { r: 240, g: 240, b: 240 } : { r: 40, g: 40, b: 40 };
-  const image = nativeImage.createFromBitmap(trayIconBitmap(size, color), { width: size, height: size, scaleFactor });
-  if (mac) image.setTemplateImage(true);
+/** The rendered image for the state (tray-icon-file.ts); a template on macOS, so the menu bar tints it. */
+function trayImage(iconsDir: string, icon: TrayIcon): NativeImage {
+  const image = nativeImage.createFromPath(trayIconFile(iconsDir, icon, process.platform, nativeTheme.shouldUseDarkColors));
+  if (process.platform === 'darwin') image.setTemplateImage(true);
   return image;
 }

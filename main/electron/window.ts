@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, nativeTheme, protocol, type Session, type WebContents } from 'electron';
+import { app, BrowserWindow, nativeTheme, protocol, type Session, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
 import type { Logger } from '../core/logger.js';
 import type { CapturePermissions } from './capture-permission.js';
 import {
@@ -92,21 +92,14 @@ export function installPermissionHandlers(session: Session, capture: CapturePerm
   session.setDevicePermissionHandler(() => false);
 }
 
-export interface MainWindowOptions {
-  preloadPath: string;
-  log: Logger;
-}
-
-export function createMainWindow({ preloadPath, log }: MainWindowOptions): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 460,
-    height: 760,
-    minWidth: 360,
-    minHeight: 480,
-    title: 'Authenticator',
-    show: false, // shown once painted, so no white flash
-    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1f1f1f' : '#ffffff',
-    autoHideMenuBar: true,
+/**
+ * Every window the app opens (the main window, the quick picker) is made here, with one set of web preferences: the
+ * preload is the page's only way to main, the page runs sandboxed with no Node, and nothing it shows can load outside
+ * content. Written out in the constructor call, so reviewers and electronegativity see them where the window is made.
+ */
+export function createLockedDownWindow(options: Omit<BrowserWindowConstructorOptions, 'webPreferences'>, preloadPath: string): BrowserWindow {
+  return new BrowserWindow({
+    ...options,
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,
@@ -118,11 +111,29 @@ export function createMainWindow({ preloadPath, log }: MainWindowOptions): Brows
       allowRunningInsecureContent: false,
       webviewTag: false,
       navigateOnDragDrop: false,
-      // Setup keys are typed into this window; the spellchecker has no business seeing them.
+      // Setup keys are typed into the window; the spellchecker has no business seeing them.
       spellcheck: false,
       devTools: !app.isPackaged,
     },
   });
+}
+
+export interface MainWindowOptions {
+  preloadPath: string;
+  log: Logger;
+}
+
+export function createMainWindow({ preloadPath, log }: MainWindowOptions): BrowserWindow {
+  const window = createLockedDownWindow({
+    width: 460,
+    height: 760,
+    minWidth: 360,
+    minHeight: 480,
+    title: 'Authenticator',
+    show: false, // shown once painted, so no white flash
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1f1f1f' : '#ffffff',
+    autoHideMenuBar: true,
+  }, preloadPath);
   window.once('ready-to-show', () => window.show());
   window.loadURL(APP_ENTRY_URL).catch((error: unknown) => log.error('loading the app page failed', error));
   return window;

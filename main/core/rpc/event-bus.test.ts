@@ -47,10 +47,10 @@ describe('the event bus', () => {
     const menus: unknown[] = [];
     const off = bus.on('trayMenuChanged', (menu) => menus.push(menu));
     bus.emit('accountsChanged', []);
-    bus.emit('trayMenuChanged', { tooltip: 'Authenticator', entries: [] });
+    bus.emit('trayMenuChanged', { tooltip: 'Authenticator', icon: 'plain', entries: [] });
     off();
-    bus.emit('trayMenuChanged', { tooltip: 'Authenticator', entries: [] });
-    expect(menus).toEqual([{ tooltip: 'Authenticator', entries: [] }]);
+    bus.emit('trayMenuChanged', { tooltip: 'Authenticator', icon: 'plain', entries: [] });
+    expect(menus).toEqual([{ tooltip: 'Authenticator', icon: 'plain', entries: [] }]);
   });
 });
 

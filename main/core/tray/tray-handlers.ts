@@ -1,3 +1,4 @@
+import type { BackupStatus } from '../../../shared/backup.js';
 import { Settings } from '../../../shared/settings.js';
 import type { TrayMenu } from '../../../shared/tray.js';
 import { AppError } from '../../../shared/errors.js';
@@ -17,7 +18,9 @@ export function trayHandlers(
   codes: Codes,
   clipboard: Clipboard,
   clockSkew: Pick<ClockSkew, 'status' | 'onChange'>,
+  backup: { status(): Promise<BackupStatus> },
 ): FeatureHandlers<'getTrayMenu' | 'chooseTrayItem'> {
+  let backupOutOfDate = false;
   const lockState = (): TrayLockState => ({ available: appLock.isOn, locked: appLock.isLocked });
   const build = (): TrayMenu =>
     trayMenu({
@@ -26,6 +29,7 @@ export function trayHandlers(
       settings: follower.snapshot?.data.settings ?? Settings.parse({}),
       lock: lockState(),
       clock: clockSkew.status(),
+      backupOutOfDate,
     });
   let sent = '';
   const refresh = () => {
@@ -39,6 +43,12 @@ export function trayHandlers(
   clockSkew.onChange(refresh);
   follower.onChange(refresh);
   appLock.onStatus(refresh);
+  const onBackup = (status: BackupStatus) => {
+    backupOutOfDate = status.state === 'outOfDate';
+    refresh();
+  };
+  bus.on('backupStatusChanged', onBackup);
+  backup.status().then(onBackup, () => undefined);
 
   return {
     getTrayMenu: async () => {

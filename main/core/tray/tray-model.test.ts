@@ -129,3 +129,11 @@ describe('the clock line', () => {
     expect(labels(locked).some((l) => l.startsWith('Clock'))).toBe(false);
   });
 });
+
+describe('the tray icon', () => {
+  it('plain; the red dot when the backup is out of date; the padlock when locked, which wins over the dot', () => {
+    expect(menu({ accounts: [github] })).toMatchObject({ icon: 'plain', tooltip: 'Authenticator' });
+    expect(menu({ accounts: [github], backupOutOfDate: true })).toMatchObject({ icon: 'backupOutOfDate', tooltip: 'Authenticator (backup out of date)' });
+    expect(menu({ accounts: [], backupOutOfDate: true, lock: { available: true, locked: true } })).toMatchObject({ icon: 'locked', tooltip: 'Authenticator (locked)' });
+  });
+});

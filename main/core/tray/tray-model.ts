@@ -20,6 +20,8 @@ export interface TrayModelInput {
   lock: TrayLockState;
   /** This computer's clock against Microsoft's; a line when it is off. Absent: nothing measured. */
   clock?: ClockStatus;
+  /** The last backup attempt failed: the icon shows the red dot (as the window does). */
+  backupOutOfDate?: boolean;
 }
 
 export const TRAY_ITEM = {
@@ -65,7 +67,7 @@ export function trayCopiedNotification(account: Pick<AccountView, 'issuer' | 'na
  * The tray menu, as a pure function of what main knows: accounts in tile order with their current codes, settings
  * and lock state. Over `trayMaxAccounts` accounts only the pinned ones are listed, plus "All accounts…".
  */
-export function trayMenu({ accounts, codes, settings, lock, clock }: TrayModelInput): TrayMenu {
+export function trayMenu({ accounts, codes, settings, lock, clock, backupOutOfDate = false }: TrayModelInput): TrayMenu {
   const entries: TrayEntry[] = [];
   const item = (id: string, label: string, enabled: boolean, action: TrayItem['action']): TrayItem => ({ type: 'item', id, label, enabled, action });
   const separator = (id: string): TrayEntry => ({ type: 'separator', id });
@@ -96,7 +98,8 @@ export function trayMenu({ accounts, codes, settings, lock, clock }: TrayModelIn
     if (lock.available) entries.push(item(TRAY_ITEM.lock, 'Lock', true, { type: 'lock' }));
   }
   entries.push(separator('sep-quit'), item(TRAY_ITEM.quit, 'Quit', true, { type: 'quit' }));
-  return { tooltip: lock.locked ? 'Authenticator (locked)' : 'Authenticator', entries };
+  const icon = lock.locked ? 'locked' : backupOutOfDate ? 'backupOutOfDate' : 'plain';
+  return { tooltip: lock.locked ? 'Authenticator (locked)' : backupOutOfDate ? 'Authenticator (backup out of date)' : 'Authenticator', icon, entries };
 }
 
 /** The enabled item with `id`, if the menu has it. */

@@ -52,7 +52,7 @@ const randomBase32 = (bytes = 20) => base32nopad.encode(randomBytes(bytes));
 describe('Vault round trip', () => {
   it('reads an empty vault from an empty folder, without creating a key or a file', async () => {
     const snapshot = await openVault().read();
-    expect(snapshot).toEqual({ data: { accounts: [], deleted: [], settings: { clipboardClearSeconds: 30, hideCodes: false, theme: 'system', trayMaxAccounts: 10, correctClockOffset: false, autoLock: '5m' } }, generation: 0, vaultId: null });
+    expect(snapshot).toEqual({ data: { accounts: [], deleted: [], settings: { clipboardClearSeconds: 30, hideCodes: false, theme: 'system', trayMaxAccounts: 10, correctClockOffset: false, autoLock: '5m', quickPickerOn: true, quickPickerShortcut: 'CommandOrControl+Alt+A', trayClick: 'openWindow' } }, generation: 0, vaultId: null });
     expect(await fs.readdir(dataDir)).toEqual([]);
     expect(await store.findCredentials()).toEqual([]);
     expect(await openVault().previousGeneration()).toBeNull();

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { BackupStatus } from '../../../shared/backup.js';
 import type { Settings } from '../../../shared/settings.js';
 import { AboutSection } from './AboutSection.js';
+import { DesktopSection } from './desktop/DesktopSection.js';
 import { BackupSection } from './backup/BackupSection.js';
 import { BackBar, useBackOnEscape } from '../app-shell/sub-page.js';
 import { ExportSection } from '../export/ExportSection.js';
@@ -10,7 +11,7 @@ import { AppLockSettings } from '../lock/AppLockSettings.js';
 
 const CLEAR_DELAYS = [10, 20, 30, 60, 120, 300];
 
-/** Settings, as a settings page: sections (backup, security, import, appearance, about) of rows, each a label and its control. */
+/** Settings, as a settings page: sections (backup, security, import, appearance, desktop, about) of rows, each a label and its control. */
 export function SettingsPage({
   settings,
   backup,
@@ -74,6 +75,7 @@ export function SettingsPage({
           </span>
         </div>
       </section>
+      <DesktopSection settings={settings} onChange={onChange} />
       <AboutSection />
     </section>
   );
