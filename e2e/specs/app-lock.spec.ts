@@ -107,7 +107,7 @@ test('auto-lock: left idle past the chosen minute it locks, the tray shows no co
   expect((await callContract(page, 'turnOnAppLock', { password: PASSWORD })).ok).toBe(true);
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('group', { name: 'App lock' }).getByLabel('Lock by itself').selectOption('1m');
-  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
   await expect(page.getByRole('button', { name: /Copy code for GitHub, alice/ })).toBeVisible();
 
   await harness.controls.advanceClock(50_000);

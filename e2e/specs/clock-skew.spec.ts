@@ -32,7 +32,7 @@ test('clock 90 s behind: the banner says so and how to fix it; the switch makes 
     // A warning, not an error: it is no alert.
     await expect(page.getByRole('alert').filter({ hasText: 'clock' })).toHaveCount(0);
 
-    await page.getByRole('button', { name: '← Back' }).click();
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
     const code = page.locator('.tile-code');
     // Uncorrected, the tile shows the code of this machine's clock, 90 s (three periods) before the true one.
     await expectOathtoolCode(code, SECRET);
