@@ -33,6 +33,9 @@ test('type three letters, Enter: the clipboard holds oathtool’s code and the p
 test('arrows choose, Escape hides without copying, and a code that expired while open is never the one copied', async ({ page, controlledHarness: harness }) => {
   expect((await harness.cli('add', ...LINKS)).code).toBe(0);
   await page.goto(harnessPage(harness, '/quick'));
+  // The page mounts once main has said whether the app is locked: type only into a picker that is there.
+  await expect(page.getByRole('combobox', { name: 'Find an account' })).toBeFocused();
+  await expect(page.getByRole('option')).toHaveCount(4);
   await page.keyboard.type('git');
   await expect(page.getByRole('option')).toHaveCount(2);
   await page.keyboard.press('ArrowDown');
@@ -76,6 +79,9 @@ test('the quick picker passes axe in light and dark', async ({ page, harness }) 
 test('shown again (the app window made visible by the shortcut), the picker starts afresh: an empty search, focused', async ({ page, harness }) => {
   expect((await harness.cli('add', ...LINKS)).code).toBe(0);
   await page.goto(harnessPage(harness, '/quick'));
+  // The page mounts once main has said whether the app is locked: type only into a picker that is there.
+  await expect(page.getByRole('combobox', { name: 'Find an account' })).toBeFocused();
+  await expect(page.getByRole('option')).toHaveCount(4);
   await page.keyboard.type('git');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('status')).toHaveText('The quick picker is hidden.');
