@@ -1,12 +1,10 @@
 import { promises as fs } from 'node:fs';
 import type { RecoverySummary } from '../../shared/recovery.js';
 import { AppError } from '../../shared/errors.js';
-import { openBackup, readBackupHeader } from '../core/backup/backup-envelope.js';
+import { MAX_BACKUP_BYTES, openBackup, readBackupHeader } from '../core/backup/backup-envelope.js';
 import { decodePayload } from '../core/backup/backup-payload.js';
 import { restorePayload } from '../core/recovery/recovery-service.js';
 import type { Vault } from '../core/vault/vault.js';
-
-const MAX_BACKUP_FILE_BYTES = 16 * 2 ** 20;
 
 /**
  * `recover --from-file FILE --password-stdin [--merge]`: a PC restored from a backup file without any Microsoft
@@ -17,7 +15,7 @@ export async function recoverFromFile(vault: Vault, file: string, password: stri
   let bytes: Buffer;
   try {
     const stat = await fs.stat(file);
-    if (stat.size > MAX_BACKUP_FILE_BYTES) throw new AppError('backupDamaged', `${file} is far larger than any backup; it is not a backup file.`);
+    if (stat.size > MAX_BACKUP_BYTES) throw new AppError('backupDamaged', `${file} is far larger than any backup; it is not a backup file.`);
     bytes = await fs.readFile(file);
   } catch (error) {
     if (error instanceof AppError) throw error;

@@ -6,7 +6,7 @@ import { accountById } from '../accounts/account-by-id.js';
 import { hasCodes } from '../accounts/current-code.js';
 import { asDeletions, latestDeletions } from '../accounts/deletions.js';
 import { SameAccountSet } from '../accounts/same-account.js';
-import { openBackup, readBackupHeader, withDefaultCost, type BackupHeader, type BackupKey } from '../backup/backup-envelope.js';
+import { MAX_BACKUP_BYTES, openBackup, readBackupHeader, withDefaultCost, type BackupHeader, type BackupKey } from '../backup/backup-envelope.js';
 import { decodePayload, type BackupPayload } from '../backup/backup-payload.js';
 import { BACKUP_FILE_NAME, NOT_CONFIGURED, type BackupService } from '../backup/backup-service.js';
 import type { CloudFile, CloudStore } from '../backup/cloud-store.js';
@@ -43,9 +43,6 @@ interface Session {
    */
   shown: ReadonlySet<string>;
 }
-
-/** The backup format's own limit (16 MiB); a chosen file larger than that is not read any further. */
-const MAX_BACKUP_FILE_BYTES = 16 * 2 ** 20;
 
 type Step = 'signIn' | 'findBackup' | 'unlock' | 'preview' | 'restore';
 
@@ -128,7 +125,7 @@ export class RecoveryService {
   async openFile(bytes: Buffer): Promise<{ backup: BackupSummary }> {
     return this.step('findBackup', async () => {
       this.forget();
-      if (bytes.length > MAX_BACKUP_FILE_BYTES) throw new AppError('backupDamaged', 'This file is far larger than any backup; it is not a backup file.');
+      if (bytes.length > MAX_BACKUP_BYTES) throw new AppError('backupDamaged', 'This file is far larger than any backup; it is not a backup file.');
       const header = readBackupHeader(bytes); // backupTooNew (update the app) and backupDamaged pass through
       this.session = { ...newSession(null), source: 'file', file: { bytes, eTag: '', lastModified: '' } };
       this.deps.log.info(`recovery: opened a backup file of ${header.accountCount} accounts`);
