@@ -1,3 +1,4 @@
+import { AppError } from '../../../../shared/errors.js';
 import { describe, expect, it } from 'vitest';
 import { bytesOf, expectAppError, expectCodesMatchOathtool, hotp, readEncrypted, readPlain, skipped, steam, totp, usable } from './common/test-support.js';
 import { winAuthFormat } from './winauth.js';
@@ -28,6 +29,20 @@ describe('WinAuth', () => {
     const file = readEncrypted(winAuthFormat, winAuthZip(winAuthSample, 'zip pass'));
     expect(await file.decrypt('zip pass')).toEqual(expected);
     await expectAppError(file.decrypt('zip fail'), 'wrongPassword');
+  });
+
+  it('refuses every wrong password as wrong, also the 1 in 256 that pass ZipCrypto\'s one-byte check', async () => {
+    const file = readEncrypted(winAuthFormat, winAuthZip(winAuthSample, 'zip pass'));
+    const kinds = new Set<string>();
+    for (let i = 0; i < 1000; i++) {
+      try {
+        await file.decrypt(`wrong ${i}`);
+        kinds.add('opened');
+      } catch (error) {
+        kinds.add(error instanceof AppError ? error.kind : 'untyped');
+      }
+    }
+    expect([...kinds]).toEqual(['wrongPassword']);
   });
 
   it('calls a truncated zip or one without a WinAuth export damaged', async () => {

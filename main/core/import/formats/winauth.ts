@@ -80,9 +80,17 @@ function passwordZip(bytes: Uint8Array): EncryptedFile {
         const entries = await reader.getEntries();
         const file = entries.find((entry) => !entry.directory && entry.filename.toLowerCase().endsWith('.txt'));
         if (!file || file.directory) throw damagedFile(APP, 'the zip holds no text file.');
-        const text = await file.getData(new TextWriter(), { password });
+        // ZipCrypto checks a password against one byte, so 1 wrong password in 256 gets through it and decrypts to
+        // garbage (failing inflate or the CRC). The archive itself was read whole above, so a
+        // failure of its one file's contents is the password's (or damage under the cipher, which looks the same).
+        let text: string;
+        try {
+          text = await file.getData(new TextWriter(), { password, checkSignature: true });
+        } catch {
+          throw wrongPassword(APP);
+        }
         onProgress?.(1);
-        return readText(text);
+        return readText(text); // the CRC held: the password was right, and this is what the file holds
       } catch (error) {
         if (error instanceof Error && error.message === ERR_INVALID_PASSWORD) throw wrongPassword(APP);
         if (error instanceof AppError) throw error;
