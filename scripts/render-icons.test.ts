@@ -3,15 +3,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { electronBuilderConfig } from './packaging-config.js';
 import { LINUX_SIZES, renderIcons } from './render-icons.js';
 
 // Runs the icon script and reads what it wrote with independent readers: pngjs for PNG, and the .icns and .ico
 // headers from their published layouts (icns: "icns" and the file's length, big-endian; ico: ICONDIR and its entries).
 
 let out = '';
+let written: string[] = [];
 beforeAll(() => {
   out = mkdtempSync(path.join(tmpdir(), 'icons-'));
-  renderIcons(out);
+  written = renderIcons(out);
 }, 60_000);
 
 const png = (file: string) => PNG.sync.read(readFileSync(path.join(out, file)));
@@ -71,5 +73,16 @@ describe('the icon script', () => {
     };
     expect(meanOpaque(png('tray/trayDark@2x.png'))).toBeGreaterThan(200);
     expect(meanOpaque(png('tray/trayLight@2x.png'))).toBeLessThan(60);
+  });
+
+  it('writes every icon electron-builder.yml names (the script writes build/icons/ for npm run dist)', async () => {
+    const config = await electronBuilderConfig(path.resolve(import.meta.dirname, '..'));
+    const named = [config.linux?.icon, config.mac?.icon, config.win?.icon];
+    for (const icon of named) {
+      expect(icon).toMatch(/^build\/icons\//);
+      const inside = icon!.slice('build/icons/'.length);
+      // a file the script wrote, or (Linux) the folder of its NxN.png sizes
+      expect(written.some((file) => file === inside || file.startsWith(`${inside}/`))).toBe(true);
+    }
   });
 });
