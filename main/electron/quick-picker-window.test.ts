@@ -97,6 +97,13 @@ describe('the quick picker window', () => {
     expect(quick.visible).toBe(false);
   });
 
+  it('is an ordinary window here (Linux), and a non-activating panel on macOS, which leaves the focus with the app the person was in', async () => {
+    expect(quick.options.type).toBeUndefined();
+    const { createQuickPickerWindow } = await import('./quick-picker-window.js');
+    createQuickPickerWindow({ preloadPath: '/app/preload.cjs', log: { info: () => undefined, error: () => undefined }, isQuitting: () => false, platform: 'darwin' });
+    expect(electron.FakeWindow.made.at(-1)!.options.type).toBe('panel');
+  });
+
   it('closing it only hides it, until the app quits', () => {
     picker.show();
     let prevented = false;

@@ -12,14 +12,27 @@ export interface QuickPickerWindow {
   hide(): void;
 }
 
+interface QuickPickerWindowOptions {
+  preloadPath: string;
+  log: Logger;
+  isQuitting(): boolean;
+  platform?: NodeJS.Platform;
+}
+
 /**
  * The quick picker's own window: small, frameless, always on top, out of the taskbar, loaded once and kept hidden
  * (so the shortcut opens it at once). It goes away when it loses focus or on Escape, and closing it only hides it
  * until the app quits. Same page, same preferences, same guards as the main window (installed for every contents).
+ *
+ * On macOS it is a panel (a non-activating window, as Spotlight's): showing it does not make the app the active one,
+ * so when it hides the app the person was typing in still has the focus and Cmd+V pastes there, and it opens over
+ * full-screen apps too. An ordinary window would activate the app, and hiding it would leave no window focused.
+ * Windows and Linux give the focus back to the window below when it hides.
  */
-export function createQuickPickerWindow({ preloadPath, log, isQuitting }: { preloadPath: string; log: Logger; isQuitting(): boolean }): QuickPickerWindow {
+export function createQuickPickerWindow({ preloadPath, log, isQuitting, platform = process.platform }: QuickPickerWindowOptions): QuickPickerWindow {
   const window = createLockedDownWindow({
     ...quickPickerBounds(screen.getPrimaryDisplay().workArea),
+    ...(platform === 'darwin' ? { type: 'panel' } : {}),
     title: 'Authenticator quick picker',
     show: false,
     frame: false,
