@@ -8,10 +8,15 @@ import { BackBar, useBackOnEscape } from '../app-shell/sub-page.js';
 import { ExportSection } from '../export/ExportSection.js';
 import { ImportSection } from '../import/ImportSection.js';
 import { AppLockSettings } from '../lock/AppLockSettings.js';
+import { SettingsNav } from './SettingsNav.js';
+import './settings-page.css';
 
 const CLEAR_DELAYS = [10, 20, 30, 60, 120, 300];
 
-/** Settings, as a settings page: sections (backup, security, import, appearance, desktop, about) of rows, each a label and its control. */
+/**
+ * Settings, as a settings page: sections (backup, security, import, export, appearance, desktop, about) of rows, each a
+ * label and its control, with a table of contents (SettingsNav) beside them.
+ */
 export function SettingsPage({
   settings,
   backup,
@@ -29,11 +34,12 @@ export function SettingsPage({
   useEffect(() => heading.current?.focus(), []);
   useBackOnEscape(onBack);
   return (
-    <section className="settings" aria-labelledby="settings-title">
+    <section className="settings with-nav" aria-labelledby="settings-title">
       <BackBar onBack={onBack} />
       <h2 id="settings-title" tabIndex={-1} ref={heading}>
         Settings
       </h2>
+      <SettingsNav />
       <BackupSection status={backup} onBeginRecovery={onBeginRecovery} />
       <section className="settings-section" aria-labelledby="security-title">
         <h3 id="security-title">Security</h3>
