@@ -139,7 +139,8 @@ test('plain exports wait for the answer in the terminal; declined saves nothing;
   for (const n of [1, 2]) {
     await expect(dialog.getByRole('heading', { name: `QR ${n} of 2` })).toBeVisible();
     const canvas = dialog.getByRole('img', { name: `Transfer QR code ${n} of 2` });
-    await expect.poll(async () => (read[n - 1] = (await decodeCanvas(page)) ?? '')).toMatch(/^otpauth-migration:\/\/offline\?data=/);
+    // Reading the canvas moves some 3 million numbers out of the page: slow on a loaded machine, hence the longer wait.
+    await expect.poll(async () => (read[n - 1] = (await decodeCanvas(page)) ?? ''), { timeout: 20_000 }).toMatch(/^otpauth-migration:\/\/offline\?data=/);
     const box = await canvas.boundingBox();
     expect(box!.width).toBeGreaterThanOrEqual(360); // large enough for a phone's camera
     if (n === 1) {
