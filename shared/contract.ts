@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AccountId, AccountView, CodeBatch, CodeView, ManualAccountInput } from './account.js';
+import { AccountId, AccountView, CodeBatch, CodeView, ManualAccountInput, SameNameChoice } from './account.js';
 import { ClockStatus } from './clock-status.js';
 import { BackupPassword, BackupStatus, BackupSummary, RecoveryAccountView } from './backup.js';
 import type { EventName, MethodName } from './contract-names.js';
@@ -52,9 +52,10 @@ export const methods = {
   listAccounts: method(NoInput, z.array(AccountView)),
   /**
    * A link that may hold several accounts (a Google Authenticator export, otpauth-migration://): all or nothing.
-   * `batch` says which QR code of an export this was, so the person can be asked for the next one.
+   * `batch` says which QR code of an export this was, so the person can be asked for the next one. `ifSameName`: the
+   * person's answer after a `sameNameAccount` refusal.
    */
-  addAccountsFromUri: method(z.object({ uri: z.string().max(65536) }).strict(), ImportResult),
+  addAccountsFromUri: method(z.object({ uri: z.string().max(65536), ifSameName: SameNameChoice.optional() }).strict(), ImportResult),
   addAccountManually: method(ManualAccountInput, AccountView),
   renameAccount: method(
     z.object({ id: AccountId, issuer: z.string().max(256), name: z.string().max(256) }).strict(),

@@ -24,8 +24,9 @@ export const ImportEntryView = z.object({
   issuer: Label,
   name: Label,
   type: OtpType.nullable(),
-  status: z.enum(['new', 'duplicate', 'notImportable']),
-  /** Why a duplicate or not importable ("mOTP accounts are not supported."); null for new. */
+  /** sameName: an account here (or earlier in the file) has its issuer and name but another key; imported only if ticked. */
+  status: z.enum(['new', 'duplicate', 'sameName', 'notImportable']),
+  /** Why a duplicate, same-named or not importable ("mOTP accounts are not supported."); null for new. */
   reason: z.string().max(1024).nullable(),
 });
 export type ImportEntryView = z.infer<typeof ImportEntryView>;

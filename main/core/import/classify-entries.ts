@@ -3,6 +3,7 @@ import { deceptiveNameProblem } from '../../../shared/name-characters.js';
 import { OTP_LIMITS } from '../../../shared/otp.js';
 import type { ImportEntryView } from '../../../shared/import.js';
 import { SameAccountSet } from '../accounts/same-account.js';
+import { LabelSet, sameNameReason } from '../accounts/same-name.js';
 import { parseSetupKey } from '../otp/base32.js';
 import { validateOtpParams, type AccountDraft } from '../otp/otpauth-uri.js';
 import type { StoredAccount } from '../vault/vault-data.js';
@@ -16,12 +17,14 @@ export interface ClassifiedEntry {
 
 /**
  * Sorts a file's entries into new, duplicate (same issuer, name and secret as an account here, or as an earlier entry
- * of the same file) and not importable. Readers' usable entries go through our own rules again (the same as for a
+ * of the same file), same name with another key (the rule of same-name.ts: left unticked, said why) and not importable. Readers' usable entries go through our own rules again (the same as for a
  * link), so no reader can let through what a link could not.
  */
 export function classifyEntries(entries: readonly ImportEntry[], existing: readonly StoredAccount[]): ClassifiedEntry[] {
   const here = new SameAccountSet(existing);
   const earlier = new SameAccountSet();
+  const labelsHere = new LabelSet(existing);
+  const labelsEarlier = new LabelSet();
   return entries.map((entry, index) => {
     const id = `e${index}`;
     if (entry.status === 'unsupported') {
@@ -38,6 +41,10 @@ export function classifyEntries(entries: readonly ImportEntry[], existing: reado
     if (here.has(draft)) return { view: { ...base, status: 'duplicate', reason: 'Already in your accounts, with the same setup key.' }, draft };
     if (earlier.has(draft)) return { view: { ...base, status: 'duplicate', reason: 'The same account appears earlier in this file.' }, draft };
     earlier.add(draft);
+    const namesakeHere = labelsHere.has(draft);
+    const namesakeEarlier = !namesakeHere && labelsEarlier.has(draft);
+    labelsEarlier.add(draft);
+    if (namesakeHere || namesakeEarlier) return { view: { ...base, status: 'sameName', reason: sameNameReason(namesakeEarlier) }, draft };
     return { view: { ...base, status: 'new', reason: null }, draft };
   });
 }

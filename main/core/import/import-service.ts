@@ -115,7 +115,7 @@ export class ImportService {
       if (chosen.has(view.id) && !(draft && lateDuplicates.has(draft))) continue;
       if (view.status === 'notImportable') report.skipped.push({ issuer: view.issuer, name: view.name, reason: view.reason ?? '' });
       else if (view.status === 'duplicate' || (draft && lateDuplicates.has(draft))) report.duplicates.push({ issuer: view.issuer, name: view.name });
-      else report.skipped.push({ issuer: view.issuer, name: view.name, reason: 'Left out (not ticked).' });
+      else report.skipped.push({ issuer: view.issuer, name: view.name, reason: view.status === 'sameName' ? `Left out (not ticked): ${view.reason ?? ''}` : 'Left out (not ticked).' });
     }
     this.sessions.delete(token);
     return report;
