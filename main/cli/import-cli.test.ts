@@ -36,7 +36,7 @@ describe('authenticator import', () => {
     const dry = await cli(dir, ['import', file, '--password-stdin', '--dry-run', '--json'], `${PASSWORD}\n`);
     expect(dry.code).toBe(0);
     const expected = {
-      imported: usable.slice(1).map((a) => ({ id: null, issuer: a.issuer, name: a.name, type: a.type })),
+      imported: usable.slice(1).map((a) => ({ id: null, issuer: a.issuer, name: a.name, type: a.type, pinned: false })),
       duplicates: [{ issuer: accounts[0]!.issuer, name: accounts[0]!.name }],
       skipped: accounts.filter((a) => !a.expect.usable).map((a) => ({ issuer: a.issuer, name: a.name, reason: expect.stringContaining(a.expect.usable ? '' : a.expect.reasonIncludes) })),
     };

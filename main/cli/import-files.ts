@@ -49,7 +49,7 @@ export async function importFiles(accounts: AccountsService, paths: readonly str
 
 export function describeReport(report: ImportReport, dryRun: boolean): string {
   const lines = [
-    ...report.imported.map(({ id, issuer, name }) => (dryRun ? `Would import ${accountLabel({ issuer, name })}` : `Imported ${accountLabel({ issuer, name })} as ${id}`)),
+    ...report.imported.map(({ id, issuer, name, pinned }) => `${dryRun ? `Would import ${accountLabel({ issuer, name })}` : `Imported ${accountLabel({ issuer, name })} as ${id}`}${pinned ? ' (pinned: a favourite there)' : ''}`),
     ...report.duplicates.map((a) => `Already here: ${accountLabel(a)}`),
     ...report.skipped.map((a) => `Not imported: ${accountLabel(a)}: ${a.reason}`),
   ];

@@ -97,21 +97,22 @@ export class AccountsService {
    * An import's ticked entries, in one all-or-nothing write, in the given order after the existing tiles. An entry
    * that is by now the same account as one here (added meanwhile) is left out and returned, not refused. An entry with
    * the name of an account here and another key is added beside it: the preview showed it unticked (same-name.ts),
-   * so it is here because the person ticked it.
+   * so it is here because the person ticked it. `pinned`: the other app's favourite mark, pinned to the tray here.
    */
-  async addImported(drafts: readonly AccountDraft[]): Promise<{ added: AccountView[]; duplicates: AccountDraft[] }> {
+  async addImported<D extends AccountDraft & { pinned: boolean }>(drafts: readonly D[]): Promise<{ added: AccountView[]; duplicates: D[] }> {
     return this.change((data) => {
       const now = this.stamp();
       const here = new SameAccountSet(data.accounts);
       const added: StoredAccount[] = [];
-      const duplicates: AccountDraft[] = [];
+      const duplicates: D[] = [];
       for (const draft of drafts) {
         if (here.has(draft)) {
           duplicates.push(draft);
           continue;
         }
         here.add(draft);
-        added.push({ id: newId(data.accounts, added), ...draft, kind: 'other', deviceBound: false, needsVerification: false, pinned: false, createdAt: now, updatedAt: now });
+        const { issuer, name, secret, otp, pinned } = draft;
+        added.push({ id: newId(data.accounts, added), issuer, name, secret, otp, kind: 'other', deviceBound: false, needsVerification: false, pinned, createdAt: now, updatedAt: now });
       }
       data.accounts.push(...added);
       return { added: added.map(toView), duplicates };

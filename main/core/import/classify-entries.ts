@@ -9,10 +9,13 @@ import { validateOtpParams, type AccountDraft } from '../otp/otpauth-uri.js';
 import type { StoredAccount } from '../vault/vault-data.js';
 import type { ImportEntry } from './import-format.js';
 
+/** What an import adds: a draft as from a link, and whether the other app marked it a favourite (pinned here). */
+export type ImportedDraft = AccountDraft & { pinned: boolean };
+
 /** An entry as the preview shows it, with its draft (main only) when it can be imported. */
 export interface ClassifiedEntry {
   view: ImportEntryView;
-  draft: AccountDraft | null;
+  draft: ImportedDraft | null;
 }
 
 /**
@@ -28,16 +31,16 @@ export function classifyEntries(entries: readonly ImportEntry[], existing: reado
   return entries.map((entry, index) => {
     const id = `e${index}`;
     if (entry.status === 'unsupported') {
-      return { view: { id, issuer: clip(entry.issuer), name: clip(entry.name), type: null, status: 'notImportable', reason: clip(entry.reason, 1000) }, draft: null };
+      return { view: { id, issuer: clip(entry.issuer), name: clip(entry.name), type: null, pinned: false, status: 'notImportable', reason: clip(entry.reason, 1000) }, draft: null };
     }
-    let draft: AccountDraft;
+    let draft: ImportedDraft;
     try {
-      draft = checkedDraft(entry);
+      draft = { ...checkedDraft(entry), pinned: entry.pinned === true };
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      return { view: { id, issuer: clip(entry.issuer), name: clip(entry.name), type: entry.otp.type, status: 'notImportable', reason: clip(error.message, 1000) }, draft: null };
+      return { view: { id, issuer: clip(entry.issuer), name: clip(entry.name), type: entry.otp.type, pinned: false, status: 'notImportable', reason: clip(error.message, 1000) }, draft: null };
     }
-    const base = { id, issuer: draft.issuer, name: draft.name, type: draft.otp.type };
+    const base = { id, issuer: draft.issuer, name: draft.name, type: draft.otp.type, pinned: draft.pinned };
     if (here.has(draft)) return { view: { ...base, status: 'duplicate', reason: 'Already in your accounts, with the same setup key.' }, draft };
     if (earlier.has(draft)) return { view: { ...base, status: 'duplicate', reason: 'The same account appears earlier in this file.' }, draft };
     earlier.add(draft);

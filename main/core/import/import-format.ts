@@ -15,6 +15,11 @@ export type ImportEntry =
       /** Canonical base32 (upper case, no padding, no spaces); lives in main only. */
       secret: string;
       otp: OtpParams;
+      /**
+       * The other app's favourite or pinned mark (Aegis `favorite`, Ente `codeDisplay.pinned`, LastPass `isFavorite`,
+       * Bitwarden `favorite`): the account arrives pinned to the tray, our closest concept. Absent: not marked.
+       */
+      pinned?: boolean;
     }
   | {
       status: 'unsupported';

@@ -107,8 +107,8 @@ export class ImportService {
     // A dry run reports what the write would do (no ids yet), as classified against the accounts here now.
     const { added, duplicates } =
       toAdd.length === 0 || dryRun
-        ? { added: toAdd.map(({ draft }) => ({ id: null, issuer: draft!.issuer, name: draft!.name, type: draft!.otp.type })), duplicates: [] }
-        : await this.options.accounts.addImported(toAdd.map((e) => e.draft!)).then((r) => ({ ...r, added: r.added.map((a) => ({ id: a.id, issuer: a.issuer, name: a.name, type: a.otp.type })) }));
+        ? { added: toAdd.map(({ draft }) => ({ id: null, issuer: draft!.issuer, name: draft!.name, type: draft!.otp.type, pinned: draft!.pinned })), duplicates: [] }
+        : await this.options.accounts.addImported(toAdd.map((e) => e.draft!)).then((r) => ({ ...r, added: r.added.map((a) => ({ id: a.id, issuer: a.issuer, name: a.name, type: a.otp.type, pinned: a.pinned })) }));
     report.imported = added;
     const lateDuplicates = new Set(duplicates);
     for (const { view, draft } of session.entries) {

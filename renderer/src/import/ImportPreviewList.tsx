@@ -20,6 +20,7 @@ export function ImportPreviewList({ preview, ticked, onToggle }: { preview: Impo
             <input type="checkbox" checked={ticked.has(entry.id)} disabled={entry.status !== 'new' && entry.status !== 'sameName'} onChange={() => onToggle(entry.id)} />
             <span>{entryLabel(entry)}</span>
             {entry.type && <span className="badge">{TYPE_LABEL[entry.type]}</span>}
+            {entry.pinned && entry.status !== 'notImportable' && <span className="badge info" title="A favourite in the other app: pinned to the tray here">Pinned</span>}
             <StatusBadge entry={entry} />
           </label>
           {entry.reason && <p className="hint">{entry.status === 'sameName' ? `${entry.reason} Tick it to add it as a second account.` : entry.reason}</p>}
