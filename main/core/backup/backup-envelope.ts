@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { MAX_BACKUP_BYTES } from '../../../shared/backup-limits.js';
 import { MIN_BACKUP_PASSWORD_LENGTH } from '../../../shared/backup-password.js';
 import { AppError, invalidInput } from '../../../shared/errors.js';
 import { passwordStrength, weakPasswordMessage } from '../../../shared/password-strength.js';
@@ -29,8 +30,6 @@ export const BACKUP_SCRYPT: Readonly<ScryptCost> = DEFAULT_SCRYPT;
 // A file's own bounds beside the KDF's shared caps (r <= 32, p <= 16, 128*N*r <= 256 MiB): docs/backup-format.md.
 const MIN_SCRYPT_N = 2 ** 14;
 const MAX_SCRYPT_WORK = 2 ** 22; // N * r * p: about 2 s here
-/** The largest backup file: sealing refuses more, and a download stops reading past it. */
-export const MAX_BACKUP_BYTES = 16 * 2 ** 20;
 
 const KEY_BYTES = 32;
 const SALT_BYTES = 16;
