@@ -35,6 +35,8 @@ export interface KdfCost {
   memoryBytes: number;
   /** A name for progress and messages ("Argon2id", "scrypt", "PBKDF2-SHA256"). */
   name: string;
+  /** PBKDF2: the iteration count the file names (its time, where its memory is nothing), checked against a cap too. */
+  pbkdf2Iterations?: number;
 }
 
 export interface EncryptedFile {

@@ -83,7 +83,7 @@ function legacyFile(bytes: Uint8Array): EncryptedFile {
   const body = bytes.subarray(HEADER + 36);
   if (body.length === 0 || body.length % 16 !== 0) throw damagedFile(APP, 'the encrypted backup is truncated.');
   return {
-    cost: PBKDF2_COST('SHA1'),
+    cost: PBKDF2_COST('SHA1', LEGACY_ITERATIONS),
     async decrypt(password, onProgress) {
       onProgress?.(0);
       const key = await pbkdf2(password, bytes.subarray(HEADER, HEADER + 20), LEGACY_ITERATIONS, 'sha1');
