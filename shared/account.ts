@@ -38,6 +38,14 @@ export const CodeBatch = z.object({
 });
 export type CodeBatch = z.infer<typeof CodeBatch>;
 
+/**
+ * What to do with a new account whose issuer and name are those of an account here but whose setup key is another
+ * (the provider may have reset it): add it beside the old one, or put its key in the old one's place. Without a
+ * choice main refuses it with `sameNameAccount` and adds nothing (main/core/accounts/same-name.ts holds the rule).
+ */
+export const SameNameChoice = z.enum(['addSecond', 'replace']);
+export type SameNameChoice = z.infer<typeof SameNameChoice>;
+
 /** The fields of the manual "add account" form. */
 export const ManualAccountInput = z
   .object({
@@ -52,6 +60,8 @@ export const ManualAccountInput = z
     counter: z.number().int(),
     /** Sign-in approvals tied to this PC (Microsoft and work/school accounts): never backed up with its secret. */
     deviceBound: z.boolean().optional(),
+    /** The person's answer after a `sameNameAccount` refusal. */
+    ifSameName: SameNameChoice.optional(),
   })
   .strict();
 export type ManualAccountInput = z.infer<typeof ManualAccountInput>;

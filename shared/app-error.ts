@@ -14,6 +14,11 @@ export const errorKinds = [
   // Input from the user (links, forms, command-line arguments)
   'invalidInput',
   'duplicateAccount',
+  /**
+   * An account here has the new account's issuer and name but another setup key: nothing is added until the person
+   * chooses to add it as a second account or to replace the old one's key (SameNameChoice).
+   */
+  'sameNameAccount',
   'accountNotFound',
   'ambiguousAccount',
   /** Undo of a delete asked for after its window (or twice). */

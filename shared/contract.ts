@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { AccountId, AccountView, CodeBatch, CodeView, ManualAccountInput } from './account.js';
+import { AccountId, AccountView, CodeBatch, CodeView, ManualAccountInput, SameNameChoice } from './account.js';
 import { ClockStatus } from './clock-status.js';
 import { BackupPassword, BackupStatus, BackupSummary, RecoveryAccountView } from './backup.js';
+import { MAX_BACKUP_BASE64_CHARS } from './backup-limits.js';
 import type { EventName, MethodName } from './contract-names.js';
 import { DesktopStatus } from './desktop.js';
 import type { AppErrorData } from './errors.js';
@@ -52,9 +53,10 @@ export const methods = {
   listAccounts: method(NoInput, z.array(AccountView)),
   /**
    * A link that may hold several accounts (a Google Authenticator export, otpauth-migration://): all or nothing.
-   * `batch` says which QR code of an export this was, so the person can be asked for the next one.
+   * `batch` says which QR code of an export this was, so the person can be asked for the next one. `ifSameName`: the
+   * person's answer after a `sameNameAccount` refusal.
    */
-  addAccountsFromUri: method(z.object({ uri: z.string().max(65536) }).strict(), ImportResult),
+  addAccountsFromUri: method(z.object({ uri: z.string().max(65536), ifSameName: SameNameChoice.optional() }).strict(), ImportResult),
   addAccountManually: method(ManualAccountInput, AccountView),
   renameAccount: method(
     z.object({ id: AccountId, issuer: z.string().max(256), name: z.string().max(256) }).strict(),
@@ -150,7 +152,7 @@ export const methods = {
   /** Leaves the app as it was before recovery began (signs out unless backup was already on). */
   recoveryCancel: method(NoInput, Nothing),
   /** Recovery from a backup file (Export > Backup file, or a copy of the cloud file): the same steps from unlock on, no account. */
-  recoveryOpenFile: method(z.object({ contentBase64: z.string().max(Math.ceil((16 * 2 ** 20) / 3) * 4 + 4) }).strict(), z.object({ backup: BackupSummary })),
+  recoveryOpenFile: method(z.object({ contentBase64: z.string().max(MAX_BACKUP_BASE64_CHARS) }).strict(), z.object({ backup: BackupSummary })),
   /** "Sign in to recover" a device-bound personal Microsoft account: sign in as it; the recovery account stays as it was. */
   verifyAccountOwner: method(z.object({ id: AccountId }).strict(), z.object({ username: z.string() })),
   /**

@@ -24,8 +24,11 @@ export const ImportEntryView = z.object({
   issuer: Label,
   name: Label,
   type: OtpType.nullable(),
-  status: z.enum(['new', 'duplicate', 'notImportable']),
-  /** Why a duplicate or not importable ("mOTP accounts are not supported."); null for new. */
+  /** The other app marked it a favourite (pinned): it arrives pinned to the tray. */
+  pinned: z.boolean(),
+  /** sameName: an account here (or earlier in the file) has its issuer and name but another key; imported only if ticked. */
+  status: z.enum(['new', 'duplicate', 'sameName', 'notImportable']),
+  /** Why a duplicate, same-named or not importable ("mOTP accounts are not supported."); null for new. */
   reason: z.string().max(1024).nullable(),
 });
 export type ImportEntryView = z.infer<typeof ImportEntryView>;
@@ -59,7 +62,7 @@ export type ImportProgress = z.infer<typeof ImportProgress>;
 
 /** The per-entry report, the same shape as `import --json` prints. */
 export const ImportReport = z.object({
-  imported: z.array(z.object({ id: z.string().nullable(), issuer: Label, name: Label, type: OtpType })),
+  imported: z.array(z.object({ id: z.string().nullable(), issuer: Label, name: Label, type: OtpType, pinned: z.boolean() })),
   duplicates: z.array(z.object({ issuer: Label, name: Label })),
   skipped: z.array(z.object({ issuer: Label, name: Label, reason: z.string() })),
 });

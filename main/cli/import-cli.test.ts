@@ -36,7 +36,7 @@ describe('authenticator import', () => {
     const dry = await cli(dir, ['import', file, '--password-stdin', '--dry-run', '--json'], `${PASSWORD}\n`);
     expect(dry.code).toBe(0);
     const expected = {
-      imported: usable.slice(1).map((a) => ({ id: null, issuer: a.issuer, name: a.name, type: a.type })),
+      imported: usable.slice(1).map((a) => ({ id: null, issuer: a.issuer, name: a.name, type: a.type, pinned: false })),
       duplicates: [{ issuer: accounts[0]!.issuer, name: accounts[0]!.name }],
       skipped: accounts.filter((a) => !a.expect.usable).map((a) => ({ issuer: a.issuer, name: a.name, reason: expect.stringContaining(a.expect.usable ? '' : a.expect.reasonIncludes) })),
     };
@@ -90,4 +90,19 @@ describe('authenticator import', () => {
       expect(vault().equals(before), what).toBe(true);
     }
   }, 60_000);
+  test('an entry named like an account here with another key is left out, with its reason, unless --same-name second', async () => {
+    const { dir, file } = setUp('otpauth://totp/GitHub:alice?secret=MFRGGZDFMZTWQ2LK&issuer=GitHub\n');
+    expect((await cli(dir, ['add', 'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub'])).code).toBe(0);
+    const plain = await cli(dir, ['import', file, '--json']);
+    expect(plain.code).toBe(0);
+    expect(JSON.parse(plain.stdout)).toEqual({
+      imported: [],
+      duplicates: [],
+      skipped: [{ issuer: 'GitHub', name: 'alice', reason: expect.stringContaining('You already have an account with this name and a different setup key') }],
+    });
+    const second = await cli(dir, ['import', file, '--same-name', 'second', '--json']);
+    expect(JSON.parse(second.stdout).imported).toEqual([expect.objectContaining({ issuer: 'GitHub', name: 'alice' })]);
+    expect((await cli(dir, ['import', file, '--same-name', 'replace'])).code).toBe(2);
+    expect(JSON.parse((await cli(dir, ['list', '--json'])).stdout)).toHaveLength(2);
+  });
 });

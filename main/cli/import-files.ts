@@ -10,10 +10,11 @@ import { ImportService } from '../core/import/import-service.js';
 import type { CliIo } from './run-cli.js';
 
 /**
- * `import <file>...`: the same pipeline as Settings > Import, with every new account ticked. Errors (a wrong password,
+ * `import <file>...`: the same pipeline as Settings > Import, with every new account ticked (and, `withSameName`, those
+ * named like an account here with another key: the window's unticked 'sameName' entries). Errors (a wrong password,
  * an unknown or damaged file, a KDF over the cap) are thrown before anything is written.
  */
-export async function importFiles(accounts: AccountsService, paths: readonly string[], password: string | null, dryRun: boolean, io: CliIo): Promise<ImportReport> {
+export async function importFiles(accounts: AccountsService, paths: readonly string[], password: string | null, { dryRun, withSameName }: { dryRun: boolean; withSameName: boolean }, io: CliIo): Promise<ImportReport> {
   const files = await Promise.all(
     paths.map(async (file) => {
       try {
@@ -42,13 +43,13 @@ export async function importFiles(accounts: AccountsService, paths: readonly str
     preview = opened.preview;
   }
   for (const notice of preview.notices) io.stderr(`authenticator: ${notice}\n`);
-  const ticked = preview.entries.filter((e) => e.status === 'new').map((e) => e.id);
+  const ticked = preview.entries.filter((e) => e.status === 'new' || (withSameName && e.status === 'sameName')).map((e) => e.id);
   return importer.commit(preview.session, ticked, { dryRun });
 }
 
 export function describeReport(report: ImportReport, dryRun: boolean): string {
   const lines = [
-    ...report.imported.map(({ id, issuer, name }) => (dryRun ? `Would import ${accountLabel({ issuer, name })}` : `Imported ${accountLabel({ issuer, name })} as ${id}`)),
+    ...report.imported.map(({ id, issuer, name, pinned }) => `${dryRun ? `Would import ${accountLabel({ issuer, name })}` : `Imported ${accountLabel({ issuer, name })} as ${id}`}${pinned ? ' (pinned: a favourite there)' : ''}`),
     ...report.duplicates.map((a) => `Already here: ${accountLabel(a)}`),
     ...report.skipped.map((a) => `Not imported: ${accountLabel(a)}: ${a.reason}`),
   ];

@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import type { RecoverySummary } from '../../shared/recovery.js';
 import { AppError } from '../../shared/errors.js';
-import { MAX_BACKUP_BYTES, openBackup, readBackupHeader } from '../core/backup/backup-envelope.js';
+import { MAX_BACKUP_BYTES } from '../../shared/backup-limits.js';
+import { openBackup, readBackupHeader } from '../core/backup/backup-envelope.js';
 import { decodePayload } from '../core/backup/backup-payload.js';
 import { restorePayload } from '../core/recovery/recovery-service.js';
 import type { Vault } from '../core/vault/vault.js';

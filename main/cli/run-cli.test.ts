@@ -157,6 +157,39 @@ describe('the command-line tool', () => {
     expect(result.stderr).toMatch(/matches 2 accounts/);
   });
 
+  test('an account named like one here with another key needs --same-name, and each of the two is then addressed by its id', async () => {
+    const dir = fresh();
+    const old = 'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub';
+    const reset = 'otpauth://totp/GitHub:alice?secret=MFRGGZDFMZTWQ2LK&issuer=GitHub';
+    expect((await cli(dir, ['add', old])).code).toBe(0);
+    const refused = await cli(dir, ['add', '-'], `${reset}\n`);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('You already have GitHub, alice. This is a different setup key');
+    expect(refused.stderr).toContain('--same-name second or --same-name replace');
+    expect((await cli(dir, ['add', '--same-name', 'sideways', '-'], `${reset}\n`)).code).toBe(2);
+    expect(JSON.parse((await cli(dir, ['list', '--json'])).stdout)).toHaveLength(1);
+
+    expect((await cli(dir, ['add', '--same-name', 'second', '-'], `${reset}\n`)).code).toBe(0);
+    const [first, second] = JSON.parse((await cli(dir, ['list', '--json'])).stdout) as { id: string }[];
+    const ambiguous = await cli(dir, ['code', 'GitHub']);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain(`${first!.id} GitHub, alice (added `);
+    expect(ambiguous.stderr).toContain(`place 1 in the list); ${second!.id} GitHub, alice (added `);
+    expect(ambiguous.stderr).toContain('place 2 in the list)');
+    expect(JSON.parse((await cli(dir, ['code', first!.id, '--at', '1111111109', '--json'])).stdout).code).toBe(oathtool('JBSWY3DPEHPK3PXP', 1111111109));
+    expect(JSON.parse((await cli(dir, ['code', second!.id, '--at', '1111111109', '--json'])).stdout).code).toBe(oathtool('MFRGGZDFMZTWQ2LK', 1111111109));
+  });
+
+  test('--same-name replace puts the new key in the old account, under its id', async () => {
+    const dir = fresh();
+    expect((await cli(dir, ['add', 'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub'])).code).toBe(0);
+    const [old] = JSON.parse((await cli(dir, ['list', '--json'])).stdout) as { id: string }[];
+    expect((await cli(dir, ['add', '--same-name', 'replace', '-'], 'otpauth://totp/GitHub:alice?secret=MFRGGZDFMZTWQ2LK&issuer=GitHub\n')).code).toBe(0);
+    const after = JSON.parse((await cli(dir, ['list', '--json'])).stdout) as { id: string }[];
+    expect(after.map((a) => a.id)).toEqual([old!.id]);
+    expect(JSON.parse((await cli(dir, ['code', 'GitHub', '--at', '2000000000', '--json'])).stdout).code).toBe(oathtool('MFRGGZDFMZTWQ2LK', 2000000000));
+  });
+
   test('no file in the data folder holds a secret in plain text', async () => {
     const dir = fresh();
     await cli(dir, ['add', EXAMPLE]);

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { AccountView } from '../../shared/account.js';
+import type { AccountView, SameNameChoice } from '../../shared/account.js';
 import { accountLabel } from '../../shared/account-label.js';
 import { AppError, type ErrorKind } from '../../shared/errors.js';
 import { AccountKind } from '../../shared/otp.js';
@@ -34,6 +34,10 @@ Commands:
   add <otpauth-link>...      add accounts from links given as arguments
       [--kind microsoftPersonal|workOrSchool|other] [--device-bound]
                              --device-bound: tied to this PC, never backed up with its secret
+      [--same-name second|replace]
+                             when an account here has the same issuer and name but another
+                             setup key: add it as a second account, or put the new key in
+                             the old one's place (without it nothing is added, exit 2)
   list                       list accounts in display order
   code <id or search>        print the current code  [--at <unix-seconds>]
   next <id>                  HOTP: move to the next counter and print its code
@@ -56,6 +60,7 @@ Commands:
                              every new account is added in one write, duplicates skipped
       [--password-stdin]     the export's password, read from standard input
       [--dry-run]            only report what would be imported
+      [--same-name second]   also import entries named like an account here (another key)
 
 With the app lock on, every command but inspect-backup needs --password-stdin: the lock
 password is the first line of standard input (for "add -", the links follow it).
@@ -72,7 +77,7 @@ No command ever prints a secret.
 `;
 
 /** Exit codes: 0 done, 1 could not be done (storage, keychain), 2 bad input or usage. */
-const INPUT_ERRORS: ReadonlySet<ErrorKind> = new Set(['weakPassword', 'conflictExistingAccounts', 'invalidInput', 'invalidRequest', 'duplicateAccount', 'accountNotFound', 'ambiguousAccount', 'needsVerification', 'wrongPassword', 'backupDamaged', 'backupTooNew', 'locked', 'unknownFormat', 'damagedFile', 'kdfTooCostly']);
+const INPUT_ERRORS: ReadonlySet<ErrorKind> = new Set(['weakPassword', 'conflictExistingAccounts', 'invalidInput', 'invalidRequest', 'duplicateAccount', 'sameNameAccount', 'accountNotFound', 'ambiguousAccount', 'needsVerification', 'wrongPassword', 'backupDamaged', 'backupTooNew', 'locked', 'unknownFormat', 'damagedFile', 'kdfTooCostly']);
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
@@ -90,6 +95,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         name: { type: 'string' },
         kind: { type: 'string' },
         'device-bound': { type: 'boolean', default: false },
+        'same-name': { type: 'string' },
         'password-stdin': { type: 'boolean', default: false },
         format: { type: 'string' },
         ids: { type: 'string' },
@@ -142,7 +148,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (links.length === 0) throw usage('add needs at least one otpauth:// link (or - to read them from standard input).');
         const kind = AccountKind.safeParse(values.kind ?? 'other');
         if (!kind.success) throw usage(`--kind must be microsoftPersonal, workOrSchool or other (got "${values.kind}").`);
-        const added = await accounts.addManyFromUris(links, { kind: kind.data, deviceBound: values['device-bound'] });
+        const ifSameName = sameNameChoice(values['same-name'], ['second', 'replace']);
+        const added = await accounts.addManyFromUris(links, { kind: kind.data, deviceBound: values['device-bound'], ifSameName });
         out(added.map((a) => `Added ${label(a)} as ${a.id}\n`).join(''), added.map(listEntry));
         return 0;
       }
@@ -199,7 +206,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'import': {
         if (args.length === 0) throw usage('import needs the path of an export file (or several Google Authenticator QR pictures).');
         const password = values['password-stdin'] ? (await readStdin()).replace(/\r?\n$/, '') : null;
-        const report = await importFiles(accounts, args, password, values['dry-run'], io);
+        const withSameName = sameNameChoice(values['same-name'], ['second']) === 'addSecond';
+        const report = await importFiles(accounts, args, password, { dryRun: values['dry-run'], withSameName }, io);
         out(escapeLines(describeReport(report, values['dry-run'])), report);
         return 0;
       }
@@ -230,7 +238,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
   } catch (error) {
     if (error instanceof AppError) {
-      io.stderr(`authenticator: ${escapeForTerminal(error.message)}\n`);
+      const hint = error.kind === 'sameNameAccount' ? ' Run it again with --same-name second or --same-name replace.' : '';
+      io.stderr(`authenticator: ${escapeForTerminal(error.message)}${hint}\n`);
       return INPUT_ERRORS.has(error.kind) ? 2 : 1;
     }
     io.stderr(`authenticator: unexpected failure: ${escapeForTerminal(error instanceof Error ? error.message : String(error))}\n`);
@@ -250,6 +259,13 @@ async function unlockIfLocked(vault: Vault, passwordStdin: boolean, readStdin: (
   const password = end === -1 ? input : input.slice(0, end);
   await vault.unlock(password);
   return end === -1 ? '' : input.slice(end).replace(/^\r?\n/, '');
+}
+
+/** `--same-name`: the answer the window asks for when a new account is named like one here (main/core/accounts/same-name.ts). */
+function sameNameChoice(value: string | undefined, allowed: readonly ('second' | 'replace')[]): SameNameChoice | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new AppError('invalidRequest', `--same-name must be ${allowed.join(' or ')} here (got "${value}").`);
+  return value === 'second' ? 'addSecond' : 'replace';
 }
 
 function single(args: readonly string[], message: string): string {

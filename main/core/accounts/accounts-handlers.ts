@@ -25,7 +25,7 @@ export function accountsHandlers({ follower, accounts, clock, bus, appLock, onDi
 
   return {
     listAccounts: async () => (await follower.current()).data.accounts.map(toView),
-    addAccountsFromUri: async ({ uri }) => accounts.addFromAnyUri(uri),
+    addAccountsFromUri: async ({ uri, ifSameName }) => accounts.addFromAnyUri(uri, ifSameName),
     addAccountManually: async (input) => accounts.addManually(input),
     renameAccount: async ({ id, issuer, name }) => accounts.rename(id, issuer, name),
     removeAccount: async ({ id }) => removals.remove(id),

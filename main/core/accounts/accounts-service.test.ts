@@ -123,17 +123,6 @@ describe('duplicate detection', () => {
     expect(saved).toHaveLength(1);
   });
 
-  it('allows the same name with a different secret, keeping both and replacing nothing', async () => {
-    const first = await service.addFromUri(totp('Example', 'alice@example.com', SECRET_A));
-    const second = await service.addFromUri(totp('Example', 'alice@example.com', SECRET_B));
-    expect(second.id).not.toBe(first.id);
-    const stored = await reopen().storedAccounts();
-    expect(stored.map((a) => [a.id, a.secret])).toEqual([
-      [first.id, SECRET_A],
-      [second.id, SECRET_B],
-    ]);
-  });
-
   it('allows the same secret under another name or issuer', async () => {
     await service.addFromUri(totp('Example', 'alice', SECRET_A));
     await service.addFromUri(totp('Example', 'bob', SECRET_A));

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { accountLabel } from '../../../shared/account-label.js';
-import type { AccountView, CodeView, ManualAccountInput } from '../../../shared/account.js';
+import type { AccountView, CodeView, ManualAccountInput, SameNameChoice } from '../../../shared/account.js';
 import type { ImportResult } from '../../../shared/contract.js';
 import { AppError, invalidInput } from '../../../shared/errors.js';
 import { AccountKind, OTP_LIMITS, OtpType } from '../../../shared/otp.js';
@@ -17,6 +17,7 @@ import { checkAccountNames } from './account-names.js';
 import { currentCode, requireCodes } from './current-code.js';
 import { asDeletions, latestDeletions } from './deletions.js';
 import { SameAccountSet, sameAccount } from './same-account.js';
+import { placeForNamesake, replaceKey } from './same-name.js';
 
 /** A removed account as it was, and its place in the order: what an undo needs. Main only (it holds the secret). */
 export interface Removal {
@@ -28,6 +29,8 @@ export interface AddOptions {
   kind?: StoredAccount['kind'];
   /** Tied to this PC: its secret never goes into a backup, and after a restore it asks for verification. */
   deviceBound?: boolean;
+  /** The person's answer to an account here with the same name and another key (same-name.ts); none refuses it. */
+  ifSameName?: SameNameChoice | undefined;
 }
 
 /**
@@ -62,8 +65,8 @@ export class AccountsService {
     return snapshot.data.accounts.map(toView);
   }
 
-  async addFromUri(uri: string): Promise<AccountView> {
-    const [added] = await this.addDrafts([parseOtpauthUri(uri)]);
+  async addFromUri(uri: string, options: AddOptions = {}): Promise<AccountView> {
+    const [added] = await this.addDrafts([parseOtpauthUri(uri)], options);
     return added!;
   }
 
@@ -84,29 +87,32 @@ export class AccountsService {
    * An otpauth:// link (one account) or a Google Authenticator export, otpauth-migration:// (each of its accounts),
    * as read from a QR code or pasted: all or nothing, duplicates refused as for a single link.
    */
-  async addFromAnyUri(uri: string): Promise<ImportResult> {
-    if (!isMigrationUri(uri)) return { accounts: await this.addDrafts([parseOtpauthUri(uri)]), batch: null };
+  async addFromAnyUri(uri: string, ifSameName?: SameNameChoice): Promise<ImportResult> {
+    if (!isMigrationUri(uri)) return { accounts: await this.addDrafts([parseOtpauthUri(uri)], { ifSameName }), batch: null };
     const { drafts, batch } = parseMigrationUri(uri);
-    return { accounts: await this.addDrafts(drafts), batch: { index: batch.index, size: batch.size, id: batch.id } };
+    return { accounts: await this.addDrafts(drafts, { ifSameName }), batch: { index: batch.index, size: batch.size, id: batch.id } };
   }
 
   /**
    * An import's ticked entries, in one all-or-nothing write, in the given order after the existing tiles. An entry
-   * that is by now the same account as one here (added meanwhile) is left out and returned, not refused.
+   * that is by now the same account as one here (added meanwhile) is left out and returned, not refused. An entry with
+   * the name of an account here and another key is added beside it: the preview showed it unticked (same-name.ts),
+   * so it is here because the person ticked it. `pinned`: the other app's favourite mark, pinned to the tray here.
    */
-  async addImported(drafts: readonly AccountDraft[]): Promise<{ added: AccountView[]; duplicates: AccountDraft[] }> {
+  async addImported<D extends AccountDraft & { pinned: boolean }>(drafts: readonly D[]): Promise<{ added: AccountView[]; duplicates: D[] }> {
     return this.change((data) => {
       const now = this.stamp();
       const here = new SameAccountSet(data.accounts);
       const added: StoredAccount[] = [];
-      const duplicates: AccountDraft[] = [];
+      const duplicates: D[] = [];
       for (const draft of drafts) {
         if (here.has(draft)) {
           duplicates.push(draft);
           continue;
         }
         here.add(draft);
-        added.push({ id: newId(data.accounts, added), ...draft, kind: 'other', deviceBound: false, needsVerification: false, pinned: false, createdAt: now, updatedAt: now });
+        const { issuer, name, secret, otp, pinned } = draft;
+        added.push({ id: newId(data.accounts, added), issuer, name, secret, otp, kind: 'other', deviceBound: false, needsVerification: false, pinned, createdAt: now, updatedAt: now });
       }
       data.accounts.push(...added);
       return { added: added.map(toView), duplicates };
@@ -127,7 +133,7 @@ export class AccountsService {
     if (!type.success) throw invalidInput('type', `Unknown code type "${input.type}": expected totp, hotp or steam.`);
     const { canonical } = parseSetupKey(input.secret);
     const otp = validateOtpParams({ type: type.data, algorithm: input.algorithm, digits: input.digits, period: input.period, counter: input.counter });
-    const [added] = await this.addDrafts([{ issuer, name, secret: canonical, otp }], { kind: kind.data, deviceBound: input.deviceBound });
+    const [added] = await this.addDrafts([{ issuer, name, secret: canonical, otp }], { kind: kind.data, deviceBound: input.deviceBound, ifSameName: input.ifSameName });
     return added!;
   }
 
@@ -235,7 +241,8 @@ export class AccountsService {
     });
   }
 
-  private async addDrafts(drafts: readonly AccountDraft[], { kind = 'other', deviceBound = false }: AddOptions = {}): Promise<AccountView[]> {
+  /** New accounts in one write, in order after the existing tiles; a replaced key stays in its account's place. */
+  private async addDrafts(drafts: readonly AccountDraft[], { kind = 'other', deviceBound = false, ifSameName }: AddOptions = {}): Promise<AccountView[]> {
     if (deviceBound && kind === 'other') {
       throw invalidInput('kind', 'Only personal Microsoft and work or school accounts can be tied to this PC.');
     }
@@ -244,16 +251,24 @@ export class AccountsService {
     return this.change((data) => {
       const now = this.stamp();
       const added: StoredAccount[] = [];
+      const written: StoredAccount[] = [];
       for (const draft of drafts) {
         const twin = [...data.accounts, ...added].find((a) => sameAccount(a, draft));
         if (twin) {
           throw new AppError('duplicateAccount', `${accountLabel(twin)} is already in your accounts, with the same setup key. Nothing was added.`);
         }
+        const old = placeForNamesake(data.accounts, added, draft, ifSameName);
+        if (old) {
+          replaceKey(old, draft, now);
+          written.push(old);
+          continue;
+        }
         const id = newId(data.accounts, added);
         added.push({ id, ...draft, kind, deviceBound, needsVerification: false, pinned: false, createdAt: now, updatedAt: now });
+        written.push(added.at(-1)!);
       }
       data.accounts.push(...added);
-      return added.map(toView);
+      return written.map(toView);
     });
   }
 

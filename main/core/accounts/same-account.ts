@@ -23,7 +23,8 @@ function secretDigest(secret: string): Buffer {
   return createHmac('sha256', DIGEST_KEY).update(secret, 'utf8').digest();
 }
 
-function labelKey(account: Identity): string {
+/** Issuer and name as the rules compare them: without case and the spaces around them (same-name.ts uses it too). */
+export function labelKey(account: Pick<Identity, 'issuer' | 'name'>): string {
   return JSON.stringify([account.issuer.trim().toLowerCase(), account.name.trim().toLowerCase()]);
 }
 

@@ -1,8 +1,10 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { MAX_BACKUP_BYTES } from '../../../shared/backup-limits.js';
 import { MIN_BACKUP_PASSWORD_LENGTH } from '../../../shared/backup-password.js';
 import { AppError, invalidInput } from '../../../shared/errors.js';
 import { passwordStrength, weakPasswordMessage } from '../../../shared/password-strength.js';
+import { DEFAULT_SCRYPT, deriveScryptKey, scryptAccepts, withinScryptCaps, type ScryptCost } from '../crypto/scrypt-kdf.js';
 
 /**
  * The backup file: end-to-end encrypted before it leaves the device. Described for other implementers in
@@ -20,30 +22,14 @@ import { passwordStrength, weakPasswordMessage } from '../../../shared/password-
 export const BACKUP_FORMAT = 'desktop-authenticator-backup';
 export const BACKUP_FORMAT_VERSION = 1;
 
-export interface ScryptCost {
-  n: number;
-  r: number;
-  p: number;
-}
+export type { ScryptCost };
 
-/**
- * Measured on the 2-core development machine (AMD EPYC, Node 20): N=2^17, r=8, p=1 takes 0.47-0.57 s and 128 MiB
- * (2^16: ~0.3 s; 2^18: ~1.0 s). This is the OWASP recommendation for scrypt and unlocks in well under a second.
- */
-export const BACKUP_SCRYPT: Readonly<ScryptCost> = { n: 2 ** 17, r: 8, p: 1 };
+/** New wraps use the app's scrypt default (crypto/scrypt-kdf.ts): N=2^17, r=8, p=1, as docs/backup-format.md states. */
+export const BACKUP_SCRYPT: Readonly<ScryptCost> = DEFAULT_SCRYPT;
 
-// Bounds on what a file may ask for: a tampered file must not make us allocate gigabytes or spin for minutes.
-// They leave room to raise the cost later without a new format version (2^18 with r=8 fits).
+// A file's own bounds beside the KDF's shared caps (r <= 32, p <= 16, 128*N*r <= 256 MiB): docs/backup-format.md.
 const MIN_SCRYPT_N = 2 ** 14;
-const MAX_SCRYPT_R = 32;
-const MAX_SCRYPT_P = 16;
-const MAX_SCRYPT_MEMORY = 256 * 2 ** 20; // 128 * N * r bytes
 const MAX_SCRYPT_WORK = 2 ** 22; // N * r * p: about 2 s here
-// What scrypt itself counts against maxmem (OpenSSL's EVP_PBE_scrypt): 128*r*(N+2) for V plus 128*r*p for B.
-// Within the caps above the largest is 128*32*(2^11+2+16), so this much slack never refuses an allowed cost.
-const SCRYPT_MAXMEM = MAX_SCRYPT_MEMORY + 2 ** 20;
-/** The largest backup file: sealing refuses more, and a download stops reading past it. */
-export const MAX_BACKUP_BYTES = 16 * 2 ** 20;
 
 const KEY_BYTES = 32;
 const SALT_BYTES = 16;
@@ -72,12 +58,8 @@ function base64Of(bytes: number | { min: number }) {
  * r*p < 2^30, its memory within maxmem) and, within those, our own caps. A cost scrypt would refuse is refused
  * here first, so it is a damaged file, never a key-derivation crash.
  */
-export function isScryptCostSane({ n, r, p }: ScryptCost): boolean {
-  const integers = Number.isSafeInteger(n) && Number.isSafeInteger(r) && Number.isSafeInteger(p) && r >= 1 && p >= 1;
-  if (!integers || n < 2 || !Number.isInteger(Math.log2(n))) return false;
-  const scryptAccepts = n < 2 ** (16 * r) && r * p < 2 ** 30 && 128 * r * (n + 2 + p) <= SCRYPT_MAXMEM;
-  const ourCaps = n >= MIN_SCRYPT_N && r <= MAX_SCRYPT_R && p <= MAX_SCRYPT_P && 128 * n * r <= MAX_SCRYPT_MEMORY && n * r * p <= MAX_SCRYPT_WORK;
-  return scryptAccepts && ourCaps;
+export function isScryptCostSane(cost: ScryptCost): boolean {
+  return scryptAccepts(cost) && withinScryptCaps(cost, { minN: MIN_SCRYPT_N, maxWork: MAX_SCRYPT_WORK });
 }
 
 const ScryptJson = z
@@ -295,29 +277,9 @@ function keyIdOf(dataKey: Buffer): string {
   return createHmac('sha256', dataKey).update(KEY_ID_LABEL).digest().subarray(0, KEY_ID_BYTES).toString('base64');
 }
 
-/** NFC, so a password typed on macOS (which may produce decomposed accents) opens a backup made on Windows. */
-function passwordBytes(password: string): Buffer {
-  return Buffer.from(password.normalize('NFC'), 'utf8');
-}
-
-/**
- * scrypt with a cost already checked by isScryptCostSane. Should scrypt still refuse (it throws synchronously for
- * parameters it rejects, or fails for lack of memory), the caller's typed error says so, never a raw RangeError.
- */
+/** scrypt (crypto/scrypt-kdf.ts: NFC password, typed `failure`) with a cost already checked by isScryptCostSane. */
 function deriveKey(password: string, kdf: WrappedKey['kdf'], failure: AppError): Promise<Buffer> {
-  const secret = passwordBytes(password);
-  return new Promise((resolve, reject) => {
-    const done = (error: Error | null, key: Buffer) => {
-      secret.fill(0);
-      if (error) reject(failure);
-      else resolve(key);
-    };
-    try {
-      scrypt(secret, Buffer.from(kdf.salt, 'base64'), KEY_BYTES, { N: kdf.n, r: kdf.r, p: kdf.p, maxmem: SCRYPT_MAXMEM }, done);
-    } catch (error) {
-      done(error instanceof Error ? error : new Error(String(error)), Buffer.alloc(0));
-    }
-  });
+  return deriveScryptKey(password, Buffer.from(kdf.salt, 'base64'), kdf, failure);
 }
 
 function checkNewPassword(password: string): void {

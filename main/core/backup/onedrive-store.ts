@@ -1,8 +1,8 @@
 import { FileUpload, GraphError, LargeFileUploadTask, ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
+import { MAX_BACKUP_BYTES } from '../../../shared/backup-limits.js';
 import { AppError } from '../../../shared/errors.js';
 import { CloudBusyError, type CloudFile, type CloudStore } from './cloud-store.js';
-import { MAX_BACKUP_BYTES } from './backup-envelope.js';
 import { appErrorFromGraph, ResponseSizeLimit, retryAfterMs } from './graph-pipeline.js';
 
 /** Files up to this size go up in one request; larger ones through an upload session (Graph's limit is far higher). */

@@ -15,6 +15,11 @@ export type ImportEntry =
       /** Canonical base32 (upper case, no padding, no spaces); lives in main only. */
       secret: string;
       otp: OtpParams;
+      /**
+       * The other app's favourite or pinned mark (Aegis `favorite`, Ente `codeDisplay.pinned`, LastPass `isFavorite`,
+       * Bitwarden `favorite`): the account arrives pinned to the tray, our closest concept. Absent: not marked.
+       */
+      pinned?: boolean;
     }
   | {
       status: 'unsupported';
@@ -30,6 +35,8 @@ export interface KdfCost {
   memoryBytes: number;
   /** A name for progress and messages ("Argon2id", "scrypt", "PBKDF2-SHA256"). */
   name: string;
+  /** PBKDF2: the iteration count the file names (its time, where its memory is nothing), checked against a cap too. */
+  pbkdf2Iterations?: number;
 }
 
 export interface EncryptedFile {

@@ -122,6 +122,22 @@ describe('the import pipeline', () => {
     expect(vaultBytes().equals(before)).toBe(true);
   });
 
+  it('refuses a PBKDF2 iteration count over the cap before any work (a huge count would run until Cancel); Bitwarden’s own maximum opens', async () => {
+    const before = vaultBytes();
+    const pipeline = importer({ decrypt: neverDecrypt });
+    // A password-protected Bitwarden export as Bitwarden describes it; only its header matters before the password.
+    const encString = `2.${Buffer.alloc(16, 1).toString('base64')}|${Buffer.alloc(32, 2).toString('base64')}|${Buffer.alloc(32, 3).toString('base64')}`;
+    const bitwarden = (kdfIterations: number) =>
+      JSON.stringify({ encrypted: true, passwordProtected: true, salt: 'c2FsdHNhbHQ=', kdfType: 0, kdfIterations, kdfMemory: null, kdfParallelism: null, encKeyValidation_DO_NOT_EDIT: encString, data: encString });
+    const error = await appErrorOf(pipeline.open([file(bitwarden(50_000_000))]));
+    expect(error.kind).toBe('kdfTooCostly');
+    expect(error.message).toBe(
+      "This file's password protection (PBKDF2-SHA256) asks for 50,000,000 iterations, more than the 10,000,000 this app allows. Export it again from the other app with default settings.",
+    );
+    expect((await pipeline.open([file(bitwarden(2_000_000))])).stage).toBe('password');
+    expect(vaultBytes().equals(before)).toBe(true);
+  });
+
   it('an unknown file, a damaged file and an empty list of files are typed errors; the vault is unchanged', async () => {
     const before = vaultBytes();
     const pipeline = importer({ decrypt: neverDecrypt });
@@ -148,7 +164,7 @@ describe('the import pipeline', () => {
 
   it('cancelling ends a derivation still running and forgets the session', async () => {
     const pipeline = importer();
-    const opened = await pipeline.open([file(await bitwardenProtected([], PASSWORD, { kind: 'pbkdf2', iterations: 1 }).then((t) => t.replace('"kdfIterations":1', '"kdfIterations":900000000')))]);
+    const opened = await pipeline.open([file(await bitwardenProtected([], PASSWORD, { kind: 'pbkdf2', iterations: 1 }).then((t) => t.replace('"kdfIterations":1', '"kdfIterations":10000000')))]);
     if (opened.stage !== 'password') throw new Error('expected a password request');
     const unlocking = appErrorOf(pipeline.unlock(opened.session, PASSWORD));
     setTimeout(() => pipeline.cancel(opened.session), 200);

@@ -10,6 +10,12 @@ import type { ImportEntry, ImportFormat, KdfCost } from './import-format.js';
 
 /** Ente asks for up to 1 GiB; more than that is refused before any work. */
 export const DEFAULT_KDF_MEMORY_CAP = 1024 * 1024 * 1024;
+/**
+ * PBKDF2 costs time, not memory: a file naming a huge count would run until Cancel. The apps we read use 10,000
+ * (2FAS) to 600,000 (Bitwarden's default; its settings go to 2,000,000; andOTP 140,000-160,000); 10,000,000 is
+ * far above them all and takes about 10 s of PBKDF2-SHA256 here. More is refused before any work.
+ */
+export const MAX_PBKDF2_ITERATIONS = 10_000_000;
 /** Sessions not finished within this time are forgotten, with the secrets they hold. */
 const SESSION_MS = 15 * 60_000;
 const MAX_SESSIONS = 4;
@@ -107,15 +113,15 @@ export class ImportService {
     // A dry run reports what the write would do (no ids yet), as classified against the accounts here now.
     const { added, duplicates } =
       toAdd.length === 0 || dryRun
-        ? { added: toAdd.map(({ draft }) => ({ id: null, issuer: draft!.issuer, name: draft!.name, type: draft!.otp.type })), duplicates: [] }
-        : await this.options.accounts.addImported(toAdd.map((e) => e.draft!)).then((r) => ({ ...r, added: r.added.map((a) => ({ id: a.id, issuer: a.issuer, name: a.name, type: a.otp.type })) }));
+        ? { added: toAdd.map(({ draft }) => ({ id: null, issuer: draft!.issuer, name: draft!.name, type: draft!.otp.type, pinned: draft!.pinned })), duplicates: [] }
+        : await this.options.accounts.addImported(toAdd.map((e) => e.draft!)).then((r) => ({ ...r, added: r.added.map((a) => ({ id: a.id, issuer: a.issuer, name: a.name, type: a.otp.type, pinned: a.pinned })) }));
     report.imported = added;
     const lateDuplicates = new Set(duplicates);
     for (const { view, draft } of session.entries) {
       if (chosen.has(view.id) && !(draft && lateDuplicates.has(draft))) continue;
       if (view.status === 'notImportable') report.skipped.push({ issuer: view.issuer, name: view.name, reason: view.reason ?? '' });
       else if (view.status === 'duplicate' || (draft && lateDuplicates.has(draft))) report.duplicates.push({ issuer: view.issuer, name: view.name });
-      else report.skipped.push({ issuer: view.issuer, name: view.name, reason: 'Left out (not ticked).' });
+      else report.skipped.push({ issuer: view.issuer, name: view.name, reason: view.status === 'sameName' ? `Left out (not ticked): ${view.reason ?? ''}` : 'Left out (not ticked).' });
     }
     this.sessions.delete(token);
     return report;
@@ -161,12 +167,22 @@ export class ImportService {
 }
 
 function checkCost(cost: KdfCost, cap: number): void {
+  if (cost.pbkdf2Iterations !== undefined && cost.pbkdf2Iterations > MAX_PBKDF2_ITERATIONS) {
+    throw new AppError(
+      'kdfTooCostly',
+      `This file's password protection (${cost.name}) asks for ${count(cost.pbkdf2Iterations)} iterations, more than the ${count(MAX_PBKDF2_ITERATIONS)} this app allows. Export it again from the other app with default settings.`,
+    );
+  }
   if (cost.memoryBytes > cap) {
     throw new AppError(
       'kdfTooCostly',
       `This file's password protection (${cost.name}) needs ${mib(cost.memoryBytes)} of memory, more than the ${mib(cap)} this app allows. Export it again from the other app with default settings.`,
     );
   }
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
 function mib(bytes: number): string {

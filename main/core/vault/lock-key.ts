@@ -1,28 +1,20 @@
-import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors.js';
+import { DEFAULT_SCRYPT, deriveScryptKey, SCRYPT_MAX_MEMORY, SCRYPT_MAX_P, SCRYPT_MAX_R, type ScryptCost } from '../crypto/scrypt-kdf.js';
 
 /**
  * The app lock's key wrapping: with the lock on, the vault's data key is kept in the vault file's header, sealed
  * (AES-256-GCM) by a key derived from the lock password with scrypt, so nothing outside the person's head opens
  * the vault. The header is the associated data of the vault's own cipher too, so a changed wrapping fails there.
- *
- * scrypt, not Argon2: Node 20 has no Argon2 in node:crypto, and scrypt there is OpenSSL's, memory-hard and
- * maintained; N=2^17, r=8, p=1 needs 128 MiB and about half a second (npm run bench:unlock), OWASP's setting.
+ * The key comes from the app's scrypt KDF (crypto/scrypt-kdf.ts) at its default, N=2^17, r=8, p=1.
  */
-export interface LockKdfCost {
-  n: number;
-  r: number;
-  p: number;
-}
+export type LockKdfCost = ScryptCost;
 
-export const LOCK_SCRYPT: Readonly<LockKdfCost> = { n: 2 ** 17, r: 8, p: 1 };
+export const LOCK_SCRYPT: Readonly<LockKdfCost> = DEFAULT_SCRYPT;
 
-// Bounds on what a file may ask for, so a tampered header cannot make us allocate gigabytes or spin for minutes.
+// The lowest N a header may name (tests wrap cheaply); r, p and memory share the KDF's caps.
 const MIN_N = 2 ** 10;
-const MAX_MEMORY = 256 * 2 ** 20; // 128 * N * r bytes
-// OpenSSL counts 128*r*(N+2) + 128*r*p bytes against maxmem; this slack covers the extra within the bounds.
-const MAXMEM = MAX_MEMORY + 2 ** 20;
 const KEY_BYTES = 32;
 const WRAP_LABEL = 'desktop-authenticator-vault/lock-wrap/1';
 
@@ -32,15 +24,15 @@ export const LockWrap = z
   .object({
     kdf: z.literal('scrypt'),
     n: z.number().int().min(MIN_N).refine((n) => (n & (n - 1)) === 0, 'a power of two'),
-    r: z.number().int().min(1).max(32),
-    p: z.number().int().min(1).max(16),
+    r: z.number().int().min(1).max(SCRYPT_MAX_R),
+    p: z.number().int().min(1).max(SCRYPT_MAX_P),
     salt: base64(16),
     nonce: base64(12),
     wrappedKey: base64(KEY_BYTES),
     tag: base64(16),
   })
   .strict()
-  .refine((wrap) => 128 * wrap.n * wrap.r <= MAX_MEMORY, 'scrypt memory out of bounds');
+  .refine((wrap) => 128 * wrap.n * wrap.r <= SCRYPT_MAX_MEMORY, 'scrypt memory out of bounds');
 export type LockWrap = z.infer<typeof LockWrap>;
 
 /** Seals `dataKey` under `password` for the vault `vaultId` (bound in, so a wrapping cannot be moved to another vault). */
@@ -76,13 +68,5 @@ function wrapAad(wrap: Pick<LockWrap, 'kdf' | 'n' | 'r' | 'p' | 'salt' | 'nonce'
 }
 
 function deriveKey(password: string, salt: Buffer, cost: LockKdfCost): Promise<Buffer> {
-  // NFC, so the same password typed with composed or decomposed accents unlocks alike.
-  const secret = Buffer.from(password.normalize('NFC'), 'utf8');
-  return new Promise((resolve, reject) => {
-    scrypt(secret, salt, KEY_BYTES, { N: cost.n, r: cost.r, p: cost.p, maxmem: MAXMEM }, (error, key) => {
-      secret.fill(0);
-      if (error) reject(new AppError('internal', 'Could not derive the lock key.'));
-      else resolve(key);
-    });
-  });
+  return deriveScryptKey(password, salt, cost, new AppError('internal', 'Could not derive the lock key.'));
 }

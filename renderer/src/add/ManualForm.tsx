@@ -3,11 +3,12 @@ import type { AccountView, ManualAccountInput } from '../../../shared/account.js
 import type { InputField } from '../../../shared/app-error.js';
 import { call } from '../app-shell/api.js';
 import { useAction } from '../ui/use-action.js';
+import { addAskingOnSameName, type AskSameName } from './SameNameQuestion.js';
 
 const INITIAL: ManualAccountInput = { kind: 'other', issuer: '', name: '', secret: '', type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 };
 
 /** Typing issuer, account name and setup key by hand; the advanced settings are folded away. Errors point at their field. */
-export function ManualForm({ onAdded }: { onAdded(added: AccountView): void }) {
+export function ManualForm({ onAdded, askSameName }: { onAdded(added: AccountView): void; askSameName: AskSameName }) {
   const [form, setForm] = useState(INITIAL);
   const action = useAction('The account could not be added.');
   const set = <K extends keyof ManualAccountInput>(key: K, value: ManualAccountInput[K]) => {
@@ -20,7 +21,11 @@ export function ManualForm({ onAdded }: { onAdded(added: AccountView): void }) {
     event.preventDefault();
     // A blank or fractional number goes to main as -1, so its check names the field that is wrong.
     const whole = (n: number) => (Number.isInteger(n) ? n : -1);
-    await action.run(async () => onAdded(await call('addAccountManually', { ...form, digits: whole(form.digits), period: whole(form.period), counter: whole(form.counter) })));
+    const input = { ...form, digits: whole(form.digits), period: whole(form.period), counter: whole(form.counter) };
+    await action.run(async () => {
+      const added = await addAskingOnSameName((ifSameName) => call('addAccountManually', { ...input, ifSameName }), askSameName);
+      if (added) onAdded(added);
+    });
   };
   const invalid = (field: InputField) => action.errorField === field;
   const describedBy = (field: InputField) => (invalid(field) ? 'manual-error' : undefined);

@@ -15,7 +15,10 @@ export function ImportReportView({ report, onDone }: { report: ImportReport; onD
       {report.imported.length > 0 && (
         <ul className="preview-list" aria-label="Imported">
           {report.imported.map((a, i) => (
-            <li key={a.id ?? i}>{entryLabel(a)}</li>
+            <li key={a.id ?? i}>
+              {entryLabel(a)}
+              {a.pinned && <span className="badge info">Pinned</span>}
+            </li>
           ))}
         </ul>
       )}

@@ -2,6 +2,7 @@ import { scrypt } from 'node:crypto';
 import { z } from 'zod';
 import type { ImportEntry, ImportFormat, ReadResult } from '../import-format.js';
 import { entryFromFields, unsupportedEntry } from '../import-entry.js';
+import { pinnedIf } from './common/entry.js';
 import { openAesGcm } from './file-crypto.js';
 import { damaged, jsonObject, wrongPassword } from './json-file.js';
 
@@ -10,7 +11,7 @@ import { damaged, jsonObject, wrongPassword } from './json-file.js';
  * db }. Plain: db is the database object and slots/params are null. Encrypted: db is base64 AES-256-GCM under a master
  * key, which each password slot (type 1) wraps with AES-256-GCM under scrypt(password, salt, N, r, p). Database
  * versions 1 to 3 (3 adds groups by uuid); groups are not carried over (this app has none), and a missing `groups`
- * field is fine.
+ * field is fine. An entry's `favorite` (true) arrives pinned to the tray.
  */
 const APP = 'Aegis';
 const hex = z.string().regex(/^([0-9a-fA-F]{2})*$/);
@@ -32,6 +33,7 @@ const Entry = z.looseObject({
   type: z.string(),
   name: z.string().optional().default(''),
   issuer: z.string().nullish(),
+  favorite: z.boolean().optional(),
   info: z.looseObject({
     secret: z.string().optional().default(''),
     algo: z.string().optional(),
@@ -53,8 +55,8 @@ function readDatabase(value: unknown): ImportEntry[] {
   return db.data.entries.map((raw, index) => {
     const entry = Entry.safeParse(raw);
     if (!entry.success) return unsupportedEntry('', `Entry ${index + 1}`, 'This entry is incomplete in the file.');
-    const { type, name, issuer, info } = entry.data;
-    return entryFromFields({ issuer: issuer ?? '', name, secret: info.secret, type, algorithm: info.algo, digits: info.digits, period: info.period, counter: info.counter });
+    const { type, name, issuer, info, favorite } = entry.data;
+    return pinnedIf(entryFromFields({ issuer: issuer ?? '', name, secret: info.secret, type, algorithm: info.algo, digits: info.digits, period: info.period, counter: info.counter }), favorite);
   });
 }
 

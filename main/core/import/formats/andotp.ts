@@ -86,7 +86,8 @@ function encryptedFile(bytes: Uint8Array): EncryptedFile {
   const iterations = bytes.length >= 4 ? view.getUint32(0) : 0;
   const newLayoutPossible = bytes.length >= 4 + SALT + IV + TAG && iterations >= MIN_ITERATIONS && iterations <= MAX_ITERATIONS;
   return {
-    cost: PBKDF2_COST('SHA1'),
+    // The old layout (no count in the file) derives no PBKDF2 key; the new one's count is within MAX_ITERATIONS.
+    cost: newLayoutPossible ? PBKDF2_COST('SHA1', iterations) : PBKDF2_COST('SHA1', 0),
     async decrypt(password, onProgress) {
       onProgress?.(0);
       if (newLayoutPossible) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EncryptedFile, ImportEntry, ImportFormat } from '../import-format.js';
-import { aesCbcOpen, aesGcmOpen, argon2Cost, argon2id, PBKDF2_COST, pbkdf2, utf8 } from './common/crypto.js';
+import { argon2GcmFile } from './common/argon2-gcm-file.js';
+import { aesCbcOpen, PBKDF2_COST, pbkdf2, utf8 } from './common/crypto.js';
 import { entryFrom, unsupported, UNSUPPORTED } from './common/entry.js';
 import { damagedFile, wrongPassword } from './common/errors.js';
 import { isRecord, parseJson } from './common/json.js';
@@ -74,26 +75,15 @@ function fromPlaintext(plain: Uint8Array): ImportEntry[] {
 
 function modernFile(bytes: Uint8Array): EncryptedFile {
   if (bytes.length < HEADER + 16 + 12 + 16) throw damagedFile(APP, 'the encrypted backup is too short.');
-  const salt = bytes.subarray(HEADER, HEADER + 16);
-  const iv = bytes.subarray(HEADER + 16, HEADER + 28);
-  return {
-    cost: argon2Cost(ARGON2.memoryKiB),
-    async decrypt(password, onProgress) {
-      onProgress?.(0);
-      const key = await argon2id(password, { salt, ...ARGON2 });
-      onProgress?.(1);
-      const plain = aesGcmOpen(key, iv, bytes.subarray(HEADER + 28));
-      if (!plain) throw wrongPassword(APP);
-      return fromPlaintext(plain);
-    },
-  };
+  const parts = { salt: bytes.subarray(HEADER, HEADER + 16), iv: bytes.subarray(HEADER + 16, HEADER + 28), sealed: bytes.subarray(HEADER + 28) };
+  return argon2GcmFile({ app: APP, argon2: ARGON2, ...parts }, fromPlaintext);
 }
 
 function legacyFile(bytes: Uint8Array): EncryptedFile {
   const body = bytes.subarray(HEADER + 36);
   if (body.length === 0 || body.length % 16 !== 0) throw damagedFile(APP, 'the encrypted backup is truncated.');
   return {
-    cost: PBKDF2_COST('SHA1'),
+    cost: PBKDF2_COST('SHA1', LEGACY_ITERATIONS),
     async decrypt(password, onProgress) {
       onProgress?.(0);
       const key = await pbkdf2(password, bytes.subarray(HEADER, HEADER + 20), LEGACY_ITERATIONS, 'sha1');

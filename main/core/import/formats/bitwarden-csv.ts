@@ -5,7 +5,7 @@ import { damaged } from './json-file.js';
 
 /**
  * Bitwarden's CSV export: a header row (folder, favorite, type, name, notes, fields, reprompt, login_uri,
- * login_username, login_password, login_totp), one item per row. Recognised by that header.
+ * login_username, login_password, login_totp), one item per row. Recognised by that header. `favorite` 1: pinned.
  */
 const APP = 'Bitwarden CSV';
 
@@ -28,6 +28,6 @@ export const bitwardenCsvFormat: ImportFormat = {
     } catch (error) {
       throw damaged(APP, error instanceof Error ? error.message.split('\n')[0]!.slice(0, 120) : 'it is not valid CSV');
     }
-    return { encrypted: false, entries: itemsWithTotp(rows.map((row) => ({ name: row.name ?? '', login: { username: row.login_username ?? '', totp: row.login_totp ?? '' } }))) };
+    return { encrypted: false, entries: itemsWithTotp(rows.map((row) => ({ name: row.name ?? '', favorite: row.favorite?.trim() === '1', login: { username: row.login_username ?? '', totp: row.login_totp ?? '' } }))) };
   },
 };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../../../../shared/errors.js';
 import type { ImportEntry, ImportFormat, ReadResult } from '../import-format.js';
 import { itemsWithTotp } from './bitwarden-totp.js';
+import { PBKDF2_COST } from './common/crypto.js';
 import { openAesCbcHmac } from './file-crypto.js';
 import { damaged, jsonObject, wrongPassword } from './json-file.js';
 
@@ -71,7 +72,7 @@ export const bitwardenJsonFormat: ImportFormat = {
     return {
       encrypted: true,
       file: {
-        cost: argon ? { name: 'Argon2id', memoryBytes: p.kdfMemory! * 1024 * 1024 } : { name: 'PBKDF2-SHA256', memoryBytes: 0 },
+        cost: argon ? { name: 'Argon2id', memoryBytes: p.kdfMemory! * 1024 * 1024 } : PBKDF2_COST('SHA256', p.kdfIterations),
         async decrypt(password) {
           const key = argon
             ? Buffer.from(

@@ -1,5 +1,6 @@
 import type { ImportEntry } from '../import-format.js';
 import { entryFromFields, entryFromLink } from '../import-entry.js';
+import { pinnedIf } from './common/entry.js';
 
 /**
  * A Bitwarden login's TOTP field, in the three forms Bitwarden accepts: an otpauth:// link, steam://SECRET, or a bare
@@ -18,14 +19,17 @@ export function bitwardenTotpEntry(itemName: string, username: string, totp: str
   return entryFromFields({ issuer: itemName, name: username, secret: value, type: 'totp' });
 }
 
-/** Logins with a TOTP field: other items (passwords only, notes, cards) are not authenticator accounts. */
+/**
+ * Logins with a TOTP field: other items (passwords only, notes, cards) are not authenticator accounts. An item marked
+ * `favorite` (true) arrives pinned to the tray.
+ */
 export function itemsWithTotp(items: readonly unknown[]): ImportEntry[] {
   return items.flatMap((item) => {
     if (typeof item !== 'object' || item === null) return [];
-    const { name, login } = item as { name?: unknown; login?: unknown };
+    const { name, login, favorite } = item as { name?: unknown; login?: unknown; favorite?: unknown };
     if (typeof login !== 'object' || login === null) return [];
     const { totp, username } = login as { totp?: unknown; username?: unknown };
     if (typeof totp !== 'string' || totp.trim() === '') return [];
-    return [bitwardenTotpEntry(typeof name === 'string' ? name : '', typeof username === 'string' ? username : '', totp)];
+    return [pinnedIf(bitwardenTotpEntry(typeof name === 'string' ? name : '', typeof username === 'string' ? username : '', totp), favorite)];
   });
 }

@@ -5,7 +5,8 @@ import { enteAuthFormat } from './ente-auth.js';
 import { enteEncrypted, entePlainSample } from './samples/ente-auth.js';
 
 const expected = [
-  usable('Google', 'alice@example.com', 'JBSWY3DPEHPK3PXP', totp()),
+  // Its codeDisplay says pinned: it arrives pinned to the tray.
+  { ...usable('Google', 'alice@example.com', 'JBSWY3DPEHPK3PXP', totp()), pinned: true },
   usable('Bank', 'counter', 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', hotp(5, 'SHA1', 8)),
   usable('Bänk ✓', 'Zoë', 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPI', totp('SHA256', 7, 45)),
   usable('', 'no-issuer@example.com', 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', totp('SHA512', 8, 60)),

@@ -2,7 +2,7 @@ import sodium from 'libsodium-wrappers-sumo';
 import { z } from 'zod';
 import type { EncryptedFile, ImportEntry, ImportFormat } from '../import-format.js';
 import { argon2Cost, argon2id, utf8 } from './common/crypto.js';
-import { entryFromUri } from './common/entry.js';
+import { entryFromUri, pinnedIf } from './common/entry.js';
 import { damagedFile, wrongPassword } from './common/errors.js';
 import { base64Bytes, isRecord, parseJson } from './common/json.js';
 
@@ -10,7 +10,7 @@ import { base64Bytes, isRecord, parseJson } from './common/json.js';
  * Ente Auth (docs/auth/migration/export.md in ente-io/ente).
  * - Plain export: a text file of otpauth:// links, one a line (a line may be written as a JSON string in quotes).
  *   Ente marks its links with its own `codeDisplay` parameter; a list of links without it is just a list of links,
- *   left to the plain-text reader (same result).
+ *   left to the plain-text reader (same result). Its `pinned` (true) arrives pinned to the tray.
  * - Encrypted export: { version: 1, kdfParams: { memLimit, opsLimit, salt }, encryptedData, encryptionNonce }. The key
  *   is libsodium's crypto_pwhash with Argon2id: memLimit bytes (Ente asks for up to 1 GiB, less on small devices),
  *   opsLimit passes, parallelism 1, 32 bytes. The data is one XChaCha20-Poly1305 secretstream message (the nonce
@@ -48,7 +48,17 @@ function parseQuoted(line: string): string | null {
 }
 
 function readLinks(text: string): ImportEntry[] {
-  return linesOf(text).map((line) => entryFromUri(line));
+  return linesOf(text).map((line) => pinnedIf(entryFromUri(line), displayOf(line).pinned));
+}
+
+/** Ente's own `codeDisplay` parameter of a link: JSON such as {"pinned":true,"trashed":false,"tags":[],"note":""}. */
+function displayOf(link: string): Record<string, unknown> {
+  try {
+    const json: unknown = JSON.parse(new URL(link).searchParams.get('codeDisplay') ?? 'null');
+    return isRecord(json) ? json : {};
+  } catch {
+    return {};
+  }
 }
 
 function encryptedFile(json: z.infer<typeof Encrypted>): EncryptedFile {

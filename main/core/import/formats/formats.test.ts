@@ -102,7 +102,7 @@ describe('Bitwarden', () => {
 
   it('reads a password-protected export with PBKDF2-SHA256 (600,000 iterations, Bitwarden’s default)', async () => {
     const file = readEncrypted(await bitwardenProtected(accounts, PASSWORD, { kind: 'pbkdf2', iterations: 600_000 }), 'bitwarden-json');
-    expect(file.cost).toEqual({ name: 'PBKDF2-SHA256', memoryBytes: 0 });
+    expect(file.cost).toEqual({ name: 'PBKDF2-SHA256', memoryBytes: 0, pbkdf2Iterations: 600_000 });
     expectEntries(await file.decrypt(PASSWORD), accounts);
     expect((await appErrorOf(file.decrypt('wrong'))).kind).toBe('wrongPassword');
   }, 60_000);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ImportEntry, ImportFormat } from '../import-format.js';
-import { entryFrom, unsupported, UNSUPPORTED } from './common/entry.js';
+import { entryFrom, pinnedIf, unsupported, UNSUPPORTED } from './common/entry.js';
 import { damagedFile } from './common/errors.js';
 import { isRecord, parseJson } from './common/json.js';
 
@@ -8,7 +8,7 @@ import { isRecord, parseJson } from './common/json.js';
  * LastPass Authenticator's "Export accounts to file": { deviceId, deviceSecret, localDeviceId, deviceName, version,
  * accounts: [...], folders: [...] }. Each account is TOTP with issuerName / userName as the person edited them
  * (originalIssuerName / originalUserName as scanned), secret, timeStep, digits and algorithm. Push-only accounts
- * (LastPass's own sign-in approvals) carry no secret.
+ * (LastPass's own sign-in approvals) carry no secret. `isFavorite` (true) arrives pinned to the tray.
  */
 
 const APP = 'LastPass Authenticator';
@@ -23,6 +23,7 @@ const Account = z.looseObject({
   timeStep: z.number().optional(),
   digits: z.number().optional(),
   algorithm: z.string().nullish(),
+  isFavorite: z.boolean().optional(),
 });
 
 function readAccount(raw: unknown): ImportEntry {
@@ -32,7 +33,7 @@ function readAccount(raw: unknown): ImportEntry {
   const issuer = a.issuerName || a.originalIssuerName || '';
   const name = a.userName || a.originalUserName || '';
   if (!a.secret) return unsupported(issuer, name, a.pushNotification ? UNSUPPORTED.push : 'The entry has no secret.');
-  return entryFrom({ issuer, name, secret: a.secret, type: 'totp', algorithm: a.algorithm || 'SHA1', digits: a.digits ?? 6, period: a.timeStep ?? 30, counter: 0 });
+  return pinnedIf(entryFrom({ issuer, name, secret: a.secret, type: 'totp', algorithm: a.algorithm || 'SHA1', digits: a.digits ?? 6, period: a.timeStep ?? 30, counter: 0 }), a.isFavorite);
 }
 
 function looksLikeAccount(value: unknown): boolean {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { EncryptedFile, ImportEntry, ImportFormat } from '../import-format.js';
-import { aesGcmOpen, argon2Cost, argon2id, utf8 } from './common/crypto.js';
+import { argon2GcmFile } from './common/argon2-gcm-file.js';
+import { utf8 } from './common/crypto.js';
 import { entryFrom, entryFromUri, unsupported } from './common/entry.js';
-import { damagedFile, wrongPassword } from './common/errors.js';
+import { damagedFile } from './common/errors.js';
 import { base64Bytes, isRecord, parseJson } from './common/json.js';
 
 /**
@@ -49,19 +50,11 @@ function encryptedFile(json: Record<string, unknown>): EncryptedFile {
   const sealed = base64Bytes(String(json.content));
   if (!salt || salt.length !== 16) throw damagedFile(APP, 'the salt is not 16 bytes of base64.');
   if (!sealed || sealed.length < 12 + 16) throw damagedFile(APP, 'the encrypted content is missing or too short.');
-  return {
-    cost: argon2Cost(ARGON2.memoryKiB),
-    async decrypt(password, onProgress) {
-      onProgress?.(0);
-      const key = await argon2id(password, { salt, ...ARGON2 });
-      onProgress?.(1);
-      const plain = aesGcmOpen(key, sealed.subarray(0, 12), sealed.subarray(12), AAD);
-      if (!plain) throw wrongPassword(APP);
-      const inner = parseJson(utf8(plain));
-      if (inner === null) throw damagedFile(APP, 'the decrypted export is not JSON.');
-      return readExport(inner);
-    },
-  };
+  return argon2GcmFile({ app: APP, argon2: ARGON2, salt, iv: sealed.subarray(0, 12), sealed: sealed.subarray(12), aad: AAD }, (plain) => {
+    const inner = parseJson(utf8(plain));
+    if (inner === null) throw damagedFile(APP, 'the decrypted export is not JSON.');
+    return readExport(inner);
+  });
 }
 
 export const protonAuthenticatorFormat: ImportFormat = {

@@ -2,6 +2,7 @@ import { pbkdf2 } from 'node:crypto';
 import { z } from 'zod';
 import type { ImportEntry, ImportFormat, ReadResult } from '../import-format.js';
 import { entryFromFields, unsupportedEntry } from '../import-entry.js';
+import { PBKDF2_COST } from './common/crypto.js';
 import { openAesGcm } from './file-crypto.js';
 import { damaged, jsonObject, wrongPassword } from './json-file.js';
 
@@ -88,7 +89,7 @@ export const twoFasFormat: ImportFormat = {
     return {
       encrypted: true,
       file: {
-        cost: { name: 'PBKDF2-SHA256', memoryBytes: 0 },
+        cost: PBKDF2_COST('SHA256', PBKDF2_ITERATIONS),
         async decrypt(password) {
           const key = await deriveKey(password, services.salt);
           if (reference) {

@@ -39,7 +39,8 @@ export function argon2Cost(memoryKiB: number): KdfCost {
   return { name: 'Argon2id', memoryBytes: memoryKiB * 1024 };
 }
 
-export const PBKDF2_COST = (digest: 'SHA1' | 'SHA256'): KdfCost => ({ name: `PBKDF2-${digest}`, memoryBytes: 0 });
+/** PBKDF2's cost is its time: the iteration count, which the pipeline caps (import-service.ts). */
+export const PBKDF2_COST = (digest: 'SHA1' | 'SHA256', iterations: number): KdfCost => ({ name: `PBKDF2-${digest}`, memoryBytes: 0, pbkdf2Iterations: iterations });
 
 /** AES-256-GCM with the 16-byte tag at the end of `sealed`. */
 export function aesGcmOpen(key: Uint8Array, iv: Uint8Array, sealed: Uint8Array, aad?: Uint8Array): Uint8Array | null {

@@ -58,6 +58,11 @@ export function entryFromUri(uri: string, fallbackName = ''): ImportEntry {
   }
 }
 
+/** A usable entry marked pinned when the other app marked it a favourite (`favourite` exactly true; anything else: not). */
+export function pinnedIf(entry: ImportEntry, favourite: unknown): ImportEntry {
+  return entry.status === 'usable' && favourite === true ? { ...entry, pinned: true } : entry;
+}
+
 export function unsupported(issuer: string, name: string, reason: string): ImportEntry {
   return { status: 'unsupported', issuer: issuer.trim(), name: name.trim(), reason };
 }
