@@ -187,20 +187,31 @@ describe('app lock in the core', () => {
     expect(trayLabels(app.seen.tray.at(-1)!)).toEqual(['Locked', 'Unlock…', 'Quit']);
   }, 30_000);
 
-  it('a forgotten password: the locked vault is set aside (kept, renamed) only on request, and the app starts empty with the lock off', async () => {
+  it('a forgotten password: the locked vault is set aside (kept, renamed, byte for byte) only on request, and the app starts empty with the lock off', async () => {
     const app = await withAccounts();
     await app.call('turnOnAppLock', { password: PASSWORD });
+    // One more write under the lock, so that there is a previous generation to set aside too.
+    await app.call('addAccountsFromUri', { uri: 'otpauth://totp/Shop:dave?secret=GEZDGNBVGY3TQOJQ&issuer=Shop' });
     core!.dispose();
     const fresh = start();
+    // Someone tried and failed, up to the wait: starting over is still possible, and forgets the count.
+    for (let i = 1; i <= 6; i++) await fresh.kindOf('unlockApp', { password: `wrong ${i}` });
+    expect((await fresh.call<LockStatus>('getLockStatus')).retryAt).not.toBeNull();
+    const before = await Promise.all(['vault.json', 'vault.previous.json'].map((name) => fs.readFile(path.join(dataDir, name))));
     const { setAside } = await fresh.call<{ setAside: string[] }>('startOverVault');
-    expect(setAside[0]).toMatch(/vault\.unreadable-.*\.json$/);
-    expect(await fresh.call<LockStatus>('getLockStatus')).toMatchObject({ on: false, locked: false });
+    expect(setAside.map((file) => path.basename(file))).toEqual([expect.stringMatching(/^vault\.unreadable-.*\.json$/), expect.stringMatching(/^vault\.previous\.unreadable-.*\.json$/)]);
+    expect(await Promise.all(setAside.map((file) => fs.readFile(file)))).toEqual(before);
+    expect(await fresh.call<LockStatus>('getLockStatus')).toMatchObject({ on: false, locked: false, failedAttempts: 0, retryAt: null });
+    expect(fresh.seen.lock.at(-1)).toMatchObject({ on: false, locked: false });
     expect(await fresh.call<unknown[]>('listAccounts')).toEqual([]);
+    // The new vault works at once, without a lock.
+    await fresh.call('addAccountsFromUri', { uri: 'otpauth://totp/Mail:carol?secret=GEZDGNBVGY3TQOJQ&issuer=Mail' });
+    expect(await fresh.call<unknown[]>('listAccounts')).toHaveLength(1);
     // The set-aside file still opens with the password, should it come back.
     await fs.rename(setAside[0]!, path.join(dataDir, 'vault.json'));
     const vault = new Vault(dataDir, osKeychainKeyStore(service));
     await vault.unlock(PASSWORD);
-    expect((await vault.read()).data.accounts).toHaveLength(2);
+    expect((await vault.read()).data.accounts).toHaveLength(3);
   }, 30_000);
 
   it('an unlocked vault is never set aside by "start over"', async () => {

@@ -3,6 +3,7 @@ import { App } from '../app-shell/App.js';
 import { QuickPage } from '../quick/QuickPage.js';
 import { call } from '../app-shell/api.js';
 import { useBackupStatus } from '../settings/backup/use-backup-status.js';
+import type { StartedOver } from './ForgotPassword.js';
 import { LockScreen } from './LockScreen.js';
 import { useLockStatus } from './use-lock-status.js';
 
@@ -17,7 +18,7 @@ const ACTIVITY_EVERY_MS = 5_000;
 export function LockGate({ page = 'app' }: { page?: 'app' | 'quick' }) {
   const lock = useLockStatus();
   const backup = useBackupStatus();
-  const [startWithRecovery, setStartWithRecovery] = useState(false);
+  const [startedOver, setStartedOver] = useState<StartedOver | null>(null);
 
   useEffect(() => {
     if (!lock?.on || lock.locked) return;
@@ -48,8 +49,8 @@ export function LockGate({ page = 'app' }: { page?: 'app' | 'quick' }) {
   }, [lock?.on, lock?.locked]);
 
   if (lock === null) return null; // a moment at start-up: nothing rather than accounts that may be locked
-  if (lock.locked) return <LockScreen status={lock} backup={backup} onRemoved={() => setStartWithRecovery(true)} />;
+  if (lock.locked) return <LockScreen status={lock} backup={backup} onStartedOver={setStartedOver} />;
   if (page === 'quick') return <QuickPage />;
-  // Keyed: the unlocked status may arrive before "removed" does, and the app must open again on recovery then.
-  return <App key={startWithRecovery ? 'recovery' : 'app'} startWithRecovery={startWithRecovery} />;
+  // Keyed: the unlocked status may arrive before "started over" does, and the app must open again with it then.
+  return <App key={startedOver ? 'started-over' : 'app'} startedOver={startedOver} />;
 }

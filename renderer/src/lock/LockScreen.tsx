@@ -4,13 +4,13 @@ import type { LockStatus } from '../../../shared/lock.js';
 import { call } from '../app-shell/api.js';
 import { FormError } from '../ui/FormError.js';
 import { useAction } from '../ui/use-action.js';
-import { ForgotPassword } from './ForgotPassword.js';
+import { ForgotPassword, type StartedOver } from './ForgotPassword.js';
 
 /**
  * The only thing the window shows while the app is locked: the lock password, what a wrong one costs, and what a
  * forgotten one leaves. Main checks the password and keeps the count; this page never sees a key.
  */
-export function LockScreen({ status, backup, onRemoved }: { status: LockStatus; backup: BackupStatus | null; onRemoved(): void }) {
+export function LockScreen({ status, backup, onStartedOver }: { status: LockStatus; backup: BackupStatus | null; onStartedOver(startedOver: StartedOver): void }) {
   const [password, setPassword] = useState('');
   const { busy, error, run } = useAction('The app could not be unlocked; try again.');
   const [forgot, setForgot] = useState(false);
@@ -72,7 +72,7 @@ export function LockScreen({ status, backup, onRemoved }: { status: LockStatus; 
             </button>
           </div>
         </form>
-        {forgot ? <ForgotPassword backup={backup} onRemoved={onRemoved} /> : null}
+        {forgot ? <ForgotPassword backup={backup} onStartedOver={onStartedOver} /> : null}
       </section>
     </main>
   );
