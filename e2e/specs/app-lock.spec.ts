@@ -62,9 +62,8 @@ test('app lock: turn on, lock, a wrong password (message, delay), unlock, codes 
   }
   // At once (the harness clock runs in real time): even the right password waits, and the wait is said.
   await field.fill(PASSWORD);
-  await lockScreen.getByRole('button', { name: 'Unlock' }).click();
-  await expect(lockScreen.getByRole('alert')).toContainText('Too many wrong passwords. Try again in');
-  await expect(lockScreen.getByRole('status')).toContainText('The next one is tried in');
+  await expect(lockScreen.getByRole('timer')).toContainText('5 wrong passwords. Try again in');
+  await expect(lockScreen.getByRole('button', { name: 'Unlock' })).toBeDisabled();
   for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: theme });
     await screenshot(page, `lock-screen-delay-${theme}`);
@@ -79,11 +78,75 @@ test('app lock: turn on, lock, a wrong password (message, delay), unlock, codes 
 
   // After the delay (main's clock moved on), the right password unlocks; the code is oathtool's.
   await harness.controls.advanceClock(5_000);
+  await expect(lockScreen.getByRole('timer')).toHaveCount(0);
   await field.fill(PASSWORD);
   await lockScreen.getByRole('button', { name: 'Unlock' }).click();
   const tile = page.getByRole('button', { name: /Copy code for GitHub, alice/ });
   await expect(tile).toBeVisible({ timeout: 20_000 });
   await expectOathtoolCode(tile.locator('.tile-code'), SECRET, {}, () => harness.controls.now());
+});
+
+test('the wait after wrong passwords is one line, counting down main’s wait, gone when it reaches zero or when main says it is over', async ({
+  page,
+  controlledHarness: harness,
+}) => {
+  test.setTimeout(90_000);
+  expect((await harness.cli('add', `otpauth://totp/GitHub:alice?secret=${SECRET}&issuer=GitHub`)).code).toBe(0);
+  // The page's clock is Playwright's, moved by the test; main's is the harness's, moved by its test controls.
+  await page.clock.install();
+  await page.goto(harness.url);
+  expect((await callContract(page, 'turnOnAppLock', { password: PASSWORD })).ok).toBe(true);
+  expect((await callContract(page, 'lockApp', {})).ok).toBe(true);
+  const lockScreen = page.getByRole('region', { name: 'Authenticator is locked' });
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+
+  const field = lockScreen.getByLabel('Lock password');
+  const unlock = lockScreen.getByRole('button', { name: 'Unlock' });
+  const waitLines = lockScreen.getByText(/Try again|tried in|wait/i);
+  for (let i = 1; i <= 5; i++) {
+    await field.fill(`wrong password ${i}`);
+    await unlock.click();
+    await expect(lockScreen).toContainText(`${i} wrong password`, { timeout: 20_000 });
+  }
+  await expect(lockScreen.getByRole('timer')).toHaveText('5 wrong passwords. Try again in 5 s.');
+  await expect(waitLines).toHaveCount(1);
+  await field.fill(PASSWORD);
+  await expect(unlock).toBeDisabled();
+  // Main's wait is over first (its clock moved on; the page's stands still): the line goes at once.
+  await harness.controls.advanceClock(5_000);
+  await expect(lockScreen.getByRole('timer')).toHaveCount(0);
+  await expect(waitLines).toHaveCount(1);
+  await expect(lockScreen).toContainText('5 wrong passwords. Each wrong one makes you wait longer; nothing is ever deleted.');
+  await expect(unlock).toBeEnabled();
+
+  // The next wrong one waits 10 s; counted down to zero on the page, the line goes there too.
+  await field.fill('wrong password 6');
+  await unlock.click();
+  await expect(lockScreen.getByRole('timer')).toHaveText('6 wrong passwords. Try again in 10 s.', { timeout: 20_000 });
+  await expect(waitLines).toHaveCount(1);
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await screenshot(page, `lock-screen-wait-${theme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  // It counts down on the page, second by second (the page's clock stands still between the steps).
+  for (let left = 9; left >= 1; left--) {
+    await page.clock.runFor(1_000);
+    await expect(lockScreen.getByRole('timer')).toHaveText(`6 wrong passwords. Try again in ${left} s.`);
+  }
+  await page.clock.runFor(1_000);
+  await expect(lockScreen.getByRole('timer')).toHaveCount(0);
+
+  // Had the page been early, main still says no, and sends its wait again: the line comes back with main's figure.
+  await field.fill(PASSWORD);
+  await unlock.click();
+  await expect(lockScreen.getByRole('timer')).toContainText('6 wrong passwords. Try again in');
+  await expect(lockScreen.getByRole('alert')).toHaveCount(0);
+  await harness.controls.advanceClock(10_000);
+  await expect(lockScreen.getByRole('timer')).toHaveCount(0);
+  await field.fill(PASSWORD);
+  await unlock.click();
+  await expect(page.getByRole('button', { name: /Copy code for GitHub, alice/ })).toBeVisible({ timeout: 20_000 });
 });
 
 test('the tray page shows "Locked" and "Unlock…" and no code while locked', async ({ page, controlledHarness: harness }) => {

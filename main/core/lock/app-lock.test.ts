@@ -68,6 +68,9 @@ async function withAccounts() {
   return app;
 }
 
+/** Lets the promises the clock's timers started run to their end. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
 const trayLabels = (menu: TrayMenu) => menu.entries.flatMap((entry) => (entry.type === 'item' ? [entry.label] : []));
 
 describe('app lock in the core', () => {
@@ -175,6 +178,40 @@ describe('app lock in the core', () => {
     app.clock.advance(1);
     expect(await app.call<LockStatus>('unlockApp', { password: PASSWORD })).toMatchObject({ locked: false, failedAttempts: 0, retryAt: null });
     expect(await app.call<unknown[]>('listAccounts')).toHaveLength(2);
+  }, 40_000);
+
+  it('the wait is main’s: every window hears when it starts, again when a password is refused for it, and at the instant it is over', async () => {
+    const app = await withAccounts();
+    await app.call('turnOnAppLock', { password: PASSWORD });
+    await app.call('lockApp');
+    for (let i = 1; i <= 5; i++) await app.kindOf('unlockApp', { password: `wrong ${i}` });
+    const start = app.clock.now();
+    expect(app.seen.lock.at(-1)).toMatchObject({ failedAttempts: 5, freeAttemptsLeft: 0, retryAt: start + 5_000, retryInMs: 5_000 });
+
+    // A try during the wait is refused, and the status is said again, with what is left of the wait.
+    app.clock.advance(2_000);
+    const heard = app.seen.lock.length;
+    expect(await app.kindOf('unlockApp', { password: PASSWORD })).toBe('tooManyAttempts');
+    expect(app.seen.lock.slice(heard)).toEqual([expect.objectContaining({ retryAt: start + 5_000, retryInMs: 3_000 })]);
+
+    // Nothing more until the wait is over; then, at that instant, a status with no wait (the count stays).
+    app.clock.advance(2_999);
+    await settle();
+    expect(app.seen.lock).toHaveLength(heard + 1);
+    app.clock.advance(1);
+    await vi.waitFor(() => expect(app.seen.lock).toHaveLength(heard + 2));
+    expect(app.seen.lock.at(-1)).toMatchObject({ locked: true, failedAttempts: 5, retryAt: null, retryInMs: null });
+
+    // A success forgets the count, and no timer of an old wait says anything later.
+    await app.kindOf('unlockApp', { password: 'wrong 6' });
+    expect(app.seen.lock.at(-1)).toMatchObject({ failedAttempts: 6, retryInMs: 10_000 });
+    app.clock.advance(10_000);
+    await vi.waitFor(() => expect(app.seen.lock.at(-1)).toMatchObject({ failedAttempts: 6, retryAt: null }));
+    await app.call('unlockApp', { password: PASSWORD });
+    const afterUnlock = app.seen.lock.length;
+    app.clock.advance(60_000);
+    await settle();
+    expect(app.seen.lock).toHaveLength(afterUnlock);
   }, 40_000);
 
   it('the tray offers Lock once the lock is on, and choosing it locks', async () => {
