@@ -149,6 +149,46 @@ test('the wait after wrong passwords is one line, counting down main’s wait, g
   await expect(page.getByRole('button', { name: /Copy code for GitHub, alice/ })).toBeVisible({ timeout: 20_000 });
 });
 
+test('the lock screen’s card keeps a margin from the window’s edges at 420 px and up, light and dark, its forgotten-password part too', async ({ page, harness }) => {
+  test.setTimeout(90_000);
+  await page.goto(harness.url);
+  expect((await callContract(page, 'turnOnAppLock', { password: PASSWORD })).ok).toBe(true);
+  expect((await callContract(page, 'lockApp', {})).ok).toBe(true);
+  const lockScreen = page.getByRole('region', { name: 'Authenticator is locked' });
+  await expect(lockScreen).toBeVisible();
+  const margins = async () => {
+    const box = (await lockScreen.boundingBox())!;
+    const width = page.viewportSize()!.width;
+    const scrollWidth = await page.locator('html').evaluate((html) => (html as unknown as { scrollWidth: number }).scrollWidth);
+    return { left: box.x, right: width - box.x - box.width, top: box.y, overflow: scrollWidth - width };
+  };
+  for (const width of [420, 560, 800, 1280]) {
+    await page.setViewportSize({ width, height: 720 });
+    for (const open of [false, true]) {
+      if (open) {
+        await lockScreen.getByRole('button', { name: 'Forgot the password?' }).click();
+        await lockScreen.getByRole('button', { name: 'Start over on this PC…' }).click();
+      }
+      const m = await margins();
+      expect(m.left, `left margin at ${width} px`).toBeGreaterThanOrEqual(16);
+      expect(m.right, `right margin at ${width} px`).toBeGreaterThanOrEqual(16);
+      if (!open) expect(m.top, `top margin at ${width} px`).toBeGreaterThanOrEqual(16); // (open, the page scrolls to the field)
+      expect(m.overflow, `sideways scrolling at ${width} px`).toBeLessThanOrEqual(0);
+      for (const theme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: theme });
+        await screenshot(page, `lock-screen-${width}${open ? '-start-over' : ''}-${theme}`);
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+      if (open) {
+        await lockScreen.getByRole('button', { name: 'Cancel' }).click();
+        await lockScreen.getByRole('button', { name: 'Forgot the password?' }).click();
+      }
+    }
+  }
+  await page.setViewportSize({ width: 420, height: 720 });
+  await expectNoSeriousViolationsLightAndDark(page, 'the lock screen at 420 px');
+});
+
 test('the tray page shows "Locked" and "Unlock…" and no code while locked', async ({ page, controlledHarness: harness }) => {
   test.setTimeout(60_000);
   expect((await harness.cli('add', `otpauth://totp/GitHub:alice?secret=${SECRET}&issuer=GitHub`)).code).toBe(0);

@@ -40,7 +40,7 @@ function RemoveAndRecover({ username, lastBackupAt, onStartedOver }: { username:
       onStartedOver({ setAside, thenRecovery: true });
     });
   return (
-    <div role="region" aria-label="Forgot the password">
+    <div className="lock-forgot" role="region" aria-label="Forgot the password">
       <p>
         Your accounts are backed up to {username}
         {lastBackupAt ? ` (last backup ${new Date(lastBackupAt).toLocaleString()})` : ''}. You can remove this PC’s data and restore them with Begin
@@ -84,7 +84,7 @@ function StartOver({ onStartedOver }: { onStartedOver(startedOver: StartedOver):
       onStartedOver({ setAside, thenRecovery: false });
     });
   return (
-    <div role="region" aria-label="Forgot the password">
+    <div className="lock-forgot" role="region" aria-label="Forgot the password">
       <p>
         Without the lock password nobody can open your accounts, not even this app, and cloud backup is off, so there is no copy to recover them from. If
         you remember the password later, it still works.

@@ -1,3 +1,4 @@
+import { LockKeyhole } from 'lucide-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { BackupStatus } from '../../../shared/backup.js';
 import type { LockStatus } from '../../../shared/lock.js';
@@ -6,6 +7,7 @@ import { call } from '../app-shell/api.js';
 import { FormError } from '../ui/FormError.js';
 import { useAction } from '../ui/use-action.js';
 import { ForgotPassword, type StartedOver } from './ForgotPassword.js';
+import './lock-screen.css';
 
 /**
  * The only thing the window shows while the app is locked: the lock password, what a wrong one costs, and what a
@@ -30,10 +32,13 @@ export function LockScreen({ status, backup, onStartedOver }: { status: LockStat
   };
 
   return (
-    <main className="app-main">
-      <section className="empty-state lock-screen" aria-labelledby="lock-title">
-        <h1 id="lock-title">Authenticator is locked</h1>
-        <p>Enter your lock password to see your codes.</p>
+    <main className="lock-page">
+      <section className="lock-screen" aria-labelledby="lock-title">
+        <div className="lock-screen-head">
+          <LockKeyhole aria-hidden="true" size={28} strokeWidth={2} />
+          <h1 id="lock-title">Authenticator is locked</h1>
+          <p>Enter your lock password to see your codes.</p>
+        </div>
         <form className="form" onSubmit={(e) => void submit(e)}>
           <label htmlFor="lock-password">Lock password</label>
           <input
