@@ -189,6 +189,50 @@ test('the lock screen’s card keeps a margin from the window’s edges at 420 p
   await expectNoSeriousViolationsLightAndDark(page, 'the lock screen at 420 px');
 });
 
+test('changing the lock password says so in a success toast, the focus back on its button, and the new password unlocks', async ({ page, harness }) => {
+  test.setTimeout(90_000);
+  const NEW_PASSWORD = 'another horse battery staple';
+  await page.goto(harness.url);
+  expect((await callContract(page, 'turnOnAppLock', { password: PASSWORD })).ok).toBe(true);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const lockGroup = page.getByRole('group', { name: 'App lock' });
+  await lockGroup.getByRole('button', { name: 'Change lock password…' }).click();
+  const form = page.getByRole('form', { name: 'Change lock password' });
+  await form.getByLabel('Current lock password').fill(PASSWORD);
+  await form.getByLabel('New lock password', { exact: true }).fill(NEW_PASSWORD);
+  await form.getByLabel('Type it again').fill(NEW_PASSWORD);
+  await expect(form).toContainText('Strength: ');
+  await form.getByRole('button', { name: 'Change lock password' }).click();
+
+  const toast = page.locator('.toast.shown.success');
+  await expect(toast.getByRole('status')).toHaveText('Lock password changed. Unlock with the new one from now on.', { timeout: 20_000 });
+  await expect(form).toHaveCount(0);
+  await expect(lockGroup.getByRole('button', { name: 'Change lock password…' })).toBeFocused();
+  await toast.evaluate((element) => Promise.all((element as unknown as { getAnimations(): { finished: Promise<unknown> }[] }).getAnimations().map((a) => a.finished)));
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await screenshot(page, `app-lock-password-changed-${theme}`, { fullPage: false });
+  }
+  await expectNoSeriousViolationsLightAndDark(page, 'the lock password changed');
+
+  // Cancelling puts the focus back too, and says nothing.
+  await page.locator('.toast-dismiss').click();
+  await lockGroup.getByRole('button', { name: 'Change lock password…' }).click();
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await expect(lockGroup.getByRole('button', { name: 'Change lock password…' })).toBeFocused();
+  await expect(page.locator('.toast.shown')).toHaveCount(0);
+
+  // What the toast said is true: the old password no longer unlocks, the new one does.
+  await page.keyboard.press('Control+l');
+  const lockScreen = page.getByRole('region', { name: 'Authenticator is locked' });
+  await lockScreen.getByLabel('Lock password').fill(PASSWORD);
+  await lockScreen.getByRole('button', { name: 'Unlock' }).click();
+  await expect(lockScreen.getByRole('alert')).toHaveText('That is not the lock password.', { timeout: 20_000 });
+  await lockScreen.getByLabel('Lock password').fill(NEW_PASSWORD);
+  await lockScreen.getByRole('button', { name: 'Unlock' }).click();
+  await expect(lockScreen).toHaveCount(0, { timeout: 20_000 });
+});
+
 test('the tray page shows "Locked" and "Unlock…" and no code while locked', async ({ page, controlledHarness: harness }) => {
   test.setTimeout(60_000);
   expect((await harness.cli('add', `otpauth://totp/GitHub:alice?secret=${SECRET}&issuer=GitHub`)).code).toBe(0);

@@ -220,6 +220,7 @@ export function App({ startedOver = null }: { startedOver?: StartedOver | null }
             onChange={(patch) => void updateSettings(patch)}
             onBack={back}
             onBeginRecovery={() => setView({ name: 'recovery' })}
+            onToast={show}
           />
         ) : view.name === 'recovery' ? (
           <RecoveryWizard accounts={state.accounts} onClose={back} />

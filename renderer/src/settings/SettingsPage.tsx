@@ -8,6 +8,7 @@ import { BackBar, useBackOnEscape } from '../app-shell/sub-page.js';
 import { ExportSection } from '../export/ExportSection.js';
 import { ImportSection } from '../import/ImportSection.js';
 import { AppLockSettings } from '../lock/AppLockSettings.js';
+import type { ToastMessage } from '../app-shell/Toast.js';
 
 const CLEAR_DELAYS = [10, 20, 30, 60, 120, 300];
 
@@ -18,12 +19,14 @@ export function SettingsPage({
   onChange,
   onBack,
   onBeginRecovery,
+  onToast,
 }: {
   settings: Settings;
   backup: BackupStatus | null;
   onChange(patch: Partial<Settings>): void;
   onBack(): void;
   onBeginRecovery(): void;
+  onToast(message: ToastMessage): void;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -41,7 +44,8 @@ export function SettingsPage({
           backup={backup}
           autoLock={settings.autoLock}
           onAutoLock={(autoLock) => onChange({ autoLock })}
-          onSetUpBackup={() => document.querySelector<HTMLElement>('.settings .settings-section button, .settings fieldset button')?.focus()} />
+          onSetUpBackup={() => document.querySelector<HTMLElement>('.settings .settings-section button, .settings fieldset button')?.focus()}
+          onToast={onToast} />
         <label className="setting setting-row">
           <span className="setting-label">Clear copied codes from the clipboard after</span>
           <select value={settings.clipboardClearSeconds} onChange={(e) => onChange({ clipboardClearSeconds: Number(e.target.value) })}>
