@@ -233,6 +233,38 @@ test('changing the lock password says so in a success toast, the focus back on i
   await expect(lockScreen).toHaveCount(0, { timeout: 20_000 });
 });
 
+test('Ctrl+L with the app lock off says so in a toast, whose button opens Settings at the App lock', async ({ page, harness }) => {
+  test.setTimeout(60_000);
+  expect((await harness.cli('add', `otpauth://totp/GitHub:alice?secret=${SECRET}&issuer=GitHub`)).code).toBe(0);
+  await page.goto(harness.url);
+  await expect(page.getByRole('button', { name: /Copy code for GitHub, alice/ })).toBeVisible();
+  const toast = page.locator('.toast.shown');
+  const open = toast.getByRole('button', { name: 'Open Settings > Security > App lock' });
+
+  await page.keyboard.press('Control+l');
+  await expect(toast.getByRole('status')).toHaveText('App lock is off: turn it on in Settings > Security.');
+  await expect(page.getByRole('region', { name: 'Authenticator is locked' })).toHaveCount(0);
+  await toast.evaluate((element) => Promise.all((element as unknown as { getAnimations(): { finished: Promise<unknown> }[] }).getAnimations().map((a) => a.finished)));
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await screenshot(page, `lock-shortcut-lock-off-${theme}`, { fullPage: false });
+  }
+  await expectNoSeriousViolationsLightAndDark(page, 'Ctrl+L with the app lock off');
+  await open.click();
+  const lockGroup = page.getByRole('group', { name: 'App lock' });
+  await expect(lockGroup.getByRole('button', { name: 'Turn on app lock…' })).toBeFocused();
+  await expect(lockGroup).toBeInViewport();
+  await expect(toast).toHaveCount(0);
+
+  // From the settings page too (scrolled elsewhere), the button brings the App lock back into view.
+  await page.getByRole('heading', { name: 'Appearance' }).scrollIntoViewIfNeeded();
+  await page.getByRole('radio', { name: 'Dark' }).focus();
+  await page.keyboard.press('Control+l');
+  await open.click();
+  await expect(lockGroup.getByRole('button', { name: 'Turn on app lock…' })).toBeFocused();
+  await expect(lockGroup).toBeInViewport();
+});
+
 test('the tray page shows "Locked" and "Unlock…" and no code while locked', async ({ page, controlledHarness: harness }) => {
   test.setTimeout(60_000);
   expect((await harness.cli('add', `otpauth://totp/GitHub:alice?secret=${SECRET}&issuer=GitHub`)).code).toBe(0);

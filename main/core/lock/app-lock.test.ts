@@ -154,7 +154,12 @@ describe('app lock in the core', () => {
     await app.call('changeAppLockPassword', { currentPassword: PASSWORD, password: 'another horse battery staple' });
     expect(await app.kindOf('turnOffAppLock', { password: PASSWORD })).toBe('wrongPassword');
     expect(await app.call<LockStatus>('turnOffAppLock', { password: 'another horse battery staple' })).toMatchObject({ on: false, locked: false });
-    expect(await app.kindOf('lockApp')).toBe('invalidRequest');
+    // Lock now with the lock off: a kind of its own, whose message names the setting that turns it on.
+    expect(await core!.dispatch('lockApp', {})).toEqual({
+      ok: false,
+      error: { kind: 'appLockOff', message: 'App lock is off: turn it on in Settings > Security.' },
+    });
+    expect(await app.kindOf('changeAppLockPassword', { currentPassword: PASSWORD, password: 'a third horse battery staple' })).toBe('appLockOff');
     core!.dispose();
     app = start();
     expect(await app.call<unknown[]>('listAccounts')).toHaveLength(2);

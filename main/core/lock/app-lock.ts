@@ -100,7 +100,7 @@ export class AppLock {
 
   async lock(): Promise<LockStatus> {
     await this.ready;
-    if (!this.on) throw new AppError('invalidRequest', 'The app lock is off, so there is nothing to lock. Turn it on in Settings > Security.');
+    if (!this.on) throw lockIsOff();
     if (!this.locked) {
       this.locked = true;
       this.vault.forgetKeys();
@@ -239,7 +239,7 @@ export class AppLock {
 
   private async requireUnlockedWithLock(): Promise<void> {
     await this.ready;
-    if (!this.on) throw new AppError('invalidRequest', 'The app lock is off.');
+    if (!this.on) throw lockIsOff();
     if (this.locked) throw new AppError('locked', 'Unlock the app first.');
   }
 
@@ -248,6 +248,11 @@ export class AppLock {
     for (const listener of this.statusListeners) listener(status);
     return status;
   }
+}
+
+/** What lock now, or a change of the lock, meets with the lock off: where to turn it on (the window offers to go there). */
+function lockIsOff(): AppError {
+  return new AppError('appLockOff', 'App lock is off: turn it on in Settings > Security.');
 }
 
 /** The one strength rule (shared/password-strength.ts), enforced here in main whatever the window showed. */

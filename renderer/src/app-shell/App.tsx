@@ -21,10 +21,13 @@ import { useClockStatus } from '../clock/use-clock-status.js';
 import { ShortcutsDialog, useSearchKeys } from './shortcuts.js';
 import { IconSprite } from '../ui/icon-sprite.js';
 import type { StartedOver } from '../lock/ForgotPassword.js';
+import { lockRefusedToast, useLockShortcut } from '../lock/use-lock-shortcut.js';
+import type { AppError } from '../../../shared/app-error.js';
 
 const MAC = navigator.userAgent.includes('Mac');
 
-type View = { name: 'tiles' } | { name: 'account'; id: string } | { name: 'settings' } | { name: 'recovery' };
+/** `focusAppLock`: opened to turn the app lock on (each such view object is a new request to bring it into view). */
+type View = { name: 'tiles' } | { name: 'account'; id: string } | { name: 'settings'; focusAppLock?: boolean } | { name: 'recovery' };
 
 /**
  * `startedOver`: the lock password was forgotten and the locked accounts file set aside; the app opens on Begin
@@ -47,6 +50,19 @@ export function App({ startedOver = null }: { startedOver?: StartedOver | null }
   const addButton = useRef<HTMLButtonElement>(null);
   const { toast, show, dismiss } = useToast();
   const [observeMain, gridLayout] = useGridLayout();
+
+  const openAppLockSettings = useCallback(() => setView({ name: 'settings', focusAppLock: true }), []);
+  const lockRefused = useCallback(
+    (error: AppError) =>
+      show(
+        lockRefusedToast(error, () => {
+          dismiss();
+          openAppLockSettings();
+        }),
+      ),
+    [show, dismiss, openAppLockSettings],
+  );
+  useLockShortcut(true, lockRefused);
 
   const [showShortcuts, setShowShortcuts] = useState(false);
   const openShortcuts = useCallback(() => setShowShortcuts(true), []);
@@ -221,6 +237,7 @@ export function App({ startedOver = null }: { startedOver?: StartedOver | null }
             onBack={back}
             onBeginRecovery={() => setView({ name: 'recovery' })}
             onToast={show}
+            appLockRequest={view.focusAppLock ? view : null}
           />
         ) : view.name === 'recovery' ? (
           <RecoveryWizard accounts={state.accounts} onClose={back} />

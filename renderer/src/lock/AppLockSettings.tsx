@@ -29,6 +29,7 @@ export function AppLockSettings({
   onAutoLock,
   onSetUpBackup,
   onToast,
+  focusRequest = null,
 }: {
   backup: BackupStatus | null;
   autoLock: AutoLock;
@@ -36,9 +37,18 @@ export function AppLockSettings({
   onSetUpBackup(): void;
   /** The app's toast, for what a form did once it has closed. */
   onToast(message: ToastMessage): void;
+  /** Each new object: bring this group into view with the focus on its first button (Turn on app lock…, or Lock now). */
+  focusRequest?: object | null;
 }) {
   const status = useLockStatus();
   const [form, setForm] = useState<Form>('none');
+  const group = useRef<HTMLDivElement>(null);
+  const loaded = status !== null;
+  useEffect(() => {
+    if (!focusRequest || !loaded) return;
+    group.current?.scrollIntoView({ block: 'center' });
+    group.current?.querySelector<HTMLButtonElement>('.row button')?.focus();
+  }, [focusRequest, loaded]);
   const changeButton = useRef<HTMLButtonElement>(null);
   /** The change form closed (done or cancelled): the focus goes back to the button that opened it, not to the page. */
   const [backFromChange, setBackFromChange] = useState(0);
@@ -55,7 +65,7 @@ export function AppLockSettings({
   };
 
   return (
-    <div className="app-lock" role="group" aria-labelledby="app-lock-title">
+    <div className="app-lock" role="group" aria-labelledby="app-lock-title" ref={group}>
       <h3 id="app-lock-title">App lock</h3>
       <p className="hint">
         Protects your codes from someone at this PC while the app is locked, and from anyone who copies your files and keychain: your accounts open only

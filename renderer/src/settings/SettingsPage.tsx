@@ -20,6 +20,7 @@ export function SettingsPage({
   onBack,
   onBeginRecovery,
   onToast,
+  appLockRequest = null,
 }: {
   settings: Settings;
   backup: BackupStatus | null;
@@ -27,9 +28,14 @@ export function SettingsPage({
   onBack(): void;
   onBeginRecovery(): void;
   onToast(message: ToastMessage): void;
+  /** Opened to turn the app lock on (a new object each time): the App lock group is brought into view, not the top. */
+  appLockRequest?: object | null;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  const openedForAppLock = useRef(appLockRequest !== null);
+  useEffect(() => {
+    if (!openedForAppLock.current) heading.current?.focus();
+  }, []);
   useBackOnEscape(onBack);
   return (
     <section className="settings" aria-labelledby="settings-title">
@@ -45,7 +51,8 @@ export function SettingsPage({
           autoLock={settings.autoLock}
           onAutoLock={(autoLock) => onChange({ autoLock })}
           onSetUpBackup={() => document.querySelector<HTMLElement>('.settings .settings-section button, .settings fieldset button')?.focus()}
-          onToast={onToast} />
+          onToast={onToast}
+          focusRequest={appLockRequest} />
         <label className="setting setting-row">
           <span className="setting-label">Clear copied codes from the clipboard after</span>
           <select value={settings.clipboardClearSeconds} onChange={(e) => onChange({ clipboardClearSeconds: Number(e.target.value) })}>
