@@ -240,7 +240,7 @@ export function App({ startedOver = null }: { startedOver?: StartedOver | null }
             appLockRequest={view.focusAppLock ? view : null}
           />
         ) : view.name === 'recovery' ? (
-          <RecoveryWizard accounts={state.accounts} onClose={back} />
+          <RecoveryWizard accounts={state.accounts} onClose={back} onOpenAppLock={openAppLockSettings} />
         ) : state.loadError ? (
           <LoadProblem
             error={state.loadError}
