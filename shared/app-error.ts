@@ -66,6 +66,8 @@ export const errorKinds = [
   'locked',
   /** Too many wrong lock passwords: the next one is tried only after a delay (growing; never a wipe). */
   'tooManyAttempts',
+  /** Lock now, or a change of the lock, asked for while the app lock is off: Settings > Security turns it on. */
+  'appLockOff',
   /** A confirmation that main itself asked for (export of a secret) was declined or not given. */
   'notConfirmed',
   // Import and export files

@@ -179,7 +179,7 @@ export const methods = {
   changeAppLockPassword: method(z.object({ currentPassword: LockPassword, password: LockPassword }).strict(), LockStatus),
   /** The key goes back into the OS keychain; the password is required (wrongPassword). */
   turnOffAppLock: method(z.object({ password: LockPassword }).strict(), LockStatus),
-  /** Locks now (Ctrl/Cmd+L, the tray's Lock, auto-lock): the key leaves memory. invalidRequest when the lock is off. */
+  /** Locks now (Ctrl/Cmd+L, the tray's Lock, auto-lock): the key leaves memory. appLockOff when the lock is off. */
   lockApp: method(NoInput, LockStatus),
   /** wrongPassword for a wrong one; tooManyAttempts before `retryAt` (the password is then not even tried). */
   unlockApp: method(z.object({ password: LockPassword }).strict(), LockStatus),

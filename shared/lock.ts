@@ -11,6 +11,8 @@ export const LockStatus = z.object({
   locked: z.boolean(),
   /** Wrong passwords since the last unlock (rate limiting starts after 5). */
   failedAttempts: z.number().int().min(0),
+  /** Wrong passwords still free of any wait (main's rule; 0 once each one makes the next wait). */
+  freeAttemptsLeft: z.number().int().min(0),
   /** Before this instant (main's clock, ms epoch) no password is tried; null when one may be tried now. */
   retryAt: z.number().nullable(),
   /** The same as a wait from when this status was made, for a page whose clock is not main's. */

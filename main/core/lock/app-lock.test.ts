@@ -68,6 +68,9 @@ async function withAccounts() {
   return app;
 }
 
+/** Lets the promises the clock's timers started run to their end. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
 const trayLabels = (menu: TrayMenu) => menu.entries.flatMap((entry) => (entry.type === 'item' ? [entry.label] : []));
 
 describe('app lock in the core', () => {
@@ -151,7 +154,12 @@ describe('app lock in the core', () => {
     await app.call('changeAppLockPassword', { currentPassword: PASSWORD, password: 'another horse battery staple' });
     expect(await app.kindOf('turnOffAppLock', { password: PASSWORD })).toBe('wrongPassword');
     expect(await app.call<LockStatus>('turnOffAppLock', { password: 'another horse battery staple' })).toMatchObject({ on: false, locked: false });
-    expect(await app.kindOf('lockApp')).toBe('invalidRequest');
+    // Lock now with the lock off: a kind of its own, whose message names the setting that turns it on.
+    expect(await core!.dispatch('lockApp', {})).toEqual({
+      ok: false,
+      error: { kind: 'appLockOff', message: 'App lock is off: turn it on in Settings > Security.' },
+    });
+    expect(await app.kindOf('changeAppLockPassword', { currentPassword: PASSWORD, password: 'a third horse battery staple' })).toBe('appLockOff');
     core!.dispose();
     app = start();
     expect(await app.call<unknown[]>('listAccounts')).toHaveLength(2);
@@ -177,6 +185,40 @@ describe('app lock in the core', () => {
     expect(await app.call<unknown[]>('listAccounts')).toHaveLength(2);
   }, 40_000);
 
+  it('the wait is main’s: every window hears when it starts, again when a password is refused for it, and at the instant it is over', async () => {
+    const app = await withAccounts();
+    await app.call('turnOnAppLock', { password: PASSWORD });
+    await app.call('lockApp');
+    for (let i = 1; i <= 5; i++) await app.kindOf('unlockApp', { password: `wrong ${i}` });
+    const start = app.clock.now();
+    expect(app.seen.lock.at(-1)).toMatchObject({ failedAttempts: 5, freeAttemptsLeft: 0, retryAt: start + 5_000, retryInMs: 5_000 });
+
+    // A try during the wait is refused, and the status is said again, with what is left of the wait.
+    app.clock.advance(2_000);
+    const heard = app.seen.lock.length;
+    expect(await app.kindOf('unlockApp', { password: PASSWORD })).toBe('tooManyAttempts');
+    expect(app.seen.lock.slice(heard)).toEqual([expect.objectContaining({ retryAt: start + 5_000, retryInMs: 3_000 })]);
+
+    // Nothing more until the wait is over; then, at that instant, a status with no wait (the count stays).
+    app.clock.advance(2_999);
+    await settle();
+    expect(app.seen.lock).toHaveLength(heard + 1);
+    app.clock.advance(1);
+    await vi.waitFor(() => expect(app.seen.lock).toHaveLength(heard + 2));
+    expect(app.seen.lock.at(-1)).toMatchObject({ locked: true, failedAttempts: 5, retryAt: null, retryInMs: null });
+
+    // A success forgets the count, and no timer of an old wait says anything later.
+    await app.kindOf('unlockApp', { password: 'wrong 6' });
+    expect(app.seen.lock.at(-1)).toMatchObject({ failedAttempts: 6, retryInMs: 10_000 });
+    app.clock.advance(10_000);
+    await vi.waitFor(() => expect(app.seen.lock.at(-1)).toMatchObject({ failedAttempts: 6, retryAt: null }));
+    await app.call('unlockApp', { password: PASSWORD });
+    const afterUnlock = app.seen.lock.length;
+    app.clock.advance(60_000);
+    await settle();
+    expect(app.seen.lock).toHaveLength(afterUnlock);
+  }, 40_000);
+
   it('the tray offers Lock once the lock is on, and choosing it locks', async () => {
     const app = await withAccounts();
     expect(trayLabels(await app.call<TrayMenu>('getTrayMenu'))).not.toContain('Lock');
@@ -187,20 +229,31 @@ describe('app lock in the core', () => {
     expect(trayLabels(app.seen.tray.at(-1)!)).toEqual(['Locked', 'Unlock…', 'Quit']);
   }, 30_000);
 
-  it('a forgotten password: the locked vault is set aside (kept, renamed) only on request, and the app starts empty with the lock off', async () => {
+  it('a forgotten password: the locked vault is set aside (kept, renamed, byte for byte) only on request, and the app starts empty with the lock off', async () => {
     const app = await withAccounts();
     await app.call('turnOnAppLock', { password: PASSWORD });
+    // One more write under the lock, so that there is a previous generation to set aside too.
+    await app.call('addAccountsFromUri', { uri: 'otpauth://totp/Shop:dave?secret=GEZDGNBVGY3TQOJQ&issuer=Shop' });
     core!.dispose();
     const fresh = start();
+    // Someone tried and failed, up to the wait: starting over is still possible, and forgets the count.
+    for (let i = 1; i <= 6; i++) await fresh.kindOf('unlockApp', { password: `wrong ${i}` });
+    expect((await fresh.call<LockStatus>('getLockStatus')).retryAt).not.toBeNull();
+    const before = await Promise.all(['vault.json', 'vault.previous.json'].map((name) => fs.readFile(path.join(dataDir, name))));
     const { setAside } = await fresh.call<{ setAside: string[] }>('startOverVault');
-    expect(setAside[0]).toMatch(/vault\.unreadable-.*\.json$/);
-    expect(await fresh.call<LockStatus>('getLockStatus')).toMatchObject({ on: false, locked: false });
+    expect(setAside.map((file) => path.basename(file))).toEqual([expect.stringMatching(/^vault\.unreadable-.*\.json$/), expect.stringMatching(/^vault\.previous\.unreadable-.*\.json$/)]);
+    expect(await Promise.all(setAside.map((file) => fs.readFile(file)))).toEqual(before);
+    expect(await fresh.call<LockStatus>('getLockStatus')).toMatchObject({ on: false, locked: false, failedAttempts: 0, retryAt: null });
+    expect(fresh.seen.lock.at(-1)).toMatchObject({ on: false, locked: false });
     expect(await fresh.call<unknown[]>('listAccounts')).toEqual([]);
+    // The new vault works at once, without a lock.
+    await fresh.call('addAccountsFromUri', { uri: 'otpauth://totp/Mail:carol?secret=GEZDGNBVGY3TQOJQ&issuer=Mail' });
+    expect(await fresh.call<unknown[]>('listAccounts')).toHaveLength(1);
     // The set-aside file still opens with the password, should it come back.
     await fs.rename(setAside[0]!, path.join(dataDir, 'vault.json'));
     const vault = new Vault(dataDir, osKeychainKeyStore(service));
     await vault.unlock(PASSWORD);
-    expect((await vault.read()).data.accounts).toHaveLength(2);
+    expect((await vault.read()).data.accounts).toHaveLength(3);
   }, 30_000);
 
   it('an unlocked vault is never set aside by "start over"', async () => {

@@ -4,7 +4,7 @@ import { passwordStrength, weakPasswordMessage } from '../../../shared/password-
 import type { Clock } from '../clock.js';
 import type { Vault } from '../vault/vault.js';
 import { HeldKey, type QuickUnlockPort } from './quick-unlock.js';
-import { UnlockThrottle } from './unlock-throttle.js';
+import { FREE_ATTEMPTS, UnlockThrottle } from './unlock-throttle.js';
 
 /**
  * The app lock's state in this process. Locking takes the vault's data key out of memory (the buffers zeroed), and
@@ -22,10 +22,12 @@ export class AppLock {
   readonly ready: Promise<void>;
   /** Quick unlock's sealed copy of the key, kept from the last password unlock of this run (see quick-unlock.ts). */
   private held: HeldKey | null = null;
+  /** Cancels the timer that says the wait after wrong passwords is over. */
+  private cancelWaitOver: (() => void) | null = null;
 
   constructor(
     private readonly vault: Vault,
-    private readonly clock: Pick<Clock, 'now'>,
+    private readonly clock: Pick<Clock, 'now' | 'setTimer'>,
     private readonly quick: QuickUnlockPort | null = null,
   ) {
     this.throttle = new UnlockThrottle(clock);
@@ -66,7 +68,8 @@ export class AppLock {
     const retryAt = this.throttle.retryAt();
     const retryInMs = retryAt === null ? null : Math.max(0, Math.ceil(retryAt - this.clock.now()));
     const quickUnlock = this.quick === null ? null : { label: this.quick.label, available: this.quick.available(), ready: this.held !== null };
-    return { on: this.on, locked: this.locked, failedAttempts: this.throttle.failedAttempts, retryAt, retryInMs, quickUnlock };
+    const failedAttempts = this.throttle.failedAttempts;
+    return { on: this.on, locked: this.locked, failedAttempts, freeAttemptsLeft: Math.max(0, FREE_ATTEMPTS - failedAttempts), retryAt, retryInMs, quickUnlock };
   }
 
   async turnOn(password: string): Promise<LockStatus> {
@@ -97,7 +100,7 @@ export class AppLock {
 
   async lock(): Promise<LockStatus> {
     await this.ready;
-    if (!this.on) throw new AppError('invalidRequest', 'The app lock is off, so there is nothing to lock. Turn it on in Settings > Security.');
+    if (!this.on) throw lockIsOff();
     if (!this.locked) {
       this.locked = true;
       this.vault.forgetKeys();
@@ -182,6 +185,7 @@ export class AppLock {
     this.on = false;
     this.dropHeld();
     this.throttle.reset();
+    this.announceWaitOver();
     if (this.locked) {
       this.locked = false;
       for (const listener of this.unlockListeners) await listener();
@@ -193,6 +197,8 @@ export class AppLock {
   private async tryPassword(attempt: () => Promise<unknown>): Promise<void> {
     const retryAt = this.throttle.retryAt();
     if (retryAt !== null) {
+      // Every window hears the wait again (one that missed it, or counts on a clock of its own, shows main's).
+      await this.changed();
       const seconds = Math.ceil((retryAt - this.clock.now()) / 1000);
       throw new AppError('tooManyAttempts', `Too many wrong passwords. Try again in ${seconds > 1 ? `${seconds} seconds` : seconds === 1 ? '1 second' : 'a moment'}.`, 'password');
     }
@@ -201,16 +207,39 @@ export class AppLock {
     } catch (error) {
       if (error instanceof AppError && error.kind === 'wrongPassword') {
         this.throttle.recordFailure();
+        this.announceWaitOver();
         await this.changed();
       }
       throw error;
     }
     this.throttle.reset();
+    this.announceWaitOver();
+  }
+
+  /**
+   * Main's clock is the one source of the wait after wrong passwords: when it is over, every window hears so (a
+   * status with no retryAt) at that moment, and drops its countdown then, whatever its own clock says.
+   */
+  private announceWaitOver(): void {
+    this.cancelWaitOver?.();
+    this.cancelWaitOver = null;
+    const retryAt = this.throttle.retryAt();
+    if (retryAt === null) return;
+    this.cancelWaitOver = this.clock.setTimer(retryAt - this.clock.now(), () => {
+      this.cancelWaitOver = null;
+      void this.changed();
+    });
+  }
+
+  /** Stops the timer of a wait (the core is closing). */
+  dispose(): void {
+    this.cancelWaitOver?.();
+    this.cancelWaitOver = null;
   }
 
   private async requireUnlockedWithLock(): Promise<void> {
     await this.ready;
-    if (!this.on) throw new AppError('invalidRequest', 'The app lock is off.');
+    if (!this.on) throw lockIsOff();
     if (this.locked) throw new AppError('locked', 'Unlock the app first.');
   }
 
@@ -219,6 +248,11 @@ export class AppLock {
     for (const listener of this.statusListeners) listener(status);
     return status;
   }
+}
+
+/** What lock now, or a change of the lock, meets with the lock off: where to turn it on (the window offers to go there). */
+function lockIsOff(): AppError {
+  return new AppError('appLockOff', 'App lock is off: turn it on in Settings > Security.');
 }
 
 /** The one strength rule (shared/password-strength.ts), enforced here in main whatever the window showed. */

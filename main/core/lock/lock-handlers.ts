@@ -16,7 +16,10 @@ export interface SessionPorts {
  */
 export function lockHandlers({ appLock, follower, bus, clock, log, onDispose }: CoreContext, session: SessionPorts = {}): FeatureHandlers<Methods> {
   const autoLock = new AutoLock(appLock, clock, () => (follower.snapshot?.data.settings ?? Settings.parse({})).autoLock, log, session.idleTime, session.lockTriggers);
-  onDispose(() => autoLock.dispose());
+  onDispose(() => {
+    autoLock.dispose();
+    appLock.dispose();
+  });
   appLock.onLock(() => follower.pause());
   appLock.onUnlock(async () => {
     await follower.resume();

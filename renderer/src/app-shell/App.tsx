@@ -20,29 +20,49 @@ import { ClockBanner } from '../clock/ClockBanner.js';
 import { useClockStatus } from '../clock/use-clock-status.js';
 import { ShortcutsDialog, useSearchKeys } from './shortcuts.js';
 import { IconSprite } from '../ui/icon-sprite.js';
+import type { StartedOver } from '../lock/ForgotPassword.js';
+import { lockRefusedToast, useLockShortcut } from '../lock/use-lock-shortcut.js';
+import type { AppError } from '../../../shared/app-error.js';
 
 const MAC = navigator.userAgent.includes('Mac');
 
-type View = { name: 'tiles' } | { name: 'account'; id: string } | { name: 'settings' } | { name: 'recovery' };
+/** `focusAppLock`: opened to turn the app lock on (each such view object is a new request to bring it into view). */
+type View = { name: 'tiles' } | { name: 'account'; id: string } | { name: 'settings'; focusAppLock?: boolean } | { name: 'recovery' };
 
-/** `startWithRecovery`: opened on Begin recovery (after this PC's data was removed for a forgotten lock password). */
-export function App({ startWithRecovery = false }: { startWithRecovery?: boolean } = {}) {
+/**
+ * `startedOver`: the lock password was forgotten and the locked accounts file set aside; the app opens on Begin
+ * recovery when there is a backup to restore from, else empty, and says where the file went.
+ */
+export function App({ startedOver = null }: { startedOver?: StartedOver | null } = {}) {
   const state = useAccounts();
   const { codes } = state;
   const [settings, updateSettings] = useSettings();
   const backup = useBackupStatus();
   const clockStatus = useClockStatus();
   const backupOutOfDate = backup?.state === 'outOfDate';
-  const [view, setView] = useState<View>(startWithRecovery ? { name: 'recovery' } : { name: 'tiles' });
+  const [view, setView] = useState<View>(startedOver?.thenRecovery ? { name: 'recovery' } : { name: 'tiles' });
   const [adding, setAdding] = useState(false);
   const [search, setSearch] = useState('');
   const [announcement, setAnnouncement] = useState('');
   /** After "Start over": where the unreadable accounts file was set aside, said until dismissed. */
-  const [setAside, setSetAside] = useState<string[] | null>(null);
+  const [setAside, setSetAside] = useState<SetAside | null>(startedOver ? { files: startedOver.setAside, opensWith: 'lockPassword' } : null);
   const searchBox = useRef<HTMLInputElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   const { toast, show, dismiss } = useToast();
   const [observeMain, gridLayout] = useGridLayout();
+
+  const openAppLockSettings = useCallback(() => setView({ name: 'settings', focusAppLock: true }), []);
+  const lockRefused = useCallback(
+    (error: AppError) =>
+      show(
+        lockRefusedToast(error, () => {
+          dismiss();
+          openAppLockSettings();
+        }),
+      ),
+    [show, dismiss, openAppLockSettings],
+  );
+  useLockShortcut(true, lockRefused);
 
   const [showShortcuts, setShowShortcuts] = useState(false);
   const openShortcuts = useCallback(() => setShowShortcuts(true), []);
@@ -207,7 +227,7 @@ export function App({ startWithRecovery = false }: { startWithRecovery?: boolean
       </header>
       <main className="app-main" ref={observeMain}>
         <ClockBanner status={clockStatus} switchOn={settings.correctClockOffset} onSwitch={(on) => void updateSettings({ correctClockOffset: on })} />
-        {view.name === 'tiles' && setAside ? <SetAsideNotice files={setAside} onDismiss={() => setSetAside(null)} /> : null}
+        {view.name === 'tiles' && setAside ? <SetAsideNotice {...setAside} onDismiss={() => setSetAside(null)} /> : null}
         {/* Settings and recovery open even when the accounts cannot be loaded: recovery is one way out of that. */}
         {view.name === 'settings' ? (
           <SettingsPage
@@ -216,15 +236,17 @@ export function App({ startWithRecovery = false }: { startWithRecovery?: boolean
             onChange={(patch) => void updateSettings(patch)}
             onBack={back}
             onBeginRecovery={() => setView({ name: 'recovery' })}
+            onToast={show}
+            appLockRequest={view.focusAppLock ? view : null}
           />
         ) : view.name === 'recovery' ? (
-          <RecoveryWizard accounts={state.accounts} onClose={back} />
+          <RecoveryWizard accounts={state.accounts} onClose={back} onOpenAppLock={openAppLockSettings} />
         ) : state.loadError ? (
           <LoadProblem
             error={state.loadError}
             onResolved={state.reload}
             onBeginRecovery={backup?.configured ? () => setView({ name: 'recovery' }) : undefined}
-            onStartedOver={setSetAside}
+            onStartedOver={(files) => setSetAside({ files, opensWith: 'key' })}
           />
         ) : current ? (
           <AccountDetails account={current} codes={codes} hideCodes={settings.hideCodes} onBack={backFromAccount} onCopy={copy} onRemove={remove} />
@@ -266,14 +288,20 @@ export function App({ startWithRecovery = false }: { startWithRecovery?: boolean
   );
 }
 
+/** Where "Start over" put the accounts file it could not open, and what opens it: its lost key, or the forgotten lock password. */
+interface SetAside {
+  files: string[];
+  opensWith: 'key' | 'lockPassword';
+}
+
 /** Says where "Start over" put the accounts file it could not open, so it can be found again (or deleted by hand). */
-function SetAsideNotice({ files, onDismiss }: { files: string[]; onDismiss(): void }) {
+function SetAsideNotice({ files, opensWith, onDismiss }: SetAside & { onDismiss(): void }) {
   return (
     <div className="notice" role="status">
       <p>
         Your previous accounts file was kept as <span className="mono">{files[0]}</span>
-        {files.length > 1 ? ', its previous version beside it' : ''}. It opens again only with its lost key; delete it yourself once you are sure you no
-        longer need it.
+        {files.length > 1 ? ', its previous version beside it' : ''}. It opens again only with {opensWith === 'key' ? 'its lost key' : 'the lock password you forgot'};
+        delete it yourself once you are sure you no longer need it.
       </p>
       <button type="button" className="secondary" onClick={onDismiss}>
         Dismiss

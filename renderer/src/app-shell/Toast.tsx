@@ -6,8 +6,8 @@ export interface ToastMessage {
   text: string;
   /** How it looks: its mark and edge by severity (ui/tokens.css); info when not said. */
   tone?: 'info' | 'success' | 'error';
-  /** Its button; `keyShortcut` as aria-keyshortcuts, `keyHint` in words ("Ctrl+Z undoes it"), for screen readers. */
-  action?: { label: string; accessibleLabel: string; keyShortcut: string; keyHint: string; run(): void };
+  /** Its button; `keyShortcut` as aria-keyshortcuts, `keyHint` in words ("Ctrl+Z undoes it"), for screen readers, when it has one. */
+  action?: { label: string; accessibleLabel: string; keyShortcut?: string; keyHint?: string; run(): void };
   /** How long it shows, from now; it stays while the pointer or the keyboard focus is on it. */
   showMs: number;
 }
@@ -87,7 +87,7 @@ export function Toast({ toast, onDismiss }: { toast: (ToastMessage & { serial: n
         {toast ? (
           <span key={toast.serial}>
             {toast.text}
-            {toast.action ? <span className="visually-hidden">. {toast.action.keyHint}</span> : null}
+            {toast.action?.keyHint ? <span className="visually-hidden">. {toast.action.keyHint}</span> : null}
           </span>
         ) : null}
       </p>

@@ -15,6 +15,7 @@ export const SHORTCUTS: readonly { keys: readonly string[]; does: string }[] = [
   { keys: ['Alt+↑', 'Alt+↓'], does: 'Move the focused account up or down the list' },
   { keys: ['Esc'], does: 'Clear the search, close a view or dialog' },
   { keys: [`${MOD}+Z`], does: 'Undo a delete' },
+  { keys: [`${MOD}+L`], does: 'Lock the app (with the app lock on)' },
   { keys: ['?'], does: 'This list' },
 ];
 

@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { BackupStatus } from '../../../shared/backup.js';
 import type { AutoLock } from '../../../shared/settings.js';
 import { call } from '../app-shell/api.js';
@@ -6,6 +6,7 @@ import { FormError } from '../ui/FormError.js';
 import { useAction } from '../ui/use-action.js';
 import { PasswordFields, newPasswordProblem, type NewPassword } from '../ui/PasswordFields.js';
 import type { Strength } from '../ui/password-strength.js';
+import { TOAST_MS, type ToastMessage } from '../app-shell/Toast.js';
 import { useLockStatus } from './use-lock-status.js';
 
 const MAC = navigator.userAgent.includes('Mac');
@@ -27,20 +28,44 @@ export function AppLockSettings({
   autoLock,
   onAutoLock,
   onSetUpBackup,
+  onToast,
+  focusRequest = null,
 }: {
   backup: BackupStatus | null;
   autoLock: AutoLock;
   onAutoLock(value: AutoLock): void;
   onSetUpBackup(): void;
+  /** The app's toast, for what a form did once it has closed. */
+  onToast(message: ToastMessage): void;
+  /** Each new object: bring this group into view with the focus on its first button (Turn on app lock…, or Lock now). */
+  focusRequest?: object | null;
 }) {
   const status = useLockStatus();
   const [form, setForm] = useState<Form>('none');
+  const group = useRef<HTMLDivElement>(null);
+  const loaded = status !== null;
+  useEffect(() => {
+    if (!focusRequest || !loaded) return;
+    group.current?.scrollIntoView({ block: 'center' });
+    group.current?.querySelector<HTMLButtonElement>('.row button')?.focus();
+  }, [focusRequest, loaded]);
+  const changeButton = useRef<HTMLButtonElement>(null);
+  /** The change form closed (done or cancelled): the focus goes back to the button that opened it, not to the page. */
+  const [backFromChange, setBackFromChange] = useState(0);
+  useEffect(() => {
+    if (backFromChange > 0) changeButton.current?.focus();
+  }, [backFromChange]);
   const backupOn = backup !== null && backup.state !== 'off';
   if (!status) return null;
   const close = () => setForm('none');
+  const closeChange = (changed: boolean) => {
+    close();
+    setBackFromChange((n) => n + 1);
+    if (changed) onToast({ text: 'Lock password changed. Unlock with the new one from now on.', tone: 'success', showMs: TOAST_MS });
+  };
 
   return (
-    <div className="app-lock" role="group" aria-labelledby="app-lock-title">
+    <div className="app-lock" role="group" aria-labelledby="app-lock-title" ref={group}>
       <h3 id="app-lock-title">App lock</h3>
       <p className="hint">
         Protects your codes from someone at this PC while the app is locked, and from anyone who copies your files and keychain: your accounts open only
@@ -76,7 +101,7 @@ export function AppLockSettings({
       ) : form === 'turnOn' ? (
         <TurnOnLock onDone={close} />
       ) : form === 'change' ? (
-        <ChangeLockPassword onDone={close} />
+        <ChangeLockPassword onDone={closeChange} />
       ) : form === 'turnOff' ? (
         <TurnOffLock onDone={close} />
       ) : status.on ? (
@@ -106,7 +131,7 @@ export function AppLockSettings({
             <button type="button" onClick={() => void call('lockApp').catch(() => undefined)}>
               Lock now
             </button>
-            <button type="button" className="secondary" onClick={() => setForm('change')}>
+            <button type="button" className="secondary" ref={changeButton} onClick={() => setForm('change')}>
               Change lock password…
             </button>
             <button type="button" className="secondary" onClick={() => setForm('turnOff')}>
@@ -153,7 +178,7 @@ function TurnOnLock({ onDone }: { onDone(): void }) {
   );
 }
 
-function ChangeLockPassword({ onDone }: { onDone(): void }) {
+function ChangeLockPassword({ onDone }: { onDone(changed: boolean): void }) {
   const [current, setCurrent] = useState('');
   const [value, setValue] = useState<NewPassword>({ password: '', confirmation: '' });
   const [strength, setStrength] = useState<Strength | null>(null);
@@ -165,7 +190,7 @@ function ChangeLockPassword({ onDone }: { onDone(): void }) {
     setTried(true);
     if (current === '') return setError('Enter the current lock password.');
     if (newPasswordProblem(value, strength)) return;
-    if (await run(() => call('changeAppLockPassword', { currentPassword: current, password: value.password }))) onDone();
+    if (await run(() => call('changeAppLockPassword', { currentPassword: current, password: value.password }))) onDone(true);
   };
   return (
     <form className="form" onSubmit={(e) => void submit(e)} aria-label="Change lock password">
@@ -177,7 +202,7 @@ function ChangeLockPassword({ onDone }: { onDone(): void }) {
         <button type="submit" disabled={busy}>
           {busy ? 'Changing…' : 'Change lock password'}
         </button>
-        <button type="button" className="secondary" disabled={busy} onClick={onDone}>
+        <button type="button" className="secondary" disabled={busy} onClick={() => onDone(false)}>
           Cancel
         </button>
       </div>

@@ -3,7 +3,9 @@ import { App } from '../app-shell/App.js';
 import { QuickPage } from '../quick/QuickPage.js';
 import { call } from '../app-shell/api.js';
 import { useBackupStatus } from '../settings/backup/use-backup-status.js';
+import type { StartedOver } from './ForgotPassword.js';
 import { LockScreen } from './LockScreen.js';
+import { useLockShortcut } from './use-lock-shortcut.js';
 import { useLockStatus } from './use-lock-status.js';
 
 /**
@@ -12,24 +14,16 @@ import { useLockStatus } from './use-lock-status.js';
  * Ctrl/Cmd+L locks from anywhere in the window.
  */
 const ACTIVITY_EVERY_MS = 5_000;
+const ignoreRefusal = () => undefined;
 
 /** `page`: the main window, or the quick picker (which, locked, asks to unlock like the window). */
 export function LockGate({ page = 'app' }: { page?: 'app' | 'quick' }) {
   const lock = useLockStatus();
   const backup = useBackupStatus();
-  const [startWithRecovery, setStartWithRecovery] = useState(false);
+  const [startedOver, setStartedOver] = useState<StartedOver | null>(null);
 
-  useEffect(() => {
-    if (!lock?.on || lock.locked) return;
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'l') {
-        event.preventDefault();
-        void call('lockApp').catch(() => undefined);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [lock?.on, lock?.locked]);
+  // The main window's shortcut is the app's (it says when the lock is off); the quick picker's only locks.
+  useLockShortcut(page === 'quick' && lock?.on === true && !lock.locked, ignoreRefusal);
 
   // Input in the page counts as activity for auto-lock where main has no system idle time (the browser harness).
   useEffect(() => {
@@ -48,8 +42,8 @@ export function LockGate({ page = 'app' }: { page?: 'app' | 'quick' }) {
   }, [lock?.on, lock?.locked]);
 
   if (lock === null) return null; // a moment at start-up: nothing rather than accounts that may be locked
-  if (lock.locked) return <LockScreen status={lock} backup={backup} onRemoved={() => setStartWithRecovery(true)} />;
+  if (lock.locked) return <LockScreen status={lock} backup={backup} onStartedOver={setStartedOver} />;
   if (page === 'quick') return <QuickPage />;
-  // Keyed: the unlocked status may arrive before "removed" does, and the app must open again on recovery then.
-  return <App key={startWithRecovery ? 'recovery' : 'app'} startWithRecovery={startWithRecovery} />;
+  // Keyed: the unlocked status may arrive before "started over" does, and the app must open again with it then.
+  return <App key={startedOver ? 'started-over' : 'app'} startedOver={startedOver} />;
 }

@@ -1,8 +1,13 @@
 import type { RecoverySummary } from '../../../shared/recovery.js';
 import { accountLabel } from '../accounts/format.js';
+import { useLockStatus } from '../lock/use-lock-status.js';
 
-/** What the restore did, where an unreadable accounts file went, and which accounts need setting up again. */
-export function DoneStep({ summary, onClose }: { summary: RecoverySummary; onClose(): void }) {
+/**
+ * What the restore did, where an unreadable accounts file went, which accounts need setting up again, and, since the
+ * app lock is set per PC and no backup carries it, that it is off here, with the way to turn it on.
+ */
+export function DoneStep({ summary, onClose, onOpenAppLock }: { summary: RecoverySummary; onClose(): void; onOpenAppLock(): void }) {
+  const lock = useLockStatus();
   return (
     <>
       <p role="status">
@@ -26,6 +31,17 @@ export function DoneStep({ summary, onClose }: { summary: RecoverySummary; onClo
               <li key={a.id}>{accountLabel(a)}</li>
             ))}
           </ul>
+        </div>
+      ) : null}
+      {lock?.on === false ? (
+        <div className="notice" role="region" aria-label="App lock">
+          <p>
+            The app lock is off on this PC. It is set on each PC, so no backup brings it back: turn it on so that your codes open only with a lock
+            password here.
+          </p>
+          <button type="button" className="secondary" onClick={onOpenAppLock}>
+            Turn on app lock…
+          </button>
         </div>
       ) : null}
       <div className="row">

@@ -20,7 +20,7 @@ const STEPS = ['Sign in', 'Backup password', 'Check', 'Done'] as const;
  * restore (or merge, or remove this PC's accounts and restore) -> summary. Nothing on this PC changes before the
  * preview's button; Cancel, a failed sign-in or a wrong password leave the app as it was.
  */
-export function RecoveryWizard({ accounts, onClose }: { accounts: readonly AccountView[]; onClose(): void }) {
+export function RecoveryWizard({ accounts, onClose, onOpenAppLock }: { accounts: readonly AccountView[]; onClose(): void; onOpenAppLock(): void }) {
   const [step, setStep] = useState<Step>(accounts.length > 0 ? { name: 'existing' } : { name: 'signIn', account: null, busy: null, failure: null });
   const [mode, setMode] = useState<RestoreMode>(accounts.length > 0 ? 'merge' : 'restore');
   const heading = useRef<HTMLHeadingElement>(null);
@@ -122,7 +122,7 @@ export function RecoveryWizard({ accounts, onClose }: { accounts: readonly Accou
       ) : step.name === 'preview' ? (
         <PreviewStep step={step} mode={mode} onRestore={() => void restore()} onChoose={choose} onCancel={cancel} />
       ) : (
-        <DoneStep summary={step.summary} onClose={onClose} />
+        <DoneStep summary={step.summary} onClose={onClose} onOpenAppLock={onOpenAppLock} />
       )}
     </section>
   );

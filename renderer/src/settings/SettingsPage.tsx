@@ -8,6 +8,7 @@ import { BackBar, useBackOnEscape } from '../app-shell/sub-page.js';
 import { ExportSection } from '../export/ExportSection.js';
 import { ImportSection } from '../import/ImportSection.js';
 import { AppLockSettings } from '../lock/AppLockSettings.js';
+import type { ToastMessage } from '../app-shell/Toast.js';
 import { SettingsNav } from './SettingsNav.js';
 import './settings-page.css';
 
@@ -23,15 +24,23 @@ export function SettingsPage({
   onChange,
   onBack,
   onBeginRecovery,
+  onToast,
+  appLockRequest = null,
 }: {
   settings: Settings;
   backup: BackupStatus | null;
   onChange(patch: Partial<Settings>): void;
   onBack(): void;
   onBeginRecovery(): void;
+  onToast(message: ToastMessage): void;
+  /** Opened to turn the app lock on (a new object each time): the App lock group is brought into view, not the top. */
+  appLockRequest?: object | null;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  const openedForAppLock = useRef(appLockRequest !== null);
+  useEffect(() => {
+    if (!openedForAppLock.current) heading.current?.focus();
+  }, []);
   useBackOnEscape(onBack);
   return (
     <section className="settings with-nav" aria-labelledby="settings-title">
@@ -47,7 +56,9 @@ export function SettingsPage({
           backup={backup}
           autoLock={settings.autoLock}
           onAutoLock={(autoLock) => onChange({ autoLock })}
-          onSetUpBackup={() => document.querySelector<HTMLElement>('.settings .settings-section button, .settings fieldset button')?.focus()} />
+          onSetUpBackup={() => document.querySelector<HTMLElement>('.settings .settings-section button, .settings fieldset button')?.focus()}
+          onToast={onToast}
+          focusRequest={appLockRequest} />
         <label className="setting setting-row">
           <span className="setting-label">Clear copied codes from the clipboard after</span>
           <select value={settings.clipboardClearSeconds} onChange={(e) => onChange({ clipboardClearSeconds: Number(e.target.value) })}>
