@@ -97,7 +97,7 @@ const WALKS: { cloud?: boolean; stops: Stop[] }[] = [
     stops: [
       ['add: scan QR code', async (w) => {
         await openWith(w, GITHUB);
-        await w.page.getByRole('button', { name: 'Add account', exact: true }).click();
+        await w.page.getByRole('banner').getByRole('button', { name: 'Add account' }).click();
         await expect(dialog(w.page, 'Add account').getByRole('tab', { name: 'Scan QR code' })).toHaveAttribute('aria-selected', 'true');
       }],
       ['add: camera problem', async ({ page }) => {
@@ -117,7 +117,7 @@ const WALKS: { cloud?: boolean; stops: Stop[] }[] = [
         await dialog(page, 'Add account').getByRole('button', { name: 'Done' }).click();
       }],
       ['add: setup key, with errors', async ({ page }) => {
-        await page.getByRole('button', { name: 'Add account', exact: true }).click();
+        await page.getByRole('banner').getByRole('button', { name: 'Add account' }).click();
         await dialog(page, 'Add account').getByRole('tab', { name: 'Enter setup key' }).click();
         await dialog(page, 'Add account').getByLabel('Setup key', { exact: true }).fill('not base32!');
         await dialog(page, 'Add account').getByRole('button', { name: 'Add account' }).click();
