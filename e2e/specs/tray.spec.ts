@@ -34,7 +34,7 @@ test('choosing a tray item copies the code oathtool computes, notifies, and the 
 
   const before = await harness.controls.now();
   await items.first().click();
-  await expect(page.getByRole('status')).toHaveText('Code for GitHub copied; clears in 30 s');
+  await expect(page.getByRole('status')).toHaveText('Code for GitHub, alice copied; clears in 30 s');
   const after = await harness.controls.now();
   const copied = await harness.controls.readClipboard();
   expect([oathtoolTotp(GITHUB, Math.floor(before / 1000)), oathtoolTotp(GITHUB, Math.floor(after / 1000))]).toContain(copied);
@@ -49,7 +49,7 @@ test('the tray keeps what the person copied since', async ({ page, controlledHar
   await addBoth(harness);
   await page.goto(trayPage(harness));
   await menuItems(page).nth(1).click();
-  await expect(page.getByRole('status')).toHaveText('Code for Google copied; clears in 30 s');
+  await expect(page.getByRole('status')).toHaveText('Code for Google, alice@example.com copied; clears in 30 s');
   await harness.controls.writeClipboard('https://example.com/something-else');
   await harness.controls.advanceClock(45_000);
   await page.waitForTimeout(200);

@@ -85,7 +85,7 @@ describe('copyCode, setPinned and the tray through the core', () => {
     expect(labels(menus.at(-1)!)[0]).toBe(`GitHub, alice ${expected(now).slice(0, 3)} ${expected(now).slice(3)}`);
 
     const choice = await call('chooseTrayItem', { itemId: `account:${a.id}` });
-    expect(choice).toEqual({ action: { type: 'copyCode', accountId: a.id }, copied: { notification: 'Code for GitHub copied; clears in 30 s', clearsAt: now + 30_000 } });
+    expect(choice).toEqual({ action: { type: 'copyCode', accountId: a.id }, copied: { notification: 'Code for GitHub, alice copied; clears in 30 s', clearsAt: now + 30_000 } });
     expect(clipboard.readText()).toBe(expected(now));
     expect(await call('chooseTrayItem', { itemId: 'all-accounts' })).toEqual({ action: { type: 'showAllAccounts' }, copied: null });
     await expect(call('chooseTrayItem', { itemId: 'no-such-item' })).rejects.toMatchObject({ kind: 'invalidRequest' });
@@ -98,7 +98,7 @@ describe('copyCode, setPinned and the tray through the core', () => {
     const label = labels(await call('getTrayMenu', {}))[0]!;
     expect(label).toBe(`Very long provider name…, ${'a'.repeat(31)}… ${expected(T0).slice(0, 3)} ${expected(T0).slice(3)}`);
     const choice = await call<{ copied: { notification: string } }>('chooseTrayItem', { itemId: `account:${id}` });
-    expect(choice.copied.notification).toBe('Code for Very long provider name… copied; clears in 30 s');
+    expect(choice.copied.notification).toBe(`Code for Very long provider name…, ${'a'.repeat(31)}… copied; clears in 30 s`);
     // The window still gets the full text.
     expect((await call<{ issuer: string; name: string }[]>('listAccounts', {}))[0]).toMatchObject({ issuer, name: 'a'.repeat(200) });
   });

@@ -105,10 +105,10 @@ describe('trayMenu', () => {
     expect(labels(menu({ accounts: [account('hhhh8', '', 'x'.repeat(50))] }))[0]).toBe(`${'x'.repeat(31)}… …`);
   });
 
-  it('the copy notification names the account by its shortened issuer (or name)', () => {
-    expect(trayCopiedNotification(account('eeee5', 'I'.repeat(200), 'alice'), 30)).toBe(`Code for ${'I'.repeat(23)}… copied; clears in 30 s`);
+  it('the copy notification names the account as the menu does, shortened', () => {
+    expect(trayCopiedNotification(account('eeee5', 'I'.repeat(200), 'alice'), 30)).toBe(`Code for ${'I'.repeat(23)}…, alice copied; clears in 30 s`);
     expect(trayCopiedNotification(account('eeee5', '', 'n'.repeat(200)), 5)).toBe(`Code for ${'n'.repeat(31)}… copied; clears in 5 s`);
-    expect(trayCopiedNotification(github, 30)).toBe('Code for GitHub copied; clears in 30 s');
+    expect(trayCopiedNotification(github, 30)).toBe('Code for GitHub, alice copied; clears in 30 s');
   });
 });
 

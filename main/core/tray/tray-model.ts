@@ -1,5 +1,5 @@
 import type { AccountView, CodeBatch } from '../../../shared/account.js';
-import { accountLabel, accountTitle } from '../../../shared/account-label.js';
+import { accountLabel } from '../../../shared/account-label.js';
 import { offsetDirection } from '../../../shared/clock-offset-text.js';
 import type { ClockStatus } from '../../../shared/clock-status.js';
 import { groupDigits } from '../../../shared/group-digits.js';
@@ -58,9 +58,9 @@ function shortened(account: Pick<AccountView, 'issuer' | 'name'>): Pick<AccountV
   return { issuer: shortenForTray(account.issuer, TRAY_TEXT_LIMIT.issuer), name: shortenForTray(account.name, TRAY_TEXT_LIMIT.name) };
 }
 
-/** The notification after the tray copied a code: the account by its title (its issuer, or its name), shortened as in the menu. */
+/** The notification after the tray copied a code: the account named as in the menu (accountLabel, shortened). */
 export function trayCopiedNotification(account: Pick<AccountView, 'issuer' | 'name'>, clearsInSeconds: number): string {
-  return `Code for ${accountTitle(shortened(account))} copied; clears in ${clearsInSeconds} s`;
+  return `Code for ${accountLabel(shortened(account))} copied; clears in ${clearsInSeconds} s`;
 }
 
 /**

@@ -1,4 +1,3 @@
-import { ShieldCheck } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AccountView } from '../../../shared/account.js';
 import { AccountDetails } from '../details/AccountDetails.js';
@@ -23,6 +22,7 @@ import { IconSprite } from '../ui/icon-sprite.js';
 import type { StartedOver } from '../lock/ForgotPassword.js';
 import { lockRefusedToast, useLockShortcut } from '../lock/use-lock-shortcut.js';
 import type { AppError } from '../../../shared/app-error.js';
+import { AppHeader } from './AppHeader.js';
 
 const MAC = navigator.userAgent.includes('Mac');
 
@@ -187,44 +187,14 @@ export function App({ startedOver = null }: { startedOver?: StartedOver | null }
 
   return (
     <div className={`app${settings.hideCodes ? ' hide-codes' : ''}`}>
-      <header className="app-header">
-        <div className="app-brand">
-          <ShieldCheck aria-hidden="true" size={22} strokeWidth={2.25} />
-          <h1>Authenticator</h1>
-        </div>
-        {view.name === 'tiles' && state.accounts.length > 0 ? (
-          <input
-            ref={searchBox}
-            type="search"
-            className="search"
-            placeholder="Search accounts  ( / )"
-            aria-label="Search accounts"
-            aria-keyshortcuts="/ Control+F Meta+F"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            onKeyDown={(e) => e.key === 'Escape' && setSearch('')}
-          />
-        ) : (
-          <span className="spacer" />
-        )}
-        <button type="button" ref={addButton} onClick={() => setAdding(true)}>
-          Add account
-        </button>
-        <button
-          type="button"
-          className="secondary settings-button"
-          onClick={() => setView({ name: 'settings' })}
-          aria-current={view.name === 'settings' ? 'page' : undefined}
-          aria-describedby={backupOutOfDate ? 'backup-dot' : undefined}
-        >
-          Settings
-          {backupOutOfDate ? (
-            <span id="backup-dot" className="red-dot" title="Backup out of date">
-              <span className="visually-hidden">Backup out of date</span>
-            </span>
-          ) : null}
-        </button>
-      </header>
+      <AppHeader
+        search={view.name === 'tiles' && state.accounts.length > 0 ? { value: search, onChange: setSearch, ref: searchBox } : null}
+        addButton={addButton}
+        onAdd={() => setAdding(true)}
+        onSettings={() => setView({ name: 'settings' })}
+        settingsOpen={view.name === 'settings'}
+        backupOutOfDate={backupOutOfDate}
+      />
       <main className="app-main" ref={observeMain}>
         <ClockBanner status={clockStatus} switchOn={settings.correctClockOffset} onSwitch={(on) => void updateSettings({ correctClockOffset: on })} />
         {view.name === 'tiles' && setAside ? <SetAsideNotice {...setAside} onDismiss={() => setSetAside(null)} /> : null}

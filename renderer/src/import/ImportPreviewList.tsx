@@ -1,9 +1,11 @@
 import type { ImportEntryView, ImportPreview } from '../../../shared/import.js';
+import { accountLabel } from '../accounts/format.js';
 
 const TYPE_LABEL = { totp: 'TOTP', hotp: 'HOTP', steam: 'Steam' } as const;
 
+/** An entry of the file, named as every account is (accountLabel); its id is the preview's handle, not a name. */
 export function entryLabel(entry: { issuer: string; name: string }): string {
-  return entry.issuer && entry.name ? `${entry.issuer} (${entry.name})` : entry.issuer || entry.name || 'Unnamed account';
+  return accountLabel({ issuer: entry.issuer, name: entry.name }) || 'Unnamed account';
 }
 
 /**

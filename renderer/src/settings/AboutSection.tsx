@@ -13,7 +13,8 @@ export function AboutSection() {
       </div>
       <details className="licences">
         <summary>Open-source packages in this app ({packages.length})</summary>
-        <ul>
+        {/* It scrolls: focusable, so the keyboard can scroll it too. */}
+        <ul tabIndex={0} aria-label="Open-source packages">
           {packages.map((item) => (
             <li key={item.name}>
               <span className="licence-name">{item.name}</span> <span className="licence-version">{item.version}</span>

@@ -1,22 +1,15 @@
 import { startTransition, useEffect, useReducer } from 'react';
 import { brandKey } from '../../../shared/brand-key.js';
-import { withContrast } from '../ui/contrast.js';
+import { logoColours } from './logo-colour.js';
 import type * as BrandIndex from 'virtual:brand-icons';
 
-/** A service's logo from simple-icons (CC0): its outline and its colour made visible on each theme's icon plate. */
+/** A service's logo from simple-icons (CC0): its outline and its colour made visible on each theme's icon plate (logo-colour.ts). */
 export interface BrandIcon {
   slug: string;
   path: string;
   light: string;
   dark: string;
 }
-
-/**
- * The icon plate behind a logo, light and dark: --surface-2 in ui/tokens.css (a test keeps them equal). Logos are
- * graphics: 3:1 against it (WCAG 1.4.11).
- */
-export const PLATE = { light: '#eaedf1', dark: '#232831' } as const;
-const GRAPHIC_CONTRAST = 3;
 
 /** The index once loaded; the logos loaded so far, by slug; each issuer's slug (null: none), by brandKey. */
 let index: typeof BrandIndex | null = null;
@@ -72,7 +65,7 @@ async function loadLogo(slug: string, loaded: typeof BrandIndex): Promise<BrandI
   const path = loader ? pathOf((await loader()).default) : null;
   if (!path) return null;
   const hex = `#${loaded.colours[slug] ?? '000000'}`;
-  return { slug, path, light: withContrast(hex, PLATE.light, GRAPHIC_CONTRAST), dark: withContrast(hex, PLATE.dark, GRAPHIC_CONTRAST) };
+  return { slug, path, ...logoColours(hex) };
 }
 
 /**

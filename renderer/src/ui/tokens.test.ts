@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { contrastRatio, withContrast } from './contrast.js';
-import { PLATE } from '../tiles/brand-icons.js';
+import { INK, PLATE } from '../tiles/logo-colour.js';
 import { INITIAL_COLOURS } from '../tiles/ProviderIcon.js';
 
 const tokensCss = readFileSync(new URL('./tokens.css', import.meta.url), 'utf8');
@@ -62,8 +62,9 @@ describe('design tokens', () => {
     }
   });
 
-  it('the logo plate is --surface-2', () => {
+  it('the logo plate is --surface-2, and the ink of black and white logos --text', () => {
     expect(role('surface-2')).toEqual([PLATE.light, PLATE.dark]);
+    expect(role('text')).toEqual([INK.light, INK.dark]);
   });
 
   it('white initials stand out by 4.5:1 on every initial colour', () => {

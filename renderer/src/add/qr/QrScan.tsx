@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CameraScanner } from './CameraScanner.js';
 import { scanScreen } from './screen-scan.js';
 import { isSetupLink, notASetupCodeMessage, type ScanSource } from './setup-text.js';
 import './qr.css';
+import { FilePicker } from '../../ui/FilePicker.js';
 import { FormError } from '../../ui/FormError.js';
 import { useAction } from '../../ui/use-action.js';
 
@@ -22,8 +23,6 @@ export function QrScan({ onLink, startWithCamera = false }: Props) {
   const [status, setStatus] = useState<string | null>(null);
   const { error, setError, run } = useAction('The setup code could not be used.');
   const [busy, setBusy] = useState(false);
-  const [dragging, setDragging] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
   const cameraButton = useRef<HTMLButtonElement>(null);
 
   const add = async (text: string, source: ScanSource) => {
@@ -100,12 +99,6 @@ export function QrScan({ onLink, startWithCamera = false }: Props) {
     cameraButton.current?.focus();
   }, [camera]);
 
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    void scanPicture(event.dataTransfer.files[0]);
-  };
-
   return (
     <div className="qr-scan">
       {camera ? (
@@ -118,31 +111,14 @@ export function QrScan({ onLink, startWithCamera = false }: Props) {
         />
       ) : (
         <>
-          <div
-            className={`drop-zone${dragging ? ' dragging' : ''}`}
-            onDragOver={(e) => {
-              e.preventDefault();
-              setDragging(true);
-            }}
-            onDragLeave={() => setDragging(false)}
-            onDrop={onDrop}
-          >
-            <p>Drop a picture of the QR code here, paste one (Ctrl+V), or</p>
-            <button type="button" disabled={busy} onClick={() => input.current?.click()}>
-              Choose picture…
-            </button>
-            <input
-              ref={input}
-              type="file"
-              accept="image/*"
-              className="visually-hidden"
-              aria-label="QR code picture"
-              onChange={(e) => {
-                void scanPicture(e.target.files?.[0]);
-                e.target.value = '';
-              }}
-            />
-          </div>
+          <FilePicker
+            prompt="Drop a picture of the QR code here, paste one (Ctrl+V), or"
+            buttonLabel="Choose picture…"
+            inputLabel="QR code picture"
+            accept="image/*"
+            disabled={busy}
+            onFiles={([picture]) => void scanPicture(picture)}
+          />
           <div className="live-sources" role="group" aria-labelledby="live-sources-title">
             <p id="live-sources-title" className="live-sources-title">
               Or scan it where it is shown
