@@ -26,7 +26,7 @@ test('the QR code and setup key are shown only after a warning and main’s own 
   await page.goto(harness.url);
   await tilesSettled(page);
   await openDetails(page, 'Dropbox, alice@example.com');
-  const view = page.getByRole('region', { name: 'Dropbox' });
+  const view = page.getByRole('dialog', { name: 'Dropbox' });
   const show = view.getByRole('button', { name: 'Show QR code and setup key…' });
 
   // The warning first; Cancel has the focus, Escape backs out, nothing was fetched.
@@ -118,7 +118,7 @@ test('with the app lock on, the setup key needs the lock password, checked by ma
   await tilesSettled(page);
   expect(await callContract(page, 'turnOnAppLock', { password: LOCK_PASSWORD })).toMatchObject({ ok: true });
   await openDetails(page, 'Dropbox, alice@example.com');
-  const view = page.getByRole('region', { name: 'Dropbox' });
+  const view = page.getByRole('dialog', { name: 'Dropbox' });
   await view.getByRole('button', { name: 'Show QR code and setup key…' }).click();
   const warning = view.getByRole('alertdialog', { name: 'Show the QR code and setup key?' });
   await warning.getByRole('button', { name: 'Show QR code and setup key' }).click();

@@ -8,6 +8,7 @@ import { useFocusHandoff } from './focus-handoff.js';
 import { accountLabel, accountTitle, groupDigits } from '../accounts/format.js';
 import { Menu, type MenuItem } from '../ui/Menu.js';
 import { spriteIcon } from '../ui/icon-sprite.js';
+import { Countdown } from './Countdown.js';
 import { ProviderIcon } from './ProviderIcon.js';
 import type { TilePlacement } from './VirtualTileGrid.js';
 
@@ -190,21 +191,3 @@ function TileCode({ codes, id, hideCodes }: { codes: CodeStore; id: string; hide
     </>
   );
 }
-
-/**
- * The ring that empties over the code's lifetime and the seconds left inside it, one element: CSS animations started
- * part-way through by a negative delay (registered properties: the ring's share, drawn by a conic gradient, and the
- * seconds, shown by a counter). The delay is read
- * once, when the ring appears (one per code): a later render, for any other reason, must not hand the running
- * animation a later delay, which would push it ahead. The last five seconds turn it to the warning colour.
- */
-function Countdown({ validFrom, validUntil, clockOffsetMs }: { validFrom: number; validUntil: number; clockOffsetMs: number }) {
-  const period = validUntil - validFrom;
-  const [elapsed] = useState(() => Math.min(period, Math.max(0, Date.now() + clockOffsetMs - validFrom)));
-  const seconds = Math.round(period / 1000);
-  const vars = { '--period': `${period}ms`, '--elapsed': `-${elapsed}ms`, '--seconds': seconds, '--urgent-at': `${period - URGENT_MS - elapsed}ms` };
-  return (
-    <span className="countdown" aria-hidden="true" style={vars as CSSProperties} />
-  );
-}
-const URGENT_MS = 5000;
