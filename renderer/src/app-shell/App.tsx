@@ -175,12 +175,13 @@ export function App({ startWithRecovery = false }: { startWithRecovery?: boolean
     if (view.name === 'account' && state.loaded && !current) setView({ name: 'tiles' }); // deleted, here or elsewhere
   }, [view, current, state.loaded]);
 
-  // The tiles stay mounted under the full-screen layer (scroll position, search, drag state), inert while it is up.
+  // The tiles stay mounted under the full-screen layer (scroll position, search, drag state), inert while it is up
+  // (and aria-hidden too, for assistive technology that does not know inert yet).
   const underLayer = current !== undefined;
   const clockBanner = <ClockBanner status={clockStatus} switchOn={settings.correctClockOffset} onSwitch={(on) => void updateSettings({ correctClockOffset: on })} />;
   return (
     <div className={`app${settings.hideCodes ? ' hide-codes' : ''}`}>
-      <header className="app-header" ref={header} inert={underLayer}>
+      <header className="app-header" ref={header} inert={underLayer} aria-hidden={underLayer || undefined}>
         <div className="app-brand">
           <ShieldCheck aria-hidden="true" size={22} strokeWidth={2.25} />
           <h1>Authenticator</h1>
@@ -218,7 +219,7 @@ export function App({ startWithRecovery = false }: { startWithRecovery?: boolean
           ) : null}
         </button>
       </header>
-      <main className="app-main" ref={observeMain} inert={underLayer}>
+      <main className="app-main" ref={observeMain} inert={underLayer} aria-hidden={underLayer || undefined}>
         {clockBanner}
         {view.name === 'tiles' && setAside ? <SetAsideNotice files={setAside} onDismiss={() => setSetAside(null)} /> : null}
         {/* Settings and recovery open even when the accounts cannot be loaded: recovery is one way out of that. */}

@@ -49,7 +49,8 @@ export function AccountDetails({ account, codes, hideCodes, onBack, onCopy, onRe
   /** The lock password typed into the warning (app lock on), handed once to main with the request; never kept after. */
   const revealLockPassword = useRef<string | undefined>(undefined);
 
-  useEffect(() => heading.current?.focus(), []);
+  // preventScroll: the layer is fixed; the page under it must not move.
+  useEffect(() => heading.current?.focus({ preventScroll: true }), []);
   // Once recovered, the recover dialog and its action are gone: focus goes back to the top of the view.
   const neededVerification = useRef(account.needsVerification);
   useEffect(() => {
