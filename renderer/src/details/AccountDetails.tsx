@@ -9,6 +9,7 @@ import { RecoverAction } from '../recovery/RecoverAction.js';
 import { useBackOnEscape } from '../app-shell/sub-page.js';
 import { FormError } from '../ui/FormError.js';
 import { useAction } from '../ui/use-action.js';
+import { useLayerClosing } from '../ui/Layer.js';
 import { AccountActions, exportable, whyNotExportable } from './AccountActions.js';
 import { AccountFacts } from './AccountFacts.js';
 import { CodePanel } from './CodePanel.js';
@@ -42,6 +43,8 @@ interface Props {
 export function AccountDetails({ account, codes, hideCodes, onBack, onCopy, onRemove }: Props) {
   const [mode, setMode] = useState<'view' | 'rename' | 'confirmDelete' | 'confirmReveal' | 'reveal'>('view');
   const action = useAction();
+  // Leaving (Back, Escape, the scrim), the view fades out: a shown setup key goes at once, not with it.
+  const leaving = useLayerClosing();
   const [recovered, setRecovered] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   /** The button that opened the panel shown below the facts, where the focus goes back when it closes. */
@@ -121,7 +124,7 @@ export function AccountDetails({ account, codes, hideCodes, onBack, onCopy, onRe
             }}
             onCancel={closePanel}
           />
-        ) : mode === 'reveal' ? (
+        ) : mode === 'reveal' && !leaving ? (
           <SetupReveal account={account} lockPassword={revealLockPassword.current} onHide={closePanel} />
         ) : mode === 'confirmDelete' ? (
           <DeleteConfirm account={account} onDelete={() => void remove()} onCancel={closePanel} />

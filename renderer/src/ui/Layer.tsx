@@ -1,6 +1,16 @@
-import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { createContext, useContext, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { wrapTab } from './ModalDialog.js';
 import './layer.css';
+
+const Closing = createContext(false);
+
+/**
+ * True while the layer around the caller animates out. What it shows then is its last frame, not re-rendered for new
+ * props; a part that must go at once (a shown setup key) asks this and unmounts.
+ */
+export function useLayerClosing(): boolean {
+  return useContext(Closing);
+}
 
 interface Props {
   /** Up while true. Turned false, it animates out showing what it showed last, inert, and is then removed. */
@@ -47,7 +57,7 @@ export function Layer({ open, labelledBy, below, onClose, children }: Props) {
     <div ref={root} className={`layer${open ? '' : ' closing'}`} inert={!open} style={{ '--layer-top': `${top}px` } as CSSProperties}>
       <div className="layer-scrim" aria-hidden="true" onClick={onClose} />
       <div className="layer-surface" role="dialog" aria-modal="true" aria-labelledby={labelledBy} onKeyDown={keepTabInside}>
-        {shown.current}
+        <Closing value={!open}>{shown.current}</Closing>
       </div>
     </div>
   );
