@@ -57,7 +57,7 @@ export function AccountDetails({ account, codes, hideCodes, onBack, onCopy, onRe
   // Once recovered, the recover dialog and its action are gone: focus goes back to the top of the view.
   const neededVerification = useRef(account.needsVerification);
   useEffect(() => {
-    if (neededVerification.current && !account.needsVerification) heading.current?.focus();
+    if (neededVerification.current && !account.needsVerification) heading.current?.focus({ preventScroll: true });
     neededVerification.current = account.needsVerification;
   }, [account.needsVerification]);
   const openPanel = (panel: typeof mode) => {
