@@ -29,6 +29,10 @@ interface Props {
  * what lies under it inert (it stays mounted: the tile list keeps its scroll position, search and drag state). The
  * surface is a dialog (aria-modal) that keeps Tab inside it, slides and fades in and out with the design system's
  * durations (none under reduced motion), and holds the page's scroll still while it is up.
+ *
+ * Not a native modal <dialog> (ModalDialog): showModal puts it in the top layer, where nothing of the page can show
+ * above it and everything outside it is inert, the toast too (its "Copied" live region would go unheard); nor a library:
+ * inert, aria-modal and wrapTab are all it needs.
  */
 export function Layer({ open, labelledBy, below, onClose, children }: Props) {
   const [present, setPresent] = useState(open);
