@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousViolationsLightAndDark } from '../axe.js';
 import { expect, test } from '../harness-fixture.js';
-import { expectOathtoolCode } from '../oathtool.js';
+import { expectOathtoolCode, oathtoolTotp } from '../oathtool.js';
 import { screenshot } from '../screenshot.js';
 import { openDetails, tilesSettled } from '../tile-list.js';
 
@@ -134,6 +134,29 @@ test('the layer keeps the tiles mounted and scrolled under it, inert; Escape, Ba
   await expect(view).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Copy code for Service40, user40', exact: true })).toBeFocused();
   await expect(page.getByRole('button', { name: 'Undo deleting Service39, user39' })).toBeVisible();
+});
+
+test('Copy in the layer puts oathtool\'s code on the clipboard, says Copied, and the toast shows over the layer', async ({ page, controlledHarness: harness }) => {
+  expect((await harness.cli('add', ...many(3))).code).toBe(0);
+  await page.goto(harness.url);
+  await tilesSettled(page);
+  await openDetails(page, 'Service2, user2');
+  const view = layer(page, 'Service2');
+  await expect(view.getByRole('button', { name: 'Copied' })).toHaveCount(0);
+  const before = await harness.controls.now();
+  await view.getByRole('button', { name: 'Copy', exact: true }).click();
+  await expect(view.getByRole('button', { name: 'Copied', exact: true })).toBeVisible();
+  const after = await harness.controls.now();
+  const oracle = [before, after].map((at) => oathtoolTotp(secretOf(2), Math.floor(at / 1000)));
+  expect(oracle).toContain(await harness.controls.readClipboard());
+  // The toast is above the layer: it is what a click at its middle lands on.
+  const toast = page.locator('.toast.shown');
+  await expect(toast).toContainText('Copied');
+  const box = (await toast.boundingBox())!;
+  expect(await page.evaluate(([x, y]) => (globalThis as unknown as { document: { elementFromPoint(x: number, y: number): { closest(s: string): unknown } | null } }).document.elementFromPoint(x!, y!)?.closest('.toast') != null, [box.x + box.width / 2, box.y + box.height / 2])).toBe(true);
+  await expect(view).toBeVisible();
+  // And it goes back to Copy after a moment.
+  await expect(view.getByRole('button', { name: 'Copy', exact: true })).toBeVisible();
 });
 
 test('the layer slides in and out with the motion tokens, and not at all under reduced motion', async ({ page, harness }) => {

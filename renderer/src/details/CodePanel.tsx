@@ -1,10 +1,10 @@
 import { Check, Copy } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AccountView } from '../../../shared/account.js';
 import { useCode, type CodeStore } from '../accounts/code-store.js';
 import { groupDigits } from '../accounts/format.js';
 import { Countdown } from '../tiles/Countdown.js';
-import { COPIED_MS } from '../tiles/Tile.js';
+import { useCopiedMark } from '../tiles/use-copied-mark.js';
 
 interface Props {
   account: AccountView;
@@ -27,12 +27,7 @@ export function CodePanel({ account, codes, hideCodes, onCopy, onNextCode }: Pro
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
   const [shown, setShown] = useState(false);
-  const [copied, setCopied] = useState(0);
-  useEffect(() => {
-    if (!copied) return;
-    const timer = window.setTimeout(() => setCopied(0), COPIED_MS);
-    return () => window.clearTimeout(timer);
-  }, [copied]);
+  const [copied, markCopied] = useCopiedMark();
   // Not blurred like a tile's code but left out of the page: nothing to read in a screenshot, a screen share or the DOM.
   const concealed = hideCodes && !hovered && !focused && !shown;
   const masked = (digits: string) => (concealed ? groupDigits('•'.repeat(digits.length)) : groupDigits(digits));
@@ -66,7 +61,7 @@ export function CodePanel({ account, codes, hideCodes, onCopy, onNextCode }: Pro
         <button
           type="button"
           className={`copy-button${copied ? ' copied' : ''}`}
-          onClick={() => void onCopy(account).then((done) => done && setCopied(Date.now()))}
+          onClick={() => void onCopy(account).then((done) => done && markCopied())}
           // Keyboard focus shows the code, as on a tile (:focus-visible there): a click shows it while hovered.
           onFocus={(e) => setFocused(e.currentTarget.matches(':focus-visible'))}
           onBlur={() => setFocused(false)}

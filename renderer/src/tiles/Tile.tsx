@@ -1,7 +1,7 @@
 import type { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { ArrowDown, ArrowUp, Copy, Maximize2 } from 'lucide-react';
-import { memo, useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { memo, useCallback, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import type { AccountView } from '../../../shared/account.js';
 import { useCode, type CodeStore } from '../accounts/code-store.js';
 import { useFocusHandoff } from './focus-handoff.js';
@@ -10,10 +10,8 @@ import { Menu, type MenuItem } from '../ui/Menu.js';
 import { spriteIcon } from '../ui/icon-sprite.js';
 import { Countdown } from './Countdown.js';
 import { ProviderIcon } from './ProviderIcon.js';
+import { useCopiedMark } from './use-copied-mark.js';
 import type { TilePlacement } from './VirtualTileGrid.js';
-
-/** How long a tile says "Copied" after a copy. */
-export const COPIED_MS = 1600;
 
 export interface TileProps {
   account: AccountView;
@@ -53,19 +51,14 @@ export const Tile = memo(function Tile({ account, codes, hideCodes, reorderable,
     },
     [setSortableNode],
   );
-  const [copied, setCopied] = useState(0);
-  useEffect(() => {
-    if (!copied) return;
-    const timer = window.setTimeout(() => setCopied(0), COPIED_MS);
-    return () => window.clearTimeout(timer);
-  }, [copied]);
+  const [copied, markCopied] = useCopiedMark();
   const style: CSSProperties | undefined = sortable ? { transform: CSS.Transform.toString(sortable.transform), transition: sortable.transition } : undefined;
   const title = accountTitle(account);
   const label = accountLabel(account);
   const tabIndex = active ? 0 : -1;
 
   const copy = () => {
-    void onCopy(account).then((done) => done && setCopied(Date.now()));
+    void onCopy(account).then((done) => done && markCopied());
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown') && reorderable) {
