@@ -47,7 +47,7 @@ test('the main window, the full-screen view, settings, the shortcuts and the qui
   await expect(page.locator('.provider-icon[data-brand="github"]')).toHaveCount(1);
   await both(page, 'main-window');
   await openDetails(page, 'GitHub, alice');
-  await expect(page.getByRole('region', { name: 'GitHub' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'GitHub' })).toBeVisible();
   await both(page, 'full-screen-view');
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Settings' }).click();

@@ -32,7 +32,7 @@ const many = (count: number) => {
 async function openDetails(page: Page, label: string) {
   await detailsButton(page, label).click();
   await page.getByRole('menuitem', { name: 'Open full view' }).click();
-  await expect(page.getByRole('region', { name: label.split(',')[0]! })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: label.split(',')[0]! })).toBeVisible();
 }
 
 async function deleteShown(page: Page) {

@@ -17,7 +17,7 @@ test('hide codes: the full-screen view shows no digits until hovered, focused or
   await expect(page.locator('.app')).toHaveClass(/hide-codes/);
   await openDetails(page, 'GitHub, alice');
   await page.mouse.move(0, 0);
-  const view = page.getByRole('region', { name: 'GitHub' });
+  const view = page.getByRole('dialog', { name: 'GitHub' });
   const code = view.locator('.details-code');
   const next = view.locator('.details-next');
   await expect(code).toBeVisible();
@@ -43,10 +43,10 @@ test('hide codes: the full-screen view shows no digits until hovered, focused or
   await expect(code).not.toHaveText(/\d/);
   await expect(next).not.toHaveText(/\d/);
 
-  // Keyboard focus on the code shows it (Tab from Back); Tab on hides it again.
-  await view.getByRole('button', { name: 'Back', exact: true }).focus();
+  // Keyboard focus on Copy shows the code, as on a tile (Tab from the last action, Delete…); Tab on hides it again.
+  await view.getByRole('button', { name: 'Delete…' }).focus();
   await page.keyboard.press('Tab');
-  await expect(code).toBeFocused();
+  await expect(view.getByRole('button', { name: 'Copy', exact: true })).toBeFocused();
   await expectOathtoolCode(code, SECRET);
   await page.keyboard.press('Tab');
   await expect(code).not.toHaveText(/\d/);

@@ -115,7 +115,7 @@ test('/ and typing anywhere search; ? lists the shortcuts; the tile menu works b
   await expect(more).toBeFocused();
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('region', { name: 'Snapchat' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Snapchat' })).toBeVisible();
 });
 
 test('services get their logo by issuer, others their initial; light and dark pass axe with the brand colours', async ({ page, harness }) => {

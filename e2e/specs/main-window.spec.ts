@@ -157,7 +157,7 @@ test('full-screen view: details, next code, rename, delete with confirmation, Es
   await page.goto(harness.url);
   await tilesSettled(page);
   await openDetails(page, 'GitHub, alice');
-  const view = page.getByRole('region', { name: 'GitHub' });
+  const view = page.getByRole('dialog', { name: 'GitHub' });
   await expect(view.getByRole('heading', { name: 'GitHub' })).toBeFocused();
   await expect(view).toContainText('TOTP');
   await expect(view).toContainText('SHA1');
@@ -179,7 +179,7 @@ test('full-screen view: details, next code, rename, delete with confirmation, Es
   await page.getByLabel('Account name').fill('alice@work.example');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('heading', { name: 'Google' })).toBeVisible();
-  await expect(page.getByText('alice@work.example')).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Google' }).getByText('alice@work.example')).toBeVisible();
 
   // Delete asks first; Cancel keeps it.
   await page.getByRole('button', { name: 'Delete…' }).click();

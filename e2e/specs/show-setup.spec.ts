@@ -26,7 +26,7 @@ test('the QR code and setup key are shown only after a warning and main’s own 
   await page.goto(harness.url);
   await tilesSettled(page);
   await openDetails(page, 'Dropbox, alice@example.com');
-  const view = page.getByRole('region', { name: 'Dropbox' });
+  const view = page.getByRole('dialog', { name: 'Dropbox' });
   const show = view.getByRole('button', { name: 'Show QR code and setup key…' });
 
   // The warning first; Cancel has the focus, Escape backs out, nothing was fetched.
@@ -43,7 +43,7 @@ test('the QR code and setup key are shown only after a warning and main’s own 
 
   // Main asks itself (the harness: in its terminal; the desktop app: a dialog of its own); declined there, nothing comes.
   await show.click();
-  await view.getByRole('button', { name: 'Show QR code and setup key' }).click();
+  await view.getByRole('button', { name: 'Show QR code and setup key', exact: true }).click();
   await expect(view.getByRole('status').filter({ hasText: 'Waiting for your confirmation' })).toBeVisible();
   await screenshot(page, 'show-setup-waiting');
   expect(await harness.answerSecretRelease('no')).toBe('Dropbox, alice@example.com');
@@ -53,7 +53,7 @@ test('the QR code and setup key are shown only after a warning and main’s own 
 
   // Shown: the key grouped in fours, and a QR code that decodes to the account's link.
   await show.click();
-  await view.getByRole('button', { name: 'Show QR code and setup key' }).click();
+  await view.getByRole('button', { name: 'Show QR code and setup key', exact: true }).click();
   expect(await harness.answerSecretRelease('yes')).toBe('Dropbox, alice@example.com');
   const panel = view.getByRole('region', { name: 'QR code and setup key' });
   await expect(panel.getByRole('heading', { name: 'QR code and setup key' })).toBeFocused();
@@ -81,7 +81,7 @@ test('the QR code and setup key are shown only after a warning and main’s own 
 
   // Hide hides it.
   await show.click();
-  await view.getByRole('button', { name: 'Show QR code and setup key' }).click();
+  await view.getByRole('button', { name: 'Show QR code and setup key', exact: true }).click();
   expect(await harness.answerSecretRelease('yes')).toBe('Dropbox, alice@example.com');
   await expect(panel.locator('.setup-key')).toBeVisible();
   await panel.getByRole('button', { name: 'Hide' }).click();
@@ -90,7 +90,7 @@ test('the QR code and setup key are shown only after a warning and main’s own 
 
   // Leaving the window hides it. Headless pages never really lose focus, so the window's blur event is sent by hand.
   await show.click();
-  await view.getByRole('button', { name: 'Show QR code and setup key' }).click();
+  await view.getByRole('button', { name: 'Show QR code and setup key', exact: true }).click();
   expect(await harness.answerSecretRelease('yes')).toBe('Dropbox, alice@example.com');
   await expect(panel.locator('.setup-key')).toBeVisible();
   await page.evaluate(() => (globalThis as unknown as { dispatchEvent(event: Event): boolean }).dispatchEvent(new Event('blur')));
@@ -99,7 +99,7 @@ test('the QR code and setup key are shown only after a warning and main’s own 
 
   // Back leaves the view, and the key with it.
   await show.click();
-  await view.getByRole('button', { name: 'Show QR code and setup key' }).click();
+  await view.getByRole('button', { name: 'Show QR code and setup key', exact: true }).click();
   expect(await harness.answerSecretRelease('yes')).toBe('Dropbox, alice@example.com');
   await expect(panel.locator('.setup-key')).toBeVisible();
   await view.getByRole('button', { name: 'Back', exact: true }).click();
@@ -118,7 +118,7 @@ test('with the app lock on, the setup key needs the lock password, checked by ma
   await tilesSettled(page);
   expect(await callContract(page, 'turnOnAppLock', { password: LOCK_PASSWORD })).toMatchObject({ ok: true });
   await openDetails(page, 'Dropbox, alice@example.com');
-  const view = page.getByRole('region', { name: 'Dropbox' });
+  const view = page.getByRole('dialog', { name: 'Dropbox' });
   await view.getByRole('button', { name: 'Show QR code and setup key…' }).click();
   const warning = view.getByRole('alertdialog', { name: 'Show the QR code and setup key?' });
   await warning.getByRole('button', { name: 'Show QR code and setup key' }).click();
@@ -133,7 +133,7 @@ test('with the app lock on, the setup key needs the lock password, checked by ma
 
   await view.getByRole('button', { name: 'Show QR code and setup key…' }).click();
   await view.getByLabel('Lock password').fill(LOCK_PASSWORD);
-  await view.getByRole('button', { name: 'Show QR code and setup key' }).click();
+  await view.getByRole('button', { name: 'Show QR code and setup key', exact: true }).click();
   expect(await harness.answerSecretRelease('yes')).toBe('Dropbox, alice@example.com');
   await expect(view.getByRole('region', { name: 'QR code and setup key' }).locator('.setup-key')).toHaveText('MFRG GZDF MZTW Q2LK NNWG 23TP OBYX E43U');
 });

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { AccountView } from '../../../shared/account.js';
-import { AccountDetails } from '../details/AccountDetails.js';
+import { AccountDetails, DETAILS_TITLE_ID } from '../details/AccountDetails.js';
 import { AddDialog } from '../add/AddDialog.js';
 import { call } from './api.js';
-import { focusTile } from '../tiles/focus-handoff.js';
+import { focusTile, type TilePart } from '../tiles/focus-handoff.js';
 import { accountLabel, searchFilter } from '../accounts/format.js';
 import { LoadProblem } from './LoadProblem.js';
 import { RecoveryWizard } from '../recovery/RecoveryWizard.js';
@@ -23,11 +24,15 @@ import type { StartedOver } from '../lock/ForgotPassword.js';
 import { lockRefusedToast, useLockShortcut } from '../lock/use-lock-shortcut.js';
 import type { AppError } from '../../../shared/app-error.js';
 import { AppHeader } from './AppHeader.js';
+import { Layer } from '../ui/Layer.js';
 
 const MAC = navigator.userAgent.includes('Mac');
 
-/** `focusAppLock`: opened to turn the app lock on (each such view object is a new request to bring it into view). */
-type View = { name: 'tiles' } | { name: 'account'; id: string } | { name: 'settings'; focusAppLock?: boolean } | { name: 'recovery' };
+/**
+ * `account`: the full-screen view, a layer over the tiles, opened from the tile's control `from`.
+ * `focusAppLock`: opened to turn the app lock on (each such view object is a new request to bring it into view).
+ */
+type View = { name: 'tiles' } | { name: 'account'; id: string; from: TilePart } | { name: 'settings'; focusAppLock?: boolean } | { name: 'recovery' };
 
 /**
  * `startedOver`: the lock password was forgotten and the locked accounts file set aside; the app opens on Begin
@@ -48,6 +53,7 @@ export function App({ startedOver = null }: { startedOver?: StartedOver | null }
   const [setAside, setSetAside] = useState<SetAside | null>(startedOver ? { files: startedOver.setAside, opensWith: 'lockPassword' } : null);
   const searchBox = useRef<HTMLInputElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
+  const header = useRef<HTMLElement>(null);
   const { toast, show, dismiss } = useToast();
   const [observeMain, gridLayout] = useGridLayout();
 
@@ -94,15 +100,23 @@ export function App({ startedOver = null }: { startedOver?: StartedOver | null }
       (caught: unknown) => announce(failureMessage(caught, 'The account could not be moved.')),
     );
   }, [announce]);
-  const open = useCallback((account: AccountView) => setView({ name: 'account', id: account.id }), []);
+  const open = useCallback((account: AccountView) => setView({ name: 'account', id: account.id, from: openerPart(account.id) }), []);
 
   const current = view.name === 'account' ? state.accounts.find((a) => a.id === view.id) : undefined;
   const back = useCallback(() => setView({ name: 'tiles' }), []);
-  /** From the full-screen view back to the tiles, the focus on the button that opened it. */
+  /**
+   * Takes the full-screen layer down, then puts the focus on a tile (or Add account): at once, since the tiles under
+   * the layer stay mounted and stop being inert in this very commit.
+   */
+  const closeLayer = useCallback((focus: { id: string; part: TilePart } | null) => {
+    flushSync(() => setView({ name: 'tiles' }));
+    if (focus) focusTile(focus.id, focus.part);
+    else addButton.current?.focus();
+  }, []);
+  /** From the full-screen view back to the tiles, the focus on the tile's control that opened it. */
   const backFromAccount = useCallback(() => {
-    if (view.name === 'account') focusTile(view.id, 'details');
-    setView({ name: 'tiles' });
-  }, [view]);
+    if (view.name === 'account') closeLayer({ id: view.id, part: view.from });
+  }, [view, closeLayer]);
 
   /** Undo of a delete: main puts the account back; the page only ever had the token. */
   const undoRemove = useCallback(
@@ -129,9 +143,7 @@ export function App({ startedOver = null }: { startedOver?: StartedOver | null }
       const index = shown.findIndex((a) => a.id === account.id);
       const neighbour = shown[index + 1] ?? shown[index - 1];
       const { undoToken, undoUntil } = await call('removeAccount', { id: account.id });
-      if (neighbour) focusTile(neighbour.id, 'copy');
-      else addButton.current?.focus();
-      setView({ name: 'tiles' });
+      closeLayer(neighbour ? { id: neighbour.id, part: 'copy' } : null);
       const label = accountLabel(account);
       let used = false; // a second Ctrl+Z while the first is on its way would be told "too late"
       show({
@@ -151,7 +163,7 @@ export function App({ startedOver = null }: { startedOver?: StartedOver | null }
         showMs: Math.max(0, undoUntil - Date.now() - codes.clockOffsetMs),
       });
     },
-    [search, state.accounts, codes, show, undoRemove],
+    [search, state.accounts, codes, show, undoRemove, closeLayer],
   );
 
   // Ctrl/Cmd+Z undoes the delete the toast offers to undo (not while typing, where it undoes the typing).
@@ -185,18 +197,24 @@ export function App({ startedOver = null }: { startedOver?: StartedOver | null }
     if (view.name === 'account' && state.loaded && !current) setView({ name: 'tiles' }); // deleted, here or elsewhere
   }, [view, current, state.loaded]);
 
+  // The tiles stay mounted under the full-screen layer (scroll position, search, drag state), inert while it is up
+  // (and aria-hidden too, for assistive technology that does not know inert yet).
+  const underLayer = current !== undefined;
+  const clockBanner = <ClockBanner status={clockStatus} switchOn={settings.correctClockOffset} onSwitch={(on) => void updateSettings({ correctClockOffset: on })} />;
   return (
     <div className={`app${settings.hideCodes ? ' hide-codes' : ''}`}>
       <AppHeader
-        search={view.name === 'tiles' && state.accounts.length > 0 ? { value: search, onChange: setSearch, ref: searchBox } : null}
+        ref={header}
+        underLayer={underLayer}
+        search={(view.name === 'tiles' || view.name === 'account') && state.accounts.length > 0 ? { value: search, onChange: setSearch, ref: searchBox } : null}
         addButton={addButton}
         onAdd={() => setAdding(true)}
         onSettings={() => setView({ name: 'settings' })}
         settingsOpen={view.name === 'settings'}
         backupOutOfDate={backupOutOfDate}
       />
-      <main className="app-main" ref={observeMain}>
-        <ClockBanner status={clockStatus} switchOn={settings.correctClockOffset} onSwitch={(on) => void updateSettings({ correctClockOffset: on })} />
+      <main className="app-main" ref={observeMain} inert={underLayer} aria-hidden={underLayer || undefined}>
+        {clockBanner}
         {view.name === 'tiles' && setAside ? <SetAsideNotice {...setAside} onDismiss={() => setSetAside(null)} /> : null}
         {/* Settings and recovery open even when the accounts cannot be loaded: recovery is one way out of that. */}
         {view.name === 'settings' ? (
@@ -218,8 +236,6 @@ export function App({ startedOver = null }: { startedOver?: StartedOver | null }
             onBeginRecovery={backup?.configured ? () => setView({ name: 'recovery' }) : undefined}
             onStartedOver={(files) => setSetAside({ files, opensWith: 'key' })}
           />
-        ) : current ? (
-          <AccountDetails account={current} codes={codes} hideCodes={settings.hideCodes} onBack={backFromAccount} onCopy={copy} onRemove={remove} />
         ) : !state.loaded ? null : state.accounts.length === 0 ? (
           <div className="empty-state">
             <h2>No accounts yet</h2>
@@ -238,6 +254,11 @@ export function App({ startedOver = null }: { startedOver?: StartedOver | null }
           <TileList accounts={state.accounts} codes={state.codes} search={search} hideCodes={settings.hideCodes} layout={gridLayout} onCopy={copy} onOpen={open} onMove={move} />
         )}
       </main>
+      <Layer open={underLayer} labelledBy={DETAILS_TITLE_ID} below={header} onClose={backFromAccount}>
+        {/* The clock banner is about the codes: it shows over them here too (the one under the layer is dimmed). */}
+        {clockBanner}
+        {current ? <AccountDetails key={current.id} account={current} codes={codes} hideCodes={settings.hideCodes} onBack={backFromAccount} onCopy={copy} onRemove={remove} /> : null}
+      </Layer>
       {/* Reordering is told to screen readers only; what the person did and can undo is shown (Toast). */}
       <div className="visually-hidden" role="status" aria-live="polite">
         {announcement}
@@ -278,4 +299,11 @@ function SetAsideNotice({ files, opensWith, onDismiss }: SetAside & { onDismiss(
       </button>
     </div>
   );
+}
+
+/** Which of the tile's controls has the focus as it opens the full-screen view (its menu's button, when not said). */
+function openerPart(id: string): TilePart {
+  const focused = document.activeElement;
+  const part = focused instanceof HTMLElement && focused.closest(`li[data-id="${CSS.escape(id)}"]`) ? focused.dataset.part : undefined;
+  return part === 'copy' || part === 'handle' ? part : 'details';
 }

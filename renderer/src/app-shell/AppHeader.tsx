@@ -2,6 +2,9 @@ import { Plus, Search, Settings, ShieldCheck, type LucideIcon } from 'lucide-rea
 import type { ReactNode, Ref } from 'react';
 
 export interface AppHeaderProps {
+  ref?: Ref<HTMLElement>;
+  /** The full-screen layer is up: the header is inert under it (and hidden from assistive technology without inert). */
+  underLayer: boolean;
   /** The search box, shown over the tiles (null elsewhere: the space stays empty). */
   search: { value: string; onChange(value: string): void; ref: Ref<HTMLInputElement> } | null;
   addButton: Ref<HTMLButtonElement>;
@@ -16,9 +19,9 @@ export interface AppHeaderProps {
  * minWidth): the search takes the room that is left and shrinks, the buttons drop their words for their icon under
  * a breakpoint (styles.css, "Header"), keeping them as their accessible name and showing them as a tooltip.
  */
-export function AppHeader({ search, addButton, onAdd, onSettings, settingsOpen, backupOutOfDate }: AppHeaderProps) {
+export function AppHeader({ ref, underLayer, search, addButton, onAdd, onSettings, settingsOpen, backupOutOfDate }: AppHeaderProps) {
   return (
-    <header className="app-header">
+    <header className="app-header" ref={ref} inert={underLayer} aria-hidden={underLayer || undefined}>
       <div className="app-brand">
         <ShieldCheck aria-hidden="true" size={22} strokeWidth={2.25} />
         <h1>Authenticator</h1>

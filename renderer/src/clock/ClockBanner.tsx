@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { offsetDirection } from '../../../shared/clock-offset-text.js';
 import type { ClockStatus } from '../../../shared/clock-status.js';
 
@@ -21,11 +22,12 @@ function platform(): Platform {
  * error: nothing failed, and the switch is a way out right here. The switch is the correctClockOffset setting.
  */
 export function ClockBanner({ status, switchOn, onSwitch }: { status: ClockStatus | null; switchOn: boolean; onSwitch(on: boolean): void }) {
+  const titleId = useId(); // shown twice while the full-screen layer is up: under it, and in it
   if (!status?.off || status.offsetMs === null) return null;
   return (
-    <section className="notice warning clock-banner" aria-labelledby="clock-banner-title">
+    <section className="notice warning clock-banner" aria-labelledby={titleId}>
       <div>
-        <p id="clock-banner-title">
+        <p id={titleId}>
           <strong>Your computer&apos;s clock is {offsetDirection(status.offsetMs)}.</strong>{' '}
           {status.correctionMs !== 0
             ? 'Codes shown here are corrected for it.'

@@ -1,26 +1,24 @@
 import type { AccountView } from '../../../shared/account.js';
 
-/** What kind of codes the account makes: type, algorithm, digits, and its period or counter. */
+/**
+ * What kind of codes the account makes, in a quiet row under the code: type, algorithm, digits, period (an HOTP
+ * account's counter is beside its code: CodePanel).
+ */
 export function AccountFacts({ otp }: { otp: AccountView['otp'] }) {
+  const facts: [string, string][] = [
+    ['Type', otp.type === 'steam' ? 'Steam Guard' : otp.type.toUpperCase()],
+    ['Algorithm', otp.algorithm],
+    ['Digits', String(otp.digits)],
+    ...(otp.type === 'hotp' ? [] : [['Period', `${otp.period} s`] as [string, string]]),
+  ];
   return (
-    <dl className="details-facts">
-      <dt>Type</dt>
-      <dd>{otp.type === 'steam' ? 'Steam Guard' : otp.type.toUpperCase()}</dd>
-      <dt>Algorithm</dt>
-      <dd>{otp.algorithm}</dd>
-      <dt>Digits</dt>
-      <dd>{otp.digits}</dd>
-      {otp.type === 'hotp' ? (
-        <>
-          <dt>Counter</dt>
-          <dd>{otp.counter}</dd>
-        </>
-      ) : (
-        <>
-          <dt>Period</dt>
-          <dd>{otp.period} s</dd>
-        </>
-      )}
+    <dl className="account-facts">
+      {facts.map(([term, value]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
     </dl>
   );
 }

@@ -1,18 +1,17 @@
 import type { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { ArrowDown, ArrowUp, Copy, Maximize2 } from 'lucide-react';
-import { memo, useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { memo, useCallback, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import type { AccountView } from '../../../shared/account.js';
 import { useCode, type CodeStore } from '../accounts/code-store.js';
 import { useFocusHandoff } from './focus-handoff.js';
 import { accountLabel, accountTitle, groupDigits } from '../accounts/format.js';
 import { Menu, type MenuItem } from '../ui/Menu.js';
 import { spriteIcon } from '../ui/icon-sprite.js';
+import { Countdown } from './Countdown.js';
 import { ProviderIcon } from './ProviderIcon.js';
+import { useCopiedMark } from './use-copied-mark.js';
 import type { TilePlacement } from './VirtualTileGrid.js';
-
-/** How long a tile says "Copied" after a copy. */
-export const COPIED_MS = 1600;
 
 export interface TileProps {
   account: AccountView;
@@ -52,19 +51,14 @@ export const Tile = memo(function Tile({ account, codes, hideCodes, reorderable,
     },
     [setSortableNode],
   );
-  const [copied, setCopied] = useState(0);
-  useEffect(() => {
-    if (!copied) return;
-    const timer = window.setTimeout(() => setCopied(0), COPIED_MS);
-    return () => window.clearTimeout(timer);
-  }, [copied]);
+  const [copied, markCopied] = useCopiedMark();
   const style: CSSProperties | undefined = sortable ? { transform: CSS.Transform.toString(sortable.transform), transition: sortable.transition } : undefined;
   const title = accountTitle(account);
   const label = accountLabel(account);
   const tabIndex = active ? 0 : -1;
 
   const copy = () => {
-    void onCopy(account).then((done) => done && setCopied(Date.now()));
+    void onCopy(account).then((done) => done && markCopied());
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown') && reorderable) {
@@ -190,21 +184,3 @@ function TileCode({ codes, id, hideCodes }: { codes: CodeStore; id: string; hide
     </>
   );
 }
-
-/**
- * The ring that empties over the code's lifetime and the seconds left inside it, one element: CSS animations started
- * part-way through by a negative delay (registered properties: the ring's share, drawn by a conic gradient, and the
- * seconds, shown by a counter). The delay is read
- * once, when the ring appears (one per code): a later render, for any other reason, must not hand the running
- * animation a later delay, which would push it ahead. The last five seconds turn it to the warning colour.
- */
-function Countdown({ validFrom, validUntil, clockOffsetMs }: { validFrom: number; validUntil: number; clockOffsetMs: number }) {
-  const period = validUntil - validFrom;
-  const [elapsed] = useState(() => Math.min(period, Math.max(0, Date.now() + clockOffsetMs - validFrom)));
-  const seconds = Math.round(period / 1000);
-  const vars = { '--period': `${period}ms`, '--elapsed': `-${elapsed}ms`, '--seconds': seconds, '--urgent-at': `${period - URGENT_MS - elapsed}ms` };
-  return (
-    <span className="countdown" aria-hidden="true" style={vars as CSSProperties} />
-  );
-}
-const URGENT_MS = 5000;

@@ -66,7 +66,8 @@ export function useModalDialog(dialog: RefObject<HTMLDialogElement | null>): voi
   }, [dialog]);
 }
 
-function wrapTab(dialog: HTMLDialogElement, event: KeyboardEvent): void {
+/** Tab at the last stop of `dialog` goes round to its first, Shift+Tab at the first to its last (also the Layer's). */
+export function wrapTab(dialog: HTMLElement, event: Pick<KeyboardEvent, 'shiftKey' | 'preventDefault'>): void {
   const stops = tabStops(dialog);
   const first = stops[0];
   const last = stops[stops.length - 1];
