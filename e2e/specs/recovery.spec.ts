@@ -77,6 +77,8 @@ test('recovery: a new PC gets the same tiles in the same order with the same cod
     await screenshot(page, 'recovery-preview');
     await page.getByRole('button', { name: 'Restore 4 accounts' }).click();
     await expect(page.getByText(/4 accounts were restored/)).toBeVisible();
+    // A cloud restore turns backup on, to the recovery account it came from, and the Done step names it.
+    await expect(page.getByText(/4 accounts were restored/)).toContainText(`Backup is on, to ${ALICE.username}.`);
     await expect(page.getByText(/Action required for 2 accounts/)).toBeVisible();
     await screenshot(page, 'recovery-done');
     await page.getByRole('button', { name: 'Done' }).click();

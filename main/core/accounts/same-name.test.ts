@@ -44,8 +44,11 @@ describe('a new account named like one here, with another key', () => {
     const old = await service.addFromUri(link('GitHub', 'alice', OLD_KEY));
     const before = await vaultBytes();
     const manual: ManualAccountInput = { kind: 'other', issuer: ' github ', name: 'ALICE', secret: NEW_KEY, type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 };
-    for (const attempt of [service.addFromUri(link('GitHub', 'alice', NEW_KEY)), service.addFromAnyUri(link('GitHub', 'alice', NEW_KEY)), service.addManually(manual)]) {
-      const error = await appErrorOf(attempt);
+    // Each attempt starts only when the one before has been refused: started together, a refusal not yet awaited
+    // would be an unhandled rejection.
+    const attempts = [() => service.addFromUri(link('GitHub', 'alice', NEW_KEY)), () => service.addFromAnyUri(link('GitHub', 'alice', NEW_KEY)), () => service.addManually(manual)];
+    for (const attempt of attempts) {
+      const error = await appErrorOf(attempt());
       expect(error.kind).toBe('sameNameAccount');
       expect(error.message).toContain('You already have GitHub, alice. This is a different setup key');
     }

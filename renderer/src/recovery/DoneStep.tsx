@@ -1,6 +1,8 @@
 import type { RecoverySummary } from '../../../shared/recovery.js';
 import { accountLabel } from '../accounts/format.js';
 import { useLockStatus } from '../lock/use-lock-status.js';
+import { useBackupStatus } from '../settings/backup/use-backup-status.js';
+import type { BackupStatus } from '../../../shared/backup.js';
 
 /**
  * What the restore did, where an unreadable accounts file went, which accounts need setting up again, and, since the
@@ -8,12 +10,14 @@ import { useLockStatus } from '../lock/use-lock-status.js';
  */
 export function DoneStep({ summary, onClose, onOpenAppLock }: { summary: RecoverySummary; onClose(): void; onOpenAppLock(): void }) {
   const lock = useLockStatus();
+  const backup = useBackupStatus();
   return (
     <>
       <p role="status">
         {summary.removed > 0 ? `${summary.removed} ${summary.removed === 1 ? 'account was' : 'accounts were'} removed and ` : ''}
         {summary.restored} {summary.restored === 1 ? 'account was' : 'accounts were'} {summary.mode === 'merge' ? 'added' : 'restored'}
-        {summary.alreadyHere > 0 ? ` (${summary.alreadyHere} already on this PC)` : ''}. Backup is on, to the same recovery account.
+        {summary.alreadyHere > 0 ? ` (${summary.alreadyHere} already on this PC)` : ''}.
+        {backupSentence(backup)}
       </p>
       {summary.setAside.length > 0 ? (
         <p>
@@ -51,4 +55,14 @@ export function DoneStep({ summary, onClose, onOpenAppLock }: { summary: Recover
       </div>
     </>
   );
+}
+
+/**
+ * What backup does now, read from main: a cloud restore turns it on to the recovery account it came from, a restore
+ * from a file leaves it as it was, which may be off.
+ */
+function backupSentence(backup: BackupStatus | null): string {
+  if (backup === null || !backup.configured) return '';
+  if (backup.state !== 'off' && backup.account) return ` Backup is on, to ${backup.account.username}.`;
+  return ' Backup is off on this PC: turn it on in Settings > Backup to keep these accounts safe if this PC is lost.';
 }
