@@ -118,6 +118,20 @@ test('the focus returns to the tile after the full-screen view, goes to a neighb
   await expect(copyButton(page, 'Google, alice')).toBeFocused();
 });
 
+test('leaving Settings by Back or Escape puts the focus on the Settings button, not on the page', async ({ page, harness }) => {
+  expect((await harness.cli('add', ...FOUR)).code).toBe(0);
+  await page.goto(harness.url);
+  await tilesSettled(page);
+  const settings = page.getByRole('button', { name: 'Settings', exact: true });
+  await settings.click();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await expect(settings).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Settings', level: 2 })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(settings).toBeFocused();
+});
+
 test('with more than 60 accounts (virtualised) the focus still finds its tile, scrolled into view', async ({ page, harness }) => {
   const links = many(70);
   expect((await harness.cli('add', ...links)).code).toBe(0);

@@ -59,6 +59,8 @@ test('by the manual form: Cancel adds nothing and keeps the form; "Replace the o
 
   await question(page).getByRole('button', { name: 'Cancel' }).click();
   await expect(question(page)).toBeHidden();
+  // The focus goes back to the button that asked, not to the page.
+  await expect(dialog(page).getByRole('button', { name: 'Add account' })).toBeFocused();
   await expect(dialog(page).getByLabel('Setup key', { exact: true })).toHaveValue(NEW_KEY);
   await expect(dialog(page).getByRole('alert')).toHaveCount(0);
   await expect(tiles(page)).toHaveCount(1);

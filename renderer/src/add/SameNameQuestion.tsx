@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { SameNameChoice } from '../../../shared/account.js';
 import { AppError } from '../../../shared/app-error.js';
 
@@ -28,16 +29,20 @@ interface Pending {
 export function useSameNameQuestion(): { pending: Pending | null; ask: AskSameName } {
   const [pending, setPending] = useState<Pending | null>(null);
   const ask = useCallback<AskSameName>(
-    (message) =>
-      new Promise((resolve) =>
+    (message) => {
+      // The control that asked to add (the form's button): a Cancel puts the focus back there, not on the page.
+      const asker = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      return new Promise((resolve) =>
         setPending({
           message,
           answer: (choice) => {
-            setPending(null);
+            flushSync(() => setPending(null));
+            if (choice === null && asker?.isConnected) asker.focus();
             resolve(choice);
           },
         }),
-      ),
+      );
+    },
     [],
   );
   return { pending, ask };

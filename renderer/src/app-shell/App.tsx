@@ -53,6 +53,7 @@ export function App({ startedOver = null }: { startedOver?: StartedOver | null }
   const [setAside, setSetAside] = useState<SetAside | null>(startedOver ? { files: startedOver.setAside, opensWith: 'lockPassword' } : null);
   const searchBox = useRef<HTMLInputElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
+  const settingsButton = useRef<HTMLButtonElement>(null);
   const header = useRef<HTMLElement>(null);
   const { toast, show, dismiss } = useToast();
   const [observeMain, gridLayout] = useGridLayout();
@@ -103,7 +104,18 @@ export function App({ startedOver = null }: { startedOver?: StartedOver | null }
   const open = useCallback((account: AccountView) => setView({ name: 'account', id: account.id, from: openerPart(account.id) }), []);
 
   const current = view.name === 'account' ? state.accounts.find((a) => a.id === view.id) : undefined;
-  const back = useCallback(() => setView({ name: 'tiles' }), []);
+  /**
+   * From Settings or recovery back to the tiles, never leaving the focus on the page: on the Settings button after
+   * Settings, else on the first tile (a recovery's accounts), else on Add account.
+   */
+  const back = useCallback(() => {
+    const from = view.name;
+    const first = state.accounts[0];
+    flushSync(() => setView({ name: 'tiles' }));
+    if (from === 'settings') settingsButton.current?.focus();
+    else if (first) focusTile(first.id, 'copy');
+    else addButton.current?.focus();
+  }, [view.name, state.accounts]);
   /**
    * Takes the full-screen layer down, then puts the focus on a tile (or Add account): at once, since the tiles under
    * the layer stay mounted and stop being inert in this very commit.
@@ -208,6 +220,7 @@ export function App({ startedOver = null }: { startedOver?: StartedOver | null }
         underLayer={underLayer}
         search={(view.name === 'tiles' || view.name === 'account') && state.accounts.length > 0 ? { value: search, onChange: setSearch, ref: searchBox } : null}
         addButton={addButton}
+        settingsButton={settingsButton}
         onAdd={() => setAdding(true)}
         onSettings={() => setView({ name: 'settings' })}
         settingsOpen={view.name === 'settings'}

@@ -8,6 +8,7 @@ export interface AppHeaderProps {
   /** The search box, shown over the tiles (null elsewhere: the space stays empty). */
   search: { value: string; onChange(value: string): void; ref: Ref<HTMLInputElement> } | null;
   addButton: Ref<HTMLButtonElement>;
+  settingsButton: Ref<HTMLButtonElement>;
   onAdd(): void;
   onSettings(): void;
   settingsOpen: boolean;
@@ -19,7 +20,7 @@ export interface AppHeaderProps {
  * minWidth): the search takes the room that is left and shrinks, the buttons drop their words for their icon under
  * a breakpoint (styles.css, "Header"), keeping them as their accessible name and showing them as a tooltip.
  */
-export function AppHeader({ ref, underLayer, search, addButton, onAdd, onSettings, settingsOpen, backupOutOfDate }: AppHeaderProps) {
+export function AppHeader({ ref, underLayer, search, addButton, settingsButton, onAdd, onSettings, settingsOpen, backupOutOfDate }: AppHeaderProps) {
   return (
     <header className="app-header" ref={ref} inert={underLayer} aria-hidden={underLayer || undefined}>
       <div className="app-brand">
@@ -53,6 +54,7 @@ export function AppHeader({ ref, underLayer, search, addButton, onAdd, onSetting
       <HeaderButton
         icon={Settings}
         label="Settings"
+        ref={settingsButton}
         className="secondary settings-button"
         onClick={onSettings}
         aria-current={settingsOpen ? 'page' : undefined}
