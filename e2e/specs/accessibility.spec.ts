@@ -135,7 +135,7 @@ const WALKS: { cloud?: boolean; stops: Stop[] }[] = [
       }],
       ['settings: app lock without backup', async ({ page }) => {
         await page.getByRole('group', { name: 'App lock' }).getByRole('button', { name: 'Turn on app lock…' }).click();
-        await expect(page.getByRole('alertdialog', { name: 'Cloud backup is off' })).toBeVisible();
+        await expect(page.getByRole('alertdialog', { name: 'No cloud backup' })).toBeVisible();
       }],
       ['settings: app lock password', async ({ page }) => {
         await page.getByRole('button', { name: 'Continue without backup' }).click();

@@ -17,13 +17,18 @@ test('app lock: turn on, lock, a wrong password (message, delay), unlock, codes 
   const lockGroup = page.getByRole('group', { name: 'App lock' });
   await expect(lockGroup).toContainText('does not protect against malicious software');
   await lockGroup.getByRole('button', { name: 'Turn on app lock…' }).click();
-  await expect(lockGroup.getByRole('alertdialog', { name: 'Cloud backup is off' })).toContainText('nothing can recover your accounts');
+  // This harness has no cloud backup configured: the warning points to a backup file instead, and the way on has the focus.
+  const warning = lockGroup.getByRole('alertdialog', { name: 'No cloud backup' });
+  await expect(warning).toContainText('nothing can recover your accounts');
+  await expect(warning).toContainText('save a backup file first (Settings > Export > Backup file)');
+  await expect(warning.getByRole('button', { name: 'Continue without backup' })).toBeFocused();
   for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: theme });
     await screenshot(page, `app-lock-no-backup-${theme}`);
   }
   await page.emulateMedia({ colorScheme: 'light' });
   await lockGroup.getByRole('button', { name: 'Continue without backup' }).click();
+  await expect(page.getByRole('form', { name: 'Turn on app lock' }).getByLabel('Lock password', { exact: true })).toBeFocused();
 
   // A weak password is refused with the shared rule's reason; two different ones are caught too.
   const form = page.getByRole('form', { name: 'Turn on app lock' });

@@ -63,6 +63,28 @@ test('arrows choose, Escape hides without copying, and a code that expired while
   expect(copied).not.toBe(shown);
 });
 
+test('a code in its last five seconds shows its seconds in the warning colour, as the tiles\' ring does', async ({ page, controlledHarness: harness }) => {
+  expect((await harness.cli('add', ...LINKS)).code).toBe(0);
+  await page.goto(harnessPage(harness, '/quick'));
+  await expect(page.getByRole('combobox', { name: 'Find an account' })).toBeFocused();
+  const seconds = page.getByRole('option', { name: 'GitHub, alice' }).locator('.quick-seconds');
+  // Move main's clock to 12 s before the end of a 30 s period, then to 3 s before it. Each move crosses a period's
+  // end, so main sends a new batch of codes, which carries its clock's offset to the page.
+  const toLeft = async (left: number) => {
+    const intoPeriod = (await harness.controls.now()) % 30_000;
+    await harness.controls.advanceClock(30_000 + ((30_000 - left * 1000 - intoPeriod + 30_000) % 30_000));
+  };
+  await toLeft(12);
+  await expect(seconds).toHaveText(/^(1[0-2]|9) s$/);
+  await expect(seconds).not.toHaveClass(/urgent/);
+  const calm = await seconds.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).color);
+  await toLeft(3);
+  await expect(seconds).toHaveText(/^[1-3] s$/);
+  await expect(seconds).toHaveClass(/urgent/);
+  expect(await seconds.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).color)).not.toBe(calm);
+  await screenshot(page, 'quick-picker-last-seconds');
+});
+
 test('the quick picker passes axe in light and dark', async ({ page, harness }) => {
   expect((await harness.cli('add', ...LINKS)).code).toBe(0);
   await page.setViewportSize({ width: 640, height: 480 });

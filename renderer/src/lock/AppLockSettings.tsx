@@ -73,15 +73,18 @@ export function AppLockSettings({
       </p>
       {form === 'warnNoBackup' ? (
         <div className="confirm" role="alertdialog" aria-labelledby="no-backup-title" aria-describedby="no-backup-text">
-          <h4 id="no-backup-title">Cloud backup is off</h4>
+          <h4 id="no-backup-title">{backup?.configured ? 'Cloud backup is off' : 'No cloud backup'}</h4>
           <p id="no-backup-text">
-            If you forget the lock password, nothing can recover your accounts: without a backup you would set up each one again. Turn on cloud backup first
-            to keep a way back.
+            If you forget the lock password, nothing can recover your accounts: without a backup you would set up each one again.{' '}
+            {backup?.configured
+              ? 'Turn on cloud backup first to keep a way back.'
+              : 'Cloud backup is not available in this copy of the app: save a backup file first (Settings > Export > Backup file) and keep it somewhere safe.'}
           </p>
           <div className="row">
             {backup?.configured ? (
               <button
                 type="button"
+                autoFocus
                 onClick={() => {
                   close();
                   onSetUpBackup();
@@ -90,7 +93,7 @@ export function AppLockSettings({
                 Turn on backup first
               </button>
             ) : null}
-            <button type="button" className="secondary" onClick={() => setForm('turnOn')}>
+            <button type="button" className="secondary" autoFocus={!backup?.configured} onClick={() => setForm('turnOn')}>
               Continue without backup
             </button>
             <button type="button" className="secondary" onClick={close}>
@@ -164,7 +167,7 @@ function TurnOnLock({ onDone }: { onDone(): void }) {
   };
   return (
     <form className="form" onSubmit={(e) => void submit(e)} aria-label="Turn on app lock">
-      <PasswordFields label="Lock password" value={value} onChange={setValue} onStrength={onStrength} showErrors={tried} />
+      <PasswordFields label="Lock password" autoFocus value={value} onChange={setValue} onStrength={onStrength} showErrors={tried} />
       <FormError message={error} />
       <div className="row">
         <button type="submit" disabled={busy}>

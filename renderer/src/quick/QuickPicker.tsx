@@ -8,6 +8,7 @@ import { useNow } from '../details/use-now.js';
 import { useSettings } from '../settings/use-settings.js';
 import { ProviderIcon } from '../tiles/ProviderIcon.js';
 import { failureMessage } from '../ui/use-action.js';
+import { URGENT_MS } from '../tiles/Countdown.js';
 
 /** Why the picker went away: the host hides its window (Electron) or its panel (the harness's /quick page). */
 export type QuickPickerOutcome = 'copied' | 'dismissed';
@@ -125,7 +126,7 @@ function QuickCode({ codes, id, now }: { codes: CodeStore; id: string; now: numb
   return (
     <span className="quick-code">
       <span className="quick-digits">{code ? groupDigits(code.code) : '······'}</span>
-      {seconds !== null ? <span className="quick-seconds">{seconds} s</span> : null}
+      {seconds !== null ? <span className={`quick-seconds${seconds * 1000 <= URGENT_MS ? ' urgent' : ''}`}>{seconds} s</span> : null}
     </span>
   );
 }

@@ -1,7 +1,7 @@
 import { useState, type CSSProperties } from 'react';
 
-/** From this many milliseconds before the end the ring turns to the warning colour. */
-const URGENT_MS = 5000;
+/** From this many milliseconds before the end the ring (and the quick picker's seconds) turn to the warning colour. */
+export const URGENT_MS = 5000;
 
 interface Props {
   validFrom: number;

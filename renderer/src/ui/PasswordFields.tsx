@@ -25,8 +25,11 @@ export function PasswordFields({
   onStrength,
   showErrors,
   label = 'Backup password',
+  autoFocus = false,
 }: {
   label?: string;
+  /** The form opened on its own (app lock): the first field takes the focus, not the page. */
+  autoFocus?: boolean;
   value: NewPassword;
   onChange(value: NewPassword): void;
   onStrength(strength: Strength | null): void;
@@ -53,6 +56,7 @@ export function PasswordFields({
           id={`${id}-password`}
           type="password"
           autoComplete="new-password"
+          autoFocus={autoFocus}
           value={value.password}
           aria-invalid={problem?.field === 'password' || undefined}
           aria-describedby={`${id}-strength ${id}-advice ${id}-password-error`}
