@@ -31,6 +31,8 @@ test('the grid is one tab stop; arrows, Home and End move between tiles; Tab com
   await expect(copyButton(page, 'Snapchat')).toBeFocused();
   await page.keyboard.press('ArrowDown'); // one row down: the fifth place is empty, so the last tile
   await expect(copyButton(page, 'Contoso')).toBeFocused();
+  await page.keyboard.press('ArrowDown'); // the last row: Down stays, it does not go sideways
+  await expect(copyButton(page, 'Contoso')).toBeFocused();
   await page.keyboard.press('ArrowUp');
   await expect(copyButton(page, 'GitHub')).toBeFocused();
   await page.keyboard.press('End');
@@ -73,6 +75,21 @@ test('Enter and Ctrl+C copy the focused tile: the clipboard holds oathtool’s c
   await expect(tile(page, 'Dropbox')).toContainText('Copied');
   after = await harness.controls.now();
   expect(oracle(SECRETS.Dropbox, before, after)).toContain(await harness.controls.readClipboard());
+
+  // In the search box: Enter copies when exactly one account matches; with more, it copies nothing and Down goes on
+  // to the first tile shown.
+  const search = page.getByRole('searchbox', { name: 'Search accounts' });
+  await search.fill('snap');
+  before = await harness.controls.now();
+  await search.press('Enter');
+  await expect.poll(async () => oracle(SECRETS.Snapchat, before, await harness.controls.now()).includes(await harness.controls.readClipboard())).toBe(true);
+  await expect(page.locator('.toast')).toContainText('Copied');
+  await search.fill('o'); // Dropbox and Contoso
+  const held = await harness.controls.readClipboard();
+  await search.press('Enter');
+  await search.press('ArrowDown');
+  await expect(copyButton(page, 'Dropbox')).toBeFocused();
+  expect(await harness.controls.readClipboard()).toBe(held);
 });
 
 test('/ and typing anywhere search; ? lists the shortcuts; the tile menu works by keyboard', async ({ page, harness }) => {

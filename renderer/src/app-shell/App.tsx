@@ -130,6 +130,21 @@ export function App({ startedOver = null }: { startedOver?: StartedOver | null }
     if (view.name === 'account') closeLayer({ id: view.id, part: view.from });
   }, [view, closeLayer]);
 
+  /** The accounts the search shows, in the tiles' order (the tiles filter with the same searchFilter). */
+  const searchMatches = useCallback(() => {
+    const matches = searchFilter(search);
+    return matches ? state.accounts.filter(matches) : state.accounts;
+  }, [search, state.accounts]);
+  /** From the search box, Down goes on to the first tile it shows. */
+  const toResults = useCallback(() => {
+    const first = searchMatches()[0];
+    if (first) focusTile(first.id, 'copy');
+  }, [searchMatches]);
+  /** Enter in the search box copies the code when exactly one account matches (as the quick picker's Enter does). */
+  const copyOnlyMatch = useCallback(() => {
+    const found = searchMatches();
+    if (search.trim() !== '' && found.length === 1) void copy(found[0]!);
+  }, [search, searchMatches, copy]);
   /** Undo of a delete: main puts the account back; the page only ever had the token. */
   const undoRemove = useCallback(
     async (token: string) => {
@@ -218,7 +233,7 @@ export function App({ startedOver = null }: { startedOver?: StartedOver | null }
       <AppHeader
         ref={header}
         underLayer={underLayer}
-        search={(view.name === 'tiles' || view.name === 'account') && state.accounts.length > 0 ? { value: search, onChange: setSearch, ref: searchBox } : null}
+        search={(view.name === 'tiles' || view.name === 'account') && state.accounts.length > 0 ? { value: search, onChange: setSearch, ref: searchBox, onToResults: toResults, onEnter: copyOnlyMatch } : null}
         addButton={addButton}
         settingsButton={settingsButton}
         onAdd={() => setAdding(true)}

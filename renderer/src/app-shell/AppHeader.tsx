@@ -6,7 +6,15 @@ export interface AppHeaderProps {
   /** The full-screen layer is up: the header is inert under it (and hidden from assistive technology without inert). */
   underLayer: boolean;
   /** The search box, shown over the tiles (null elsewhere: the space stays empty). */
-  search: { value: string; onChange(value: string): void; ref: Ref<HTMLInputElement> } | null;
+  search: {
+    value: string;
+    onChange(value: string): void;
+    ref: Ref<HTMLInputElement>;
+    /** Down arrow: on to the first tile it shows. */
+    onToResults(): void;
+    /** Enter: copy, when exactly one account matches. */
+    onEnter(): void;
+  } | null;
   addButton: Ref<HTMLButtonElement>;
   settingsButton: Ref<HTMLButtonElement>;
   onAdd(): void;
@@ -39,7 +47,13 @@ export function AppHeader({ ref, underLayer, search, addButton, settingsButton, 
             aria-keyshortcuts="/ Control+F Meta+F"
             value={search.value}
             onChange={(e) => search.onChange(e.target.value)}
-            onKeyDown={(e) => e.key === 'Escape' && search.onChange('')}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') search.onChange('');
+              else if (e.key === 'ArrowDown') {
+                e.preventDefault();
+                search.onToResults();
+              } else if (e.key === 'Enter') search.onEnter();
+            }}
           />
           {search.value === '' ? (
             <kbd className="search-key" aria-hidden="true">

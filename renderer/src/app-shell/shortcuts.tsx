@@ -8,6 +8,8 @@ const MOD = MAC ? '⌘' : 'Ctrl';
 export const SHORTCUTS: readonly { keys: readonly string[]; does: string }[] = [
   { keys: ['/'], does: 'Search (or just start typing)' },
   { keys: [`${MOD}+F`], does: 'Search' },
+  { keys: ['↓'], does: 'From the search, on to the first account it shows' },
+  { keys: ['Enter'], does: 'In the search, copy the code when one account matches' },
   { keys: ['←', '↑', '→', '↓'], does: 'Move between accounts' },
   { keys: ['Home', 'End'], does: 'First or last account' },
   { keys: ['Enter'], does: 'Copy the code of the focused account' },

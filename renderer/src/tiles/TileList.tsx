@@ -55,6 +55,8 @@ export function TileList({ accounts, codes, search, hideCodes, layout, onCopy, o
       const to = { ArrowLeft: at - 1, ArrowRight: at + 1, ArrowUp: at - columns, ArrowDown: at + columns, Home: 0, End: visible.length - 1 }[event.key];
       if (at < 0 || to === undefined) return;
       event.preventDefault();
+      // Down from the last row stays put, rather than going sideways to the last tile.
+      if (event.key === 'ArrowDown' && Math.floor(at / columns) === Math.floor((visible.length - 1) / columns)) return;
       const next = visible[Math.min(visible.length - 1, Math.max(0, to))];
       if (next && next.id !== id) {
         setChosen(next.id);
