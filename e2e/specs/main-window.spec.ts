@@ -160,7 +160,7 @@ test('full-screen view: details, next code, rename, delete with confirmation, Es
   const view = page.getByRole('dialog', { name: 'GitHub' });
   await expect(view.getByRole('heading', { name: 'GitHub' })).toBeFocused();
   await expect(view).toContainText('TOTP');
-  await expect(view).toContainText('SHA1');
+  await expect(view).toContainText('SHA-1');
   // The code of the next period, read at the moment of comparing (a screen that lags a rollover is read again).
   await expect
     .poll(async () => {

@@ -58,7 +58,7 @@ test('the QR code and setup key are shown only after a warning and main’s own 
   const panel = view.getByRole('region', { name: 'QR code and setup key' });
   await expect(panel.getByRole('heading', { name: 'QR code and setup key' })).toBeFocused();
   await expect(panel.locator('.setup-key')).toHaveText('MFRG GZDF MZTW Q2LK NNWG 23TP OBYX E43U');
-  await expect(panel).toContainText('time-based (TOTP), every 60 seconds, SHA256, 8 digits');
+  await expect(panel).toContainText('time-based (TOTP), every 60 seconds, SHA-256, 8 digits');
   const qr = panel.getByRole('img', { name: 'QR code for Dropbox, alice@example.com' });
   const side = Number((await qr.getAttribute('viewBox'))!.split(' ')[2]);
   const uri = decodeSvgQrPath((await qr.locator('path').getAttribute('d'))!, side);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupDigits, searchFilter } from './format.js';
+import { algorithmLabel, groupDigits, searchFilter } from './format.js';
 
 describe('searchFilter', () => {
   const github = { issuer: 'GitHub', name: 'alice@example.com' };
@@ -24,5 +24,11 @@ describe('groupDigits', () => {
     expect(groupDigits('123456')).toBe('123 456');
     expect(groupDigits('1234567')).toBe('1234 567');
     expect(groupDigits('58YDG')).toBe('58YDG');
+  });
+});
+
+describe('algorithmLabel', () => {
+  it('writes the algorithms as RFC 6238 and people do, with a hyphen', () => {
+    expect(['SHA1', 'SHA256', 'SHA512'].map((a) => algorithmLabel(a as 'SHA1'))).toEqual(['SHA-1', 'SHA-256', 'SHA-512']);
   });
 });

@@ -10,3 +10,8 @@ export function searchFilter(query: string): ((account: Pick<AccountView, 'issue
   if (needle === '') return null;
   return (account) => account.issuer.toLowerCase().includes(needle) || account.name.toLowerCase().includes(needle);
 }
+
+/** "SHA1" -> "SHA-1": the algorithm as people read it, the same in the add form, the full-screen view and the setup hint. */
+export function algorithmLabel(algorithm: AccountView['otp']['algorithm']): string {
+  return algorithm.replace(/^SHA(?=\d)/, 'SHA-');
+}

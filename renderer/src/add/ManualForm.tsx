@@ -4,6 +4,7 @@ import type { InputField } from '../../../shared/app-error.js';
 import { call } from '../app-shell/api.js';
 import { useAction } from '../ui/use-action.js';
 import { addAskingOnSameName, type AskSameName } from './SameNameQuestion.js';
+import { algorithmLabel } from '../accounts/format.js';
 
 const INITIAL: ManualAccountInput = { kind: 'other', issuer: '', name: '', secret: '', type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 };
 
@@ -88,9 +89,11 @@ export function ManualForm({ onAdded, askSameName }: { onAdded(added: AccountVie
           <label>
             Algorithm
             <select value={form.algorithm} onChange={(e) => set('algorithm', e.target.value)} disabled={form.type === 'steam'} aria-invalid={invalid('algorithm')}>
-              <option value="SHA1">SHA-1</option>
-              <option value="SHA256">SHA-256</option>
-              <option value="SHA512">SHA-512</option>
+              {(['SHA1', 'SHA256', 'SHA512'] as const).map((algorithm) => (
+                <option key={algorithm} value={algorithm}>
+                  {algorithmLabel(algorithm)}
+                </option>
+              ))}
             </select>
           </label>
           <label>

@@ -1,4 +1,5 @@
 import type { AccountView } from '../../../shared/account.js';
+import { algorithmLabel } from '../accounts/format.js';
 
 /**
  * What kind of codes the account makes, in a quiet row under the code: type, algorithm, digits, period (an HOTP
@@ -7,7 +8,7 @@ import type { AccountView } from '../../../shared/account.js';
 export function AccountFacts({ otp }: { otp: AccountView['otp'] }) {
   const facts: [string, string][] = [
     ['Type', otp.type === 'steam' ? 'Steam Guard' : otp.type.toUpperCase()],
-    ['Algorithm', otp.algorithm],
+    ['Algorithm', algorithmLabel(otp.algorithm)],
     ['Digits', String(otp.digits)],
     ...(otp.type === 'hotp' ? [] : [['Period', `${otp.period} s`] as [string, string]]),
   ];

@@ -1,7 +1,7 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { AccountView } from '../../../shared/account.js';
 import { call } from '../app-shell/api.js';
-import { accountLabel } from '../accounts/format.js';
+import { accountLabel, algorithmLabel } from '../accounts/format.js';
 import { failureMessage } from '../ui/use-action.js';
 import { QrCodeSvg, type QrModules } from '../add/qr/QrCodeSvg.js';
 import '../add/qr/qr.css';
@@ -15,7 +15,7 @@ export function groupKey(secret: string): string {
 function settingsHint({ otp }: AccountView): string {
   if (otp.type === 'steam') return 'It is a Steam Guard account: only apps that support Steam Guard make its codes.';
   const kind = otp.type === 'hotp' ? `counter-based (HOTP), counter ${otp.counter}` : `time-based (TOTP), every ${otp.period} seconds`;
-  return `Settings for the other app: ${kind}, ${otp.algorithm}, ${otp.digits} digits.`;
+  return `Settings for the other app: ${kind}, ${algorithmLabel(otp.algorithm)}, ${otp.digits} digits.`;
 }
 
 /**
