@@ -26,18 +26,24 @@ test('adding by the manual form: each field error points at its field, then it w
 
   await submit.click();
   await expect(dialog.getByRole('alert')).toHaveText(/Enter an account name or an issuer/);
+  // Either one will do: both are marked, and the focus is on the first.
+  await expect(dialog.getByLabel('Issuer')).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByLabel('Account name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByLabel('Issuer')).toBeFocused();
   await dialog.getByLabel('Issuer').fill('Acme');
   await dialog.getByLabel('Account name').fill('carol@acme.example');
   await dialog.getByLabel('Setup key', { exact: true }).fill('jbsw y3dp ehpk 3pxq 1');
   await submit.click();
   await expect(dialog.getByRole('alert')).toHaveText(/not valid base32: "1"/);
   await expect(dialog.getByLabel('Setup key', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByLabel('Setup key', { exact: true })).toBeFocused();
   await dialog.getByLabel('Setup key', { exact: true }).fill('jbsw y3dp ehpk 3pxq');
   await dialog.getByText('Advanced').click();
   await dialog.getByLabel('Period (seconds)').fill('2');
   await submit.click();
   await expect(dialog.getByRole('alert')).toHaveText(/period must be 5 to 3600/);
   await expect(dialog.getByLabel('Period (seconds)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByLabel('Period (seconds)')).toBeFocused();
   await screenshot(page, 'add-dialog-error');
   await dialog.getByLabel('Period (seconds)').fill('60');
   await dialog.getByLabel('Algorithm').selectOption('SHA512');

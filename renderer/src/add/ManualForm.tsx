@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AccountView, ManualAccountInput } from '../../../shared/account.js';
 import type { InputField } from '../../../shared/app-error.js';
 import { call } from '../app-shell/api.js';
@@ -28,12 +28,23 @@ export function ManualForm({ onAdded, askSameName }: { onAdded(added: AccountVie
       if (added) onAdded(added);
     });
   };
-  const invalid = (field: InputField) => action.errorField === field;
+  // "An account name or an issuer": with both blank, both fields are the ones to fill.
+  const bothNamesBlank = action.errorField === 'name' && form.issuer.trim() === '' && form.name.trim() === '';
+  const invalid = (field: InputField) => action.errorField === field || (field === 'issuer' && bothNamesBlank);
+  // A refused submit puts the focus on the first field in error (opening Advanced if it is there), not on the button.
+  const formElement = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const field = formElement.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (!field) return;
+    const folded = field.closest('details');
+    if (folded) folded.open = true;
+    field.focus();
+  }, [action.errorField, action.error]);
   const describedBy = (field: InputField) => (invalid(field) ? 'manual-error' : undefined);
   const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 
   return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+    <form className="form" ref={formElement} onSubmit={(e) => void submit(e)} noValidate>
       <label>
         Kind of account
         <select value={form.kind} onChange={(e) => set('kind', e.target.value as ManualAccountInput['kind'])}>
