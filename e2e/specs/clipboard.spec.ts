@@ -87,3 +87,20 @@ test('without --test-controls there are no test endpoints', async ({ harness }) 
   const response = await fetch(new URL('/test/clipboard', harness.url), { headers: { cookie, 'x-harness-control': 'anything' } });
   expect(response.status).toBe(404);
 });
+
+test('in the narrowest window the Copied toast takes the window\'s width less its margins, on one line', async ({ page, controlledHarness: harness }) => {
+  await addAccount(harness);
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.goto(harness.url);
+  await page.getByRole('button', { name: 'Copy code for Example, alice@example.com', exact: true }).click();
+  const toast = page.locator('.toast.shown');
+  await expect(toast).toContainText('Copied · clears in 30 s');
+  const box = (await toast.boundingBox())!;
+  // Inside the window's 16 px margins, and wider than half of it (left: 50% alone held it to 180 px, two lines).
+  expect(box.x).toBeGreaterThanOrEqual(16 - 0.5);
+  expect(box.x + box.width).toBeLessThanOrEqual(360 - 16 + 0.5);
+  expect(box.width).toBeGreaterThan(180);
+  // Its words on one line: an inline element has one box per line it spans.
+  expect(await toast.locator('.toast-text > span').evaluate((words) => words.getClientRects().length)).toBe(1);
+  await page.screenshot({ path: '/tmp/narrow-shots/toast-360.png' });
+});
