@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { callContract, expect, test, type ControlledHarness } from '../harness-fixture.js';
 import { oathtoolTotp } from '../oathtool.js';
+import { screenshot } from '../screenshot.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const LINK = `otpauth://totp/Example:alice@example.com?secret=${SECRET}&issuer=Example`;
@@ -102,5 +103,5 @@ test('in the narrowest window the Copied toast takes the window\'s width less it
   expect(box.width).toBeGreaterThan(180);
   // Its words on one line: an inline element has one box per line it spans.
   expect(await toast.locator('.toast-text > span').evaluate((words) => words.getClientRects().length)).toBe(1);
-  await page.screenshot({ path: '/tmp/narrow-shots/toast-360.png' });
+  await screenshot(page, 'toast-360', { fullPage: false });
 });

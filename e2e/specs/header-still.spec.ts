@@ -1,6 +1,7 @@
 import type { Locator } from '@playwright/test';
 import { chromiumLaunchOptions } from '../chromium.js';
 import { expect, test } from '../harness-fixture.js';
+import { screenshot } from '../screenshot.js';
 
 // Playwright hides scrollbars in a headless browser; the app's window has them, and their coming and going is what
 // would shift the header sideways.
@@ -31,6 +32,7 @@ for (const width of [360, 1280]) {
     await expect(page.getByRole('heading', { name: 'Settings', level: 2 })).toBeVisible();
     expect(await pageScrolls()).toBe(true);
     expect((await boxOf(add)).x, 'Add account in Settings').toBe(onTiles.x);
+    await screenshot(page, `header-still-${width}-settings`, { fullPage: false });
     await page.keyboard.press('Escape');
     await expect(page.getByRole('list', { name: 'Accounts' })).toBeVisible();
     expect((await boxOf(add)).x, 'Add account back on the tiles').toBe(onTiles.x);
@@ -39,6 +41,7 @@ for (const width of [360, 1280]) {
     await page.getByRole('menuitem', { name: 'Open full view' }).click();
     await expect(page.getByRole('dialog', { name: 'GitHub' })).toBeVisible();
     expect((await boxOf(add)).x, 'Add account under the layer').toBe(onTiles.x);
+    await screenshot(page, `header-still-${width}-layer`, { fullPage: false });
     // The kept gutter costs the narrowest window no button: the header still ends inside the page's width.
     const settings = await boxOf(page.locator('.app-header button', { hasText: 'Settings' }));
     expect(settings.x + settings.width).toBeLessThanOrEqual(await page.locator('html').evaluate((html) => html.clientWidth));
