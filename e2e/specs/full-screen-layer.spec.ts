@@ -231,7 +231,7 @@ function expectInside(inner: Box, outer: Box, what: string): void {
   expect(inner.y + inner.height, `${what}: bottom edge`).toBeLessThanOrEqual(outer.y + outer.height + 0.5);
 }
 
-// The longest code and facts a TOTP account has: 8 digits, SHA256 (a 10-digit code takes a second line for its ring).
+// The longest code and facts a TOTP account has: 8 digits (OTP_LIMITS.maxDigits), SHA256.
 const WIDE_CODE = 'otpauth://totp/Zorblax%20Cloud:dave?secret=JBSWY3DPEHPK3PXP&issuer=Zorblax%20Cloud&algorithm=SHA256&digits=8';
 
 test('from the narrowest window up, every toolbar button, the code, its ring and the facts are inside the layer; nothing scrolls sideways', async ({ page, harness }) => {
