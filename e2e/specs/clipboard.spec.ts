@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { callContract, expect, test, type ControlledHarness } from '../harness-fixture.js';
 import { oathtoolTotp } from '../oathtool.js';
+import { screenshot } from '../screenshot.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const LINK = `otpauth://totp/Example:alice@example.com?secret=${SECRET}&issuer=Example`;
@@ -86,4 +87,21 @@ test('without --test-controls there are no test endpoints', async ({ harness }) 
   const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
   const response = await fetch(new URL('/test/clipboard', harness.url), { headers: { cookie, 'x-harness-control': 'anything' } });
   expect(response.status).toBe(404);
+});
+
+test('in the narrowest window the Copied toast takes the window\'s width less its margins, on one line', async ({ page, controlledHarness: harness }) => {
+  await addAccount(harness);
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.goto(harness.url);
+  await page.getByRole('button', { name: 'Copy code for Example, alice@example.com', exact: true }).click();
+  const toast = page.locator('.toast.shown');
+  await expect(toast).toContainText('Copied · clears in 30 s');
+  const box = (await toast.boundingBox())!;
+  // Inside the window's 16 px margins, and wider than half of it (left: 50% alone held it to 180 px, two lines).
+  expect(box.x).toBeGreaterThanOrEqual(16 - 0.5);
+  expect(box.x + box.width).toBeLessThanOrEqual(360 - 16 + 0.5);
+  expect(box.width).toBeGreaterThan(180);
+  // Its words on one line: an inline element has one box per line it spans.
+  expect(await toast.locator('.toast-text > span').evaluate((words) => words.getClientRects().length)).toBe(1);
+  await screenshot(page, 'toast-360', { fullPage: false });
 });

@@ -214,3 +214,102 @@ test('the layer in light and dark passes axe; looked at light, dark, narrow and 
   await screenshot(page, 'layer-narrow-delete', { fullPage: false });
   await expectNoSeriousViolationsLightAndDark(page, 'the full-screen layer, narrow, asking to delete');
 });
+
+type Box = { x: number; y: number; width: number; height: number };
+
+async function boxOf(locator: Locator): Promise<Box> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error(`${String(locator)} has no box`);
+  return box;
+}
+
+/** `inner` lies wholly inside `outer` (to a rounding pixel). */
+function expectInside(inner: Box, outer: Box, what: string): void {
+  expect(inner.x, `${what}: left edge`).toBeGreaterThanOrEqual(outer.x - 0.5);
+  expect(inner.y, `${what}: top edge`).toBeGreaterThanOrEqual(outer.y - 0.5);
+  expect(inner.x + inner.width, `${what}: right edge`).toBeLessThanOrEqual(outer.x + outer.width + 0.5);
+  expect(inner.y + inner.height, `${what}: bottom edge`).toBeLessThanOrEqual(outer.y + outer.height + 0.5);
+}
+
+// The longest code and facts a TOTP account has: 8 digits (OTP_LIMITS.maxDigits), SHA256.
+const WIDE_CODE = 'otpauth://totp/Zorblax%20Cloud:dave?secret=JBSWY3DPEHPK3PXP&issuer=Zorblax%20Cloud&algorithm=SHA256&digits=8';
+
+test('from the narrowest window up, every toolbar button, the code, its ring and the facts are inside the layer; nothing scrolls sideways', async ({ page, harness }) => {
+  test.setTimeout(120_000);
+  expect((await harness.cli('add', WIDE_CODE)).code).toBe(0);
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.goto(harness.url);
+  await tilesSettled(page);
+  await openDetails(page, 'Zorblax Cloud, dave');
+  const view = layer(page, 'Zorblax Cloud');
+  await expect(view).toBeVisible();
+  await expectOathtoolCode(view.locator('.details-code'), 'JBSWY3DPEHPK3PXP', { algorithm: 'sha256', digits: 8 });
+  const toolbarButtons = view.locator('.account-toolbar').getByRole('button');
+  await expect(toolbarButtons).toHaveCount(5);
+
+  for (const width of [360, 420, 1280]) {
+    await page.setViewportSize({ width, height: width === 1280 ? 800 : 640 });
+    await layerSettled(page);
+    const surface = await boxOf(page.locator('.layer-surface'));
+    const window = { x: 0, y: 0, width, height: width === 1280 ? 800 : 640 };
+    expectInside(surface, window, `the layer at ${width} px`);
+    const parts: [string, Locator][] = [
+      ...(await toolbarButtons.all()).map((button, i) => [`toolbar button ${i + 1}`, button] as [string, Locator]),
+      ['the code', view.locator('.details-code')],
+      ['the ring', view.locator('.code-hero .countdown')],
+      ...(await view.locator('.account-facts > div').all()).map((fact, i) => [`fact ${i + 1}`, fact] as [string, Locator]),
+    ];
+    expect(parts.length).toBe(11);
+    for (const [name, locator] of parts) {
+      const box = await boxOf(locator);
+      expectInside(box, surface, `${name} in the layer at ${width} px`);
+      expectInside(box, window, `${name} in the window at ${width} px`);
+    }
+    // The toolbar's buttons show their whole icon (or words): nothing inside them is cut off.
+    for (const button of await toolbarButtons.all()) {
+      expect(await button.evaluate((b) => b.scrollWidth <= b.clientWidth), `${await button.getAttribute('title')} at ${width} px`).toBe(true);
+    }
+    // Nothing scrolls sideways: not the page, not the layer.
+    expect(await page.locator('html').evaluate((html) => html.scrollWidth), `the page at ${width} px`).toBeLessThanOrEqual(width);
+    expect(await page.locator('.layer-surface').evaluate((s) => s.scrollWidth - s.clientWidth), `the layer at ${width} px`).toBeLessThanOrEqual(0);
+    // Narrow, the actions are icons; their words stay their names.
+    if (width < 640) await expect(view.getByRole('button', { name: 'Show QR code and setup key…' })).toBeVisible();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await screenshot(page, `layer-fits-${width}-${scheme}`, { fullPage: false });
+    }
+    await expectNoSeriousViolationsLightAndDark(page, `the full-screen layer at ${width} px`);
+  }
+});
+
+test('Delete… brings its confirmation fully into view inside the layer, Cancel focused, the page under it still', async ({ page, harness }) => {
+  expect((await harness.cli('add', ...many(30), WIDE_CODE)).code).toBe(0);
+  for (const [width, height] of [
+    [1280, 800],
+    [360, 640],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.goto(harness.url);
+    await tilesSettled(page);
+    await openDetails(page, 'Zorblax Cloud, dave');
+    const view = layer(page, 'Zorblax Cloud');
+    await expect(view).toBeVisible();
+    await layerSettled(page);
+    const pageScroll = await scrollY(page);
+    await view.getByRole('button', { name: 'Delete…' }).click();
+    const confirm = view.getByRole('alertdialog', { name: 'Delete Zorblax Cloud?' });
+    await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    // Below the layer's sticky toolbar and above its bottom edge, inside the window.
+    const surface = await boxOf(page.locator('.layer-surface'));
+    const toolbar = await boxOf(view.locator('.account-toolbar'));
+    const visible = { x: surface.x, y: toolbar.y + toolbar.height, width: surface.width, height: surface.y + surface.height - (toolbar.y + toolbar.height) };
+    for (const name of ['Delete account', 'Cancel']) {
+      const button = confirm.getByRole('button', { name, exact: true });
+      await expect(button).toBeInViewport({ ratio: 1 });
+      expectInside(await boxOf(button), visible, `${name} at ${width}x${height}`);
+    }
+    expectInside(await boxOf(confirm), visible, `the whole confirmation at ${width}x${height}`);
+    expect(await scrollY(page)).toBe(pageScroll);
+    await screenshot(page, `layer-delete-${width}`, { fullPage: false });
+  }
+});

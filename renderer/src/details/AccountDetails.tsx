@@ -51,6 +51,7 @@ export function AccountDetails({ account, codes, hideCodes, onBack, onCopy, onRe
   const panelOpener = useRef<HTMLElement | null>(null);
   /** The lock password typed into the warning (app lock on), handed once to main with the request; never kept after. */
   const revealLockPassword = useRef<string | undefined>(undefined);
+  const panel = useRef<HTMLDivElement>(null);
 
   // preventScroll: the layer is fixed; the page under it must not move.
   useEffect(() => heading.current?.focus({ preventScroll: true }), []);
@@ -70,6 +71,11 @@ export function AccountDetails({ account, codes, hideCodes, onBack, onCopy, onRe
     setMode('view');
     requestAnimationFrame(() => panelOpener.current?.focus());
   };
+  // A panel opens under the facts, often below the layer's fold: the layer scrolls it fully into view (the page under
+  // the layer is fixed and does not move). The focus stays where the panel put it.
+  useEffect(() => {
+    if (mode !== 'view') panel.current?.scrollIntoView({ block: 'nearest' });
+  }, [mode]);
   // Escape closes an open panel first, then the view (a dialog over it, the recover dialog, closes before either).
   useBackOnEscape(mode === 'view' ? onBack : closePanel);
 
@@ -112,7 +118,7 @@ export function AccountDetails({ account, codes, hideCodes, onBack, onCopy, onRe
 
       <AccountFacts otp={account.otp} />
 
-      <div className="account-panel">
+      <div className="account-panel" ref={panel}>
         {mode === 'rename' ? (
           <RenameForm account={account} onDone={closePanel} />
         ) : mode === 'confirmReveal' ? (

@@ -91,18 +91,16 @@ function useBottomEdge(element: RefObject<HTMLElement | null>, active: boolean):
 
 /**
  * Holds the page still under the layer: a wheel over the scrim would otherwise scroll the list away from where it was.
- * The scrollbar's gutter is kept (when there was a scrollbar), so the page does not change width and re-flow its grid.
+ * The scrollbar's gutter stays (styles.css keeps it always), so the page does not change width and re-flow its grid.
  */
 function useScrollLock(locked: boolean): void {
   useLayoutEffect(() => {
     const page = document.documentElement;
     if (!locked || page.scrollHeight <= page.clientHeight) return;
-    const { overflow, scrollbarGutter } = page.style;
-    page.style.scrollbarGutter = 'stable';
+    const { overflow } = page.style;
     page.style.overflow = 'hidden';
     return () => {
       page.style.overflow = overflow;
-      page.style.scrollbarGutter = scrollbarGutter;
     };
   }, [locked]);
 }
