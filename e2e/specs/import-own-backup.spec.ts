@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectNoSeriousViolations } from '../axe.js';
+import { cloudArgs, turnOnBackup } from '../cloud-helpers.js';
 import { callContract, expect, startHarness, test } from '../harness-fixture.js';
 import { expectOathtoolCode } from '../oathtool.js';
 import { screenshot } from '../screenshot.js';
@@ -86,6 +87,23 @@ test('Settings > Backup offers Recover from a backup file… with accounts on th
   await page.getByRole('button', { name: 'Add missing accounts (merge)' }).click();
   await expect(page.getByRole('heading', { name: 'Recover from a backup file' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Choose the backup file…' })).toBeVisible();
+});
+
+test('Settings > Backup offers Recover from a backup file… with cloud backup on too', async ({ page, context, emulators }) => {
+  test.setTimeout(90_000);
+  const harness = await startHarness(undefined, cloudArgs(emulators));
+  try {
+    await page.goto(harness.url);
+    await add(page, 'Here', HERE);
+    await turnOnBackup(page, context);
+    const backup = page.getByRole('region', { name: 'Backup' });
+    await backup.getByRole('button', { name: 'Recover from a backup file…' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'backup-on-recover-from-file', { fullPage: false });
+    await backup.getByRole('button', { name: 'Recover from a backup file…' }).click();
+    await expect(page.getByRole('heading', { name: 'This PC already has accounts' })).toBeVisible();
+  } finally {
+    await harness.stop();
+  }
 });
 
 test('the import preview names the format apart from its sentence', async ({ page, harness }) => {
