@@ -113,7 +113,10 @@ test('the import preview names the format apart from its sentence', async ({ pag
   await page.getByRole('button', { name: 'Settings' }).click();
   const section = page.getByRole('region', { name: 'Import' });
   await section.getByLabel('Export file to import').setInputFiles(file);
-  await expect(section.getByText('The file holds 2 accounts (format: List of otpauth:// links). Tick the ones to import')).toBeVisible();
+  await expect(section.getByText('Format: List of otpauth:// links')).toBeVisible();
+  await expect(section.getByText(/^The file holds 2 accounts\. Tick the ones to import/)).toBeVisible();
+  await section.scrollIntoViewIfNeeded();
+  await screenshot(page, 'import-preview-links', { fullPage: false });
 });
 
 async function accountIssuers(page: Page): Promise<string[]> {

@@ -64,10 +64,10 @@ export function ImportSection({ onRecoverFromFile }: { onRecoverFromFile(): void
       )}
       {step.kind === 'preview' && (
         <>
+          <FormatLine name={step.preview.format.name} />
           <p>
-            {/* The format's name stands apart: names like "List of otpauth:// links" or "Bitwarden (CSV)" do not fit mid-sentence. */}
-            The file holds {step.preview.entries.length} account{step.preview.entries.length === 1 ? '' : 's'} (format: {step.preview.format.name}). Tick
-            the ones to import; they are added after your existing accounts, in the file’s order.
+            The file holds {step.preview.entries.length} account{step.preview.entries.length === 1 ? '' : 's'}. Tick the ones to import; they are added after
+            your existing accounts, in the file’s order.
           </p>
           {step.preview.notices.map((notice) => (
             <p key={notice} className="notice" role="alert">
@@ -139,7 +139,8 @@ function PasswordStep({
         if (password) void onUnlock(password);
       }}
     >
-      <p>The file (format: {app}) is encrypted. Enter the password it was exported with.</p>
+      <FormatLine name={app} />
+      <p>The file is encrypted. Enter the password it was exported with.</p>
       <label>
         <span>Password of the export file</span>
         <input type="password" autoComplete="off" autoFocus value={password} disabled={busy} onChange={(e) => setPassword(e.target.value)} />
@@ -155,6 +156,11 @@ function PasswordStep({
       </div>
     </form>
   );
+}
+
+/** The format's name on a line of its own: names like "List of otpauth:// links" or "Bitwarden (CSV)" do not fit mid-sentence. */
+function FormatLine({ name }: { name: string }) {
+  return <p className="hint">Format: {name}</p>;
 }
 
 /** The key derivation's progress: main's events, and the seconds since it started (most KDFs cannot say how far they are). */
