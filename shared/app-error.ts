@@ -77,6 +77,8 @@ export const errorKinds = [
   'damagedFile',
   /** The file's key derivation asks for more memory or time than the app allows. */
   'kdfTooCostly',
+  /** The file is this app's own backup file: it is restored by recovery (Recover from a backup file…), not imported. */
+  'ownBackupFile',
 ] as const;
 export type ErrorKind = (typeof errorKinds)[number];
 

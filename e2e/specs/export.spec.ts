@@ -73,6 +73,8 @@ test('a backup file saved from one harness recovers a second one, without any cl
   await dialog.getByRole('radio', { name: /Backup file \(this app\)/ }).check();
   await dialog.getByLabel('File password').fill(FILE_PASSWORD);
   await dialog.getByLabel('Type it again').fill(FILE_PASSWORD);
+  // Main judges the strength; an Export pressed before its answer only says "Checking how strong…" (once failed so under load).
+  await expect(dialog.getByText('Strength: Very strong')).toBeVisible();
   await dialog.getByRole('button', { name: 'Export' }).click();
   // The backup carries the device-bound account marked, without its secret: it counts it as left out, with why.
   const summary = dialog.getByRole('region', { name: 'Exported 2 accounts' });
@@ -207,3 +209,38 @@ async function decodeCanvas(page: Page): Promise<string | null> {
   });
   return jsQR(Uint8ClampedArray.from(pixels), width, height)?.data ?? null;
 }
+
+test('at 1280x800 the Export button is in view without scrolling, and the plain export’s warning has the warning style', async ({ page, harness }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(harness.url);
+  await addAccounts(page);
+  const dialog = await openExport(page);
+  const button = dialog.getByRole('button', { name: 'Export', exact: true });
+  await expect(button).toBeInViewport({ ratio: 1 });
+  await dialog.getByRole('radio', { name: /Plain list of otpauth/ }).check();
+  const warning = dialog.getByRole('note');
+  await expect(warning).toContainText('Not encrypted');
+  // The level's colour on its leading edge, resolved from the theme's own --warning (not --info).
+  const colours = await warning.evaluate((note) => {
+    const view = note.ownerDocument.defaultView!;
+    const probe = (level: string) => {
+      const span = note.ownerDocument.createElement('span');
+      span.style.color = `var(--${level})`;
+      note.append(span);
+      const colour = view.getComputedStyle(span).color;
+      span.remove();
+      return colour;
+    };
+    return { edge: view.getComputedStyle(note).borderLeftColor, warning: probe('warning'), info: probe('info') };
+  });
+  expect(colours.warning).not.toBe(colours.info);
+  expect(colours.edge).toBe(colours.warning);
+  await expect(button).toBeInViewport({ ratio: 1 });
+  await screenshot(page, 'export-plain-warning', { fullPage: false });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, 'export-plain-warning-dark', { fullPage: false });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await dialog.getByRole('radio', { name: /Backup file \(this app\)/ }).check();
+  await expect(button).toBeInViewport({ ratio: 1 });
+  await screenshot(page, 'export-form-1280x800', { fullPage: false });
+});

@@ -27,7 +27,8 @@ test('an encrypted export through Settings: password, progress, preview with the
   await page.getByRole('button', { name: 'Settings' }).click();
   const section = page.getByRole('region', { name: 'Import' });
   await section.getByLabel('Export file to import').setInputFiles(file);
-  await expect(section.getByText('This Bitwarden (JSON) file is encrypted.')).toBeVisible();
+  await expect(section.getByText('Format: Bitwarden (JSON)')).toBeVisible();
+  await expect(section.getByText('The file is encrypted. Enter the password it was exported with.')).toBeVisible();
   await screenshot(page, 'import-password');
 
   await section.getByLabel('Password of the export file').fill('not the password');

@@ -77,7 +77,7 @@ No command ever prints a secret.
 `;
 
 /** Exit codes: 0 done, 1 could not be done (storage, keychain), 2 bad input or usage. */
-const INPUT_ERRORS: ReadonlySet<ErrorKind> = new Set(['weakPassword', 'conflictExistingAccounts', 'invalidInput', 'invalidRequest', 'duplicateAccount', 'sameNameAccount', 'accountNotFound', 'ambiguousAccount', 'needsVerification', 'wrongPassword', 'backupDamaged', 'backupTooNew', 'locked', 'unknownFormat', 'damagedFile', 'kdfTooCostly']);
+const INPUT_ERRORS: ReadonlySet<ErrorKind> = new Set(['weakPassword', 'conflictExistingAccounts', 'invalidInput', 'invalidRequest', 'duplicateAccount', 'sameNameAccount', 'accountNotFound', 'ambiguousAccount', 'needsVerification', 'wrongPassword', 'backupDamaged', 'backupTooNew', 'locked', 'unknownFormat', 'damagedFile', 'kdfTooCostly', 'ownBackupFile']);
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;

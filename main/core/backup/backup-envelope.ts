@@ -191,6 +191,16 @@ export function sealBackup(payload: Buffer, key: BackupKey, meta: BackupMeta): B
   return bytes;
 }
 
+/**
+ * The format version a parsed JSON value names when its header says it is our backup file (any version, checked
+ * without any key or any other field), else null: how another reader of JSON files (import) tells it apart.
+ */
+export function backupFormatVersionOf(json: unknown): number | null {
+  const header = (json as { header?: { format?: unknown; version?: unknown } } | null)?.header;
+  if (typeof header !== 'object' || header === null || header.format !== BACKUP_FORMAT) return null;
+  return Number.isSafeInteger(header.version) ? (header.version as number) : null;
+}
+
 /** The metadata, without any key, to describe a backup before asking for its password. */
 export function readBackupHeader(bytes: Buffer): BackupHeader {
   return headerOf(parseFile(bytes).file.header);
@@ -224,8 +234,8 @@ function parseFile(bytes: Buffer): { file: FileJson; headerJson: string } {
     throw new AppError('backupDamaged', DAMAGED);
   }
   // Checked before the strict parse: a newer version may look different in every other way.
-  const header = (json as { header?: { format?: unknown; version?: unknown } } | null)?.header;
-  if (header?.format === BACKUP_FORMAT && Number.isSafeInteger(header.version) && (header.version as number) > BACKUP_FORMAT_VERSION) {
+  const version = backupFormatVersionOf(json);
+  if (version !== null && version > BACKUP_FORMAT_VERSION) {
     throw new AppError('backupTooNew', 'This backup was made by a newer version of the app. Update the app to open it.');
   }
   const parsed = FileJson.safeParse(json);

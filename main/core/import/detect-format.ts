@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors.js';
+import { backupFormatVersionOf } from '../backup/backup-envelope.js';
 import type { ImportFile, ImportFormat } from './import-format.js';
 
 /** A file handed to the pipeline; its name appears in messages only (formats are told apart by content). */
@@ -31,8 +32,11 @@ export function detectFormat(files: readonly NamedFile[], formats: readonly Impo
     const specific = claimed.filter((format) => !format.fallback);
     const matches = specific.length > 0 ? specific : claimed;
     if (matches.length === 0) {
+      if (ownBackupFile(file.text)) {
+        throw new AppError('ownBackupFile', `${file.name} is a backup file of this app. Restore it with Settings > Backup > Recover from a backup file…`);
+      }
       if (brokenJson(file.text)) throw new AppError('damagedFile', `${file.name} looks like a JSON export but is cut short or damaged, so it cannot be read. Export it again.`);
-      throw new AppError('unknownFormat', `${file.name} is not an export file this app can read. See Settings > Import for the apps and formats it takes.`);
+      throw new AppError('unknownFormat', `${file.name} is not an export file this app can read. It reads these: ${formats.map((f) => f.name).join(', ')}.`);
     }
     if (matches.length > 1) {
       throw new AppError('unknownFormat', `${file.name} looks like more than one kind of export (${matches.map((f) => f.name).join(', ')}), so it was not read.`);
@@ -49,6 +53,16 @@ export function detectFormat(files: readonly NamedFile[], formats: readonly Impo
 function safeDetect(format: ImportFormat, file: NamedFile): boolean {
   try {
     return format.detect(file.bytes, file.text);
+  } catch {
+    return false;
+  }
+}
+
+/** This app's own backup file, known by its header alone (no key): it is restored by recovery, not imported. */
+function ownBackupFile(text: string | null): boolean {
+  if (text === null || !/^\s*\{/.test(text)) return false;
+  try {
+    return backupFormatVersionOf(JSON.parse(text)) !== null;
   } catch {
     return false;
   }

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ImportProgress } from '../../../shared/import.js';
 import { AccountsService } from '../accounts/accounts-service.js';
+import { createBackupKey, sealBackup } from '../backup/backup-envelope.js';
+import { encodePayload, payloadOf } from '../backup/backup-payload.js';
 import { currentCode } from '../accounts/current-code.js';
 import { memoryKeyStore } from '../keystore/memory-key-store.js';
 import { appErrorOf } from '../testing/test-helpers.js';
@@ -147,6 +149,30 @@ describe('the import pipeline', () => {
     expect((await appErrorOf(pipeline.open([file(damaged)]))).kind).toBe('damagedFile');
     expect((await appErrorOf(pipeline.open([]))).kind).toBe('invalidRequest');
     expect(vaultBytes().equals(before)).toBe(true);
+  });
+
+  it('refuses this app’s own backup file (made by our writer) as ownBackupFile, naming where it is restored; nothing is imported', async () => {
+    const otherDir = mkdtempSync(path.join(tmpdir(), 'import-backup-'));
+    const otherVault = new Vault(otherDir, memoryKeyStore());
+    for (const account of usable.slice(1, 4)) await new AccountsService(otherVault).addFromUri(otpauthLink(account));
+    const key = await createBackupKey('tidy lantern ocean velvet', { n: 2 ** 14, r: 8, p: 1 });
+    const meta = { createdAt: '2026-12-01T10:00:00.000Z', deviceName: 'OLD-PC', appVersion: '0.1.0', accountCount: 3 };
+    const backup = sealBackup(encodePayload(payloadOf((await otherVault.read()).data)), key, meta);
+    const before = vaultBytes();
+
+    const refused = await appErrorOf(importer({ decrypt: neverDecrypt }).open([file(backup, 'authenticator-backup.json')]));
+    expect(refused.kind).toBe('ownBackupFile');
+    expect(refused.message).toContain('authenticator-backup.json is a backup file of this app');
+    expect(refused.message).toContain('Settings > Backup > Recover from a backup file');
+    expect(vaultBytes().equals(before)).toBe(true);
+    expect((await service.storedAccounts()).map((a) => a.name)).toEqual([accounts[0]!.name, 'someone']);
+  });
+
+  it('says what it reads in place of sending the person to the import screen they are on', async () => {
+    const refused = await appErrorOf(importer({ decrypt: neverDecrypt }).open([file('just some notes\n', 'notes.txt')]));
+    expect(refused.kind).toBe('unknownFormat');
+    expect(refused.message).not.toContain('Settings > Import');
+    for (const app of ['Aegis Authenticator', '2FAS Authenticator', 'WinAuth', 'List of otpauth:// links']) expect(refused.message).toContain(app);
   });
 
   it('a damaged encrypted file is damagedFile after the right password, and nothing is written', async () => {

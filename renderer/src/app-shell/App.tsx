@@ -32,7 +32,7 @@ const MAC = navigator.userAgent.includes('Mac');
  * `account`: the full-screen view, a layer over the tiles, opened from the tile's control `from`.
  * `focusAppLock`: opened to turn the app lock on (each such view object is a new request to bring it into view).
  */
-type View = { name: 'tiles' } | { name: 'account'; id: string; from: TilePart } | { name: 'settings'; focusAppLock?: boolean } | { name: 'recovery' };
+type View = { name: 'tiles' } | { name: 'account'; id: string; from: TilePart } | { name: 'settings'; focusAppLock?: boolean } | { name: 'recovery'; fromFile?: boolean };
 
 /**
  * `startedOver`: the lock password was forgotten and the locked accounts file set aside; the app opens on Begin
@@ -252,11 +252,12 @@ export function App({ startedOver = null }: { startedOver?: StartedOver | null }
             onChange={(patch) => void updateSettings(patch)}
             onBack={back}
             onBeginRecovery={() => setView({ name: 'recovery' })}
+            onRecoverFromFile={() => setView({ name: 'recovery', fromFile: true })}
             onToast={show}
             appLockRequest={view.focusAppLock ? view : null}
           />
         ) : view.name === 'recovery' ? (
-          <RecoveryWizard accounts={state.accounts} onClose={back} onOpenAppLock={openAppLockSettings} />
+          <RecoveryWizard accounts={state.accounts} fromFile={view.fromFile === true} onClose={back} onOpenAppLock={openAppLockSettings} />
         ) : state.loadError ? (
           <LoadProblem
             error={state.loadError}

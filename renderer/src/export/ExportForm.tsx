@@ -121,9 +121,10 @@ export function ExportForm({ onDone }: { onDone(reply: Exclude<ExportReply, { ou
 
       {!plain && <PasswordFields label="File password" value={password} onChange={setPassword} onStrength={onStrength} showErrors={showErrors} />}
       {plain && (
-        <div className="notice" role="note">
+        <div className="callout warning" role="note">
+          <p className="callout-title">Not encrypted</p>
           <p>
-            <strong>Not encrypted.</strong> Anyone who gets {format === 'google' ? 'a photo of these QR codes' : 'this file'} can make the codes of every account in it. {format === 'google' ? 'Show them with nobody watching your screen.' : 'Delete the file once the accounts are moved.'} This app will ask you to confirm.
+            Anyone who gets {format === 'google' ? 'a photo of these QR codes' : 'this file'} can make the codes of every account in it. {format === 'google' ? 'Show them with nobody watching your screen.' : 'Delete the file once the accounts are moved.'} This app will ask you to confirm.
           </p>
         </div>
       )}
@@ -135,13 +136,14 @@ export function ExportForm({ onDone }: { onDone(reply: Exclude<ExportReply, { ou
       )}
 
       <FormError message={action.error} />
-      <p className="form-status" role="status">
-        {action.busy ? (plain ? 'Waiting for your confirmation…' : 'Encrypting and saving…') : cancelled ? 'Not saved: the save was cancelled. Nothing was written.' : ''}
-      </p>
-      <div className="row">
+      {/* Kept in view at the dialog's foot while the form scrolls: the one action of the form, with what it is doing. */}
+      <div className="row dialog-actions">
         <button type="submit" disabled={action.busy}>
           {format === 'google' ? 'Show QR codes' : 'Export'}
         </button>
+        <p className="form-status" role="status">
+          {action.busy ? (plain ? 'Waiting for your confirmation…' : 'Encrypting and saving…') : cancelled ? 'Not saved: the save was cancelled. Nothing was written.' : ''}
+        </p>
       </div>
     </form>
   );

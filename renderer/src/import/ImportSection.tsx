@@ -20,7 +20,7 @@ const newOnes = (preview: ImportPreview) => new Set(preview.entries.filter((e) =
  * Settings > Import: pick or drop a file, give its password when it has one (the key is derived in main, off its main
  * thread, with progress here), look at what it holds, tick what to import, and read the report. No secret comes here.
  */
-export function ImportSection() {
+export function ImportSection({ onRecoverFromFile }: { onRecoverFromFile(): void }) {
   const [step, setStep] = useState<Step>({ kind: 'pick' });
   const action = useAction('The file could not be imported; try again.');
   const session = step.kind === 'password' ? step.session : step.kind === 'preview' ? step.preview.session : null;
@@ -64,9 +64,10 @@ export function ImportSection() {
       )}
       {step.kind === 'preview' && (
         <>
+          <FormatLine name={step.preview.format.name} />
           <p>
-            This {step.preview.format.name} file holds {step.preview.entries.length} account{step.preview.entries.length === 1 ? '' : 's'}. Tick the ones to
-            import; they are added after your existing accounts, in the file’s order.
+            The file holds {step.preview.entries.length} account{step.preview.entries.length === 1 ? '' : 's'}. Tick the ones to import; they are added after
+            your existing accounts, in the file’s order.
           </p>
           {step.preview.notices.map((notice) => (
             <p key={notice} className="notice" role="alert">
@@ -102,6 +103,14 @@ export function ImportSection() {
       )}
       {step.kind === 'report' && <ImportReportView report={step.report} onDone={() => setStep({ kind: 'pick' })} />}
       <FormError message={action.error} />
+      {/* This app's own backup file is restored, not imported: the way there, from where the person is. */}
+      {step.kind === 'pick' && action.errorKind === 'ownBackupFile' ? (
+        <div className="row">
+          <button type="button" onClick={onRecoverFromFile}>
+            Recover from a backup file…
+          </button>
+        </div>
+      ) : null}
     </section>
   );
 }
@@ -130,7 +139,8 @@ function PasswordStep({
         if (password) void onUnlock(password);
       }}
     >
-      <p>This {app} file is encrypted. Enter the password it was exported with.</p>
+      <FormatLine name={app} />
+      <p>The file is encrypted. Enter the password it was exported with.</p>
       <label>
         <span>Password of the export file</span>
         <input type="password" autoComplete="off" autoFocus value={password} disabled={busy} onChange={(e) => setPassword(e.target.value)} />
@@ -146,6 +156,11 @@ function PasswordStep({
       </div>
     </form>
   );
+}
+
+/** The format's name on a line of its own: names like "List of otpauth:// links" or "Bitwarden (CSV)" do not fit mid-sentence. */
+function FormatLine({ name }: { name: string }) {
+  return <p className="hint">Format: {name}</p>;
 }
 
 /** The key derivation's progress: main's events, and the seconds since it started (most KDFs cannot say how far they are). */

@@ -14,13 +14,25 @@ import { SignInStep } from './SignInStep.js';
 import type { Step } from './steps.js';
 
 const STEPS = ['Sign in', 'Backup password', 'Check', 'Done'] as const;
+const FILE_STEPS = ['Backup file', 'Backup password', 'Check', 'Done'] as const;
 
 /**
  * Begin recovery: sign in to the recovery account -> the backup described -> backup password -> preview ->
  * restore (or merge, or remove this PC's accounts and restore) -> summary. Nothing on this PC changes before the
  * preview's button; Cancel, a failed sign-in or a wrong password leave the app as it was.
+ * `fromFile`: opened to recover from a backup file (Settings > Backup or Import): its first step picks the file.
  */
-export function RecoveryWizard({ accounts, onClose, onOpenAppLock }: { accounts: readonly AccountView[]; onClose(): void; onOpenAppLock(): void }) {
+export function RecoveryWizard({
+  accounts,
+  fromFile = false,
+  onClose,
+  onOpenAppLock,
+}: {
+  accounts: readonly AccountView[];
+  fromFile?: boolean;
+  onClose(): void;
+  onOpenAppLock(): void;
+}) {
   const [step, setStep] = useState<Step>(accounts.length > 0 ? { name: 'existing' } : { name: 'signIn', account: null, busy: null, failure: null });
   const [mode, setMode] = useState<RestoreMode>(accounts.length > 0 ? 'merge' : 'restore');
   const heading = useRef<HTMLHeadingElement>(null);
@@ -103,20 +115,20 @@ export function RecoveryWizard({ accounts, onClose, onOpenAppLock }: { accounts:
   return (
     <section className="recovery settings" aria-labelledby="recovery-title">
       <ol className="wizard-steps" aria-label="Recovery steps">
-        {STEPS.map((label, i) => (
+        {(fromFile ? FILE_STEPS : STEPS).map((label, i) => (
           <li key={label} aria-current={i === index ? 'step' : undefined} className={i < index ? 'done' : undefined}>
             {label}
           </li>
         ))}
       </ol>
       <h2 id="recovery-title" tabIndex={-1} ref={heading}>
-        {title(step)}
+        {title(step, fromFile)}
       </h2>
 
       {step.name === 'existing' ? (
         <ExistingAccountsStep accounts={accounts} onMerge={() => choose('merge')} onReplace={() => choose('replace')} onCancel={cancel} />
       ) : step.name === 'signIn' ? (
-        <SignInStep step={step} mode={mode} onSignIn={() => void signIn()} onFindBackup={(account) => void findBackup(account)} onOpenFile={(file) => void openFile(file)} onCancel={cancel} />
+        <SignInStep step={step} mode={mode} fromFile={fromFile} onSignIn={() => void signIn()} onFindBackup={(account) => void findBackup(account)} onOpenFile={(file) => void openFile(file)} onCancel={cancel} />
       ) : step.name === 'password' ? (
         <PasswordStep step={step} onUnlock={(password) => void unlock(password)} onCancel={cancel} />
       ) : step.name === 'preview' ? (
@@ -128,12 +140,12 @@ export function RecoveryWizard({ accounts, onClose, onOpenAppLock }: { accounts:
   );
 }
 
-function title(step: Step): string {
+function title(step: Step, fromFile: boolean): string {
   switch (step.name) {
     case 'existing':
       return 'This PC already has accounts';
     case 'signIn':
-      return 'Sign in to your recovery account';
+      return fromFile ? 'Recover from a backup file' : 'Sign in to your recovery account';
     case 'password':
       return 'Enter your backup password';
     case 'preview':

@@ -9,6 +9,8 @@ import type { StepOf } from './steps.js';
 interface Props {
   step: StepOf<'signIn'>;
   mode: RestoreMode;
+  /** Opened to recover from a backup file: the file is the way on, no sign-in offered. */
+  fromFile: boolean;
   onSignIn(): void;
   onFindBackup(account: RecoveryAccountView): void;
   /** "Recover from a backup file": a file saved with Settings > Export, no Microsoft account needed. */
@@ -20,14 +22,21 @@ interface Props {
  * Sign in to the recovery account in the browser, then the backup is looked for in its OneDrive; or, beside it, pick a
  * backup file saved with Settings > Export (read here, its bytes sent to main, which checks and opens it).
  */
-export function SignInStep({ step, mode, onSignIn, onFindBackup, onOpenFile, onCancel }: Props) {
+export function SignInStep({ step, mode, fromFile, onSignIn, onFindBackup, onOpenFile, onCancel }: Props) {
   const filePicker = useRef<HTMLInputElement>(null);
   return (
     <>
-      <p>
-        Sign in with the personal Microsoft account your backup is stored with (the recovery account you chose on your old PC). The sign-in page opens in
-        your browser. Or recover from a backup file saved with Settings &gt; Export: no Microsoft account is needed.
-      </p>
+      {fromFile ? (
+        <p>
+          Choose the backup file saved with Settings &gt; Export (“Backup file (this app)”). No Microsoft account is needed; you enter the file’s backup
+          password next.
+        </p>
+      ) : (
+        <p>
+          Sign in with the personal Microsoft account your backup is stored with (the recovery account you chose on your old PC). The sign-in page opens in
+          your browser. Or recover from a backup file saved with Settings &gt; Export: no Microsoft account is needed.
+        </p>
+      )}
       {mode === 'replace' ? <p className="hint">The accounts on this PC stay as they are until you have checked what comes back and confirmed it (step 3).</p> : null}
       {step.account && !step.busy ? (
         <p>
@@ -48,9 +57,9 @@ export function SignInStep({ step, mode, onSignIn, onFindBackup, onOpenFile, onC
         <>
           <FailureMessage failure={step.failure} />
           <div className="row">
-            <SignInActions step={step} onSignIn={onSignIn} onFindBackup={onFindBackup} />
-            <button type="button" className="secondary" disabled={step.busy !== null} onClick={() => filePicker.current?.click()}>
-              Recover from a backup file…
+            {fromFile ? null : <SignInActions step={step} onSignIn={onSignIn} onFindBackup={onFindBackup} />}
+            <button type="button" className={fromFile ? undefined : 'secondary'} disabled={step.busy !== null} onClick={() => filePicker.current?.click()}>
+              {fromFile ? 'Choose the backup file…' : 'Recover from a backup file…'}
             </button>
             <input
               ref={filePicker}

@@ -24,6 +24,7 @@ export function SettingsPage({
   onChange,
   onBack,
   onBeginRecovery,
+  onRecoverFromFile,
   onToast,
   appLockRequest = null,
 }: {
@@ -32,6 +33,8 @@ export function SettingsPage({
   onChange(patch: Partial<Settings>): void;
   onBack(): void;
   onBeginRecovery(): void;
+  /** The recovery wizard opened on its backup-file step (no recovery account needed). */
+  onRecoverFromFile(): void;
   onToast(message: ToastMessage): void;
   /** Opened to turn the app lock on (a new object each time): the App lock group is brought into view, not the top. */
   appLockRequest?: object | null;
@@ -49,7 +52,7 @@ export function SettingsPage({
         Settings
       </h2>
       <SettingsNav />
-      <BackupSection status={backup} onBeginRecovery={onBeginRecovery} />
+      <BackupSection status={backup} onBeginRecovery={onBeginRecovery} onRecoverFromFile={onRecoverFromFile} />
       <section className="settings-section" aria-labelledby="security-title">
         <h3 id="security-title">Security</h3>
         <AppLockSettings
@@ -74,7 +77,7 @@ export function SettingsPage({
           <input type="checkbox" className="switch" checked={settings.hideCodes} onChange={(e) => onChange({ hideCodes: e.target.checked })} />
         </label>
       </section>
-      <ImportSection />
+      <ImportSection onRecoverFromFile={onRecoverFromFile} />
       <ExportSection />
       <section className="settings-section" aria-labelledby="appearance-title">
         <h3 id="appearance-title">Appearance</h3>

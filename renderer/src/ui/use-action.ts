@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { AppError, type InputField } from '../../../shared/app-error.js';
+import { AppError, type ErrorKind, type InputField } from '../../../shared/app-error.js';
 
 /** What to tell the person about a failure: an AppError's own message (written for people, with the way out), else `fallback`. */
 export function failureMessage(caught: unknown, fallback: string): string {
@@ -13,6 +13,8 @@ export interface Action {
   error: string | null;
   /** The form field the last failure is about, when main named one (`invalidInput`). */
   errorField: InputField | undefined;
+  /** The kind of the last failure when main said it (an AppError), so a form can offer the way out that kind has. */
+  errorKind: ErrorKind | undefined;
   /**
    * Runs `work` (a call to main, mostly): the error cleared first, busy meanwhile, and what it throws said in `error`
    * (`fallback` for what is not an AppError). Resolves to `{ value }` when it succeeded, to null when it failed or was
@@ -32,7 +34,7 @@ export interface Action {
  */
 export function useAction(fallback = 'Something went wrong; try again.'): Action {
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<{ message: string; field: InputField | undefined } | null>(null);
+  const [failure, setFailure] = useState<{ message: string; field: InputField | undefined; kind?: ErrorKind } | null>(null);
   const latest = useRef(0);
 
   const run = useCallback(
@@ -44,7 +46,9 @@ export function useAction(fallback = 'Something went wrong; try again.'): Action
         const value = await work();
         return mine === latest.current ? { value } : null;
       } catch (caught) {
-        if (mine === latest.current) setFailure({ message: failureMessage(caught, fallbackHere), field: caught instanceof AppError ? caught.field : undefined });
+        if (mine === latest.current) {
+          setFailure(caught instanceof AppError ? { message: caught.message, field: caught.field, kind: caught.kind } : { message: fallbackHere, field: undefined });
+        }
         return null;
       } finally {
         if (mine === latest.current) setBusy(false);
@@ -58,5 +62,5 @@ export function useAction(fallback = 'Something went wrong; try again.'): Action
   }, []);
   const setError = useCallback((message: string | null) => setFailure(message === null ? null : { message, field: undefined }), []);
 
-  return { busy, error: failure?.message ?? null, errorField: failure?.field, run, cancel, setError };
+  return { busy, error: failure?.message ?? null, errorField: failure?.field, errorKind: failure?.kind, run, cancel, setError };
 }

@@ -13,7 +13,7 @@ import { useAction } from '../../ui/use-action.js';
 import { HelpLinkButton } from '../../ui/HelpLinkButton.js';
 
 /** Settings > Backup: turn on, the recovery account, last backup, back up now, change password, turn off, the problem. */
-export function BackupSection({ status, onBeginRecovery }: { status: BackupStatus | null; onBeginRecovery(): void }) {
+export function BackupSection({ status, onBeginRecovery, onRecoverFromFile }: { status: BackupStatus | null; onBeginRecovery(): void; onRecoverFromFile(): void }) {
   const [mode, setMode] = useState<'idle' | 'turningOn' | 'changingPassword' | 'turningOff' | 'replacingCloudCopy'>('idle');
   const [notice, setNotice] = useState<string | null>(null);
   const action = useAction();
@@ -28,9 +28,11 @@ export function BackupSection({ status, onBeginRecovery }: { status: BackupStatu
   };
 
   if (!status) return <Frame>{null}</Frame>;
+  // A backup file restores whether or not cloud backup is configured or on (main needs no recovery account for it).
+  const fromFile = mode === 'idle' ? onRecoverFromFile : undefined;
   if (!status.configured) {
     return (
-      <Frame>
+      <Frame onRecoverFromFile={fromFile}>
         <p>Cloud backup is not configured in this copy of the app.</p>
         <p className="hint">
           It needs an Azure app registration for personal Microsoft accounts. Set AUTHENTICATOR_CLIENT_ID (see “Registering the app with Microsoft” in
@@ -44,7 +46,7 @@ export function BackupSection({ status, onBeginRecovery }: { status: BackupStatu
   }
   if (status.state === 'off' || mode === 'turningOn') {
     return (
-      <Frame>
+      <Frame onRecoverFromFile={fromFile}>
         {mode === 'turningOn' ? (
           <TurnOnBackup onDone={() => setMode('idle')} onCancel={() => setMode('idle')} />
         ) : (
@@ -72,7 +74,7 @@ export function BackupSection({ status, onBeginRecovery }: { status: BackupStatu
   // While another PC's new password is missing here, nothing can be backed up or changed: the one way on is to enter it.
   const waitingForPassword = problem?.fix === 'enterPassword';
   return (
-    <Frame>
+    <Frame onRecoverFromFile={fromFile}>
       <dl className="details-facts backup-facts">
         <dt>Recovery account</dt>
         <dd>{status.account ? `${status.account.displayName ? `${status.account.displayName} · ` : ''}${status.account.username}` : '—'}</dd>
@@ -158,11 +160,21 @@ export function BackupSection({ status, onBeginRecovery }: { status: BackupStatu
   );
 }
 
-function Frame({ children }: { children: React.ReactNode }) {
+function Frame({ children, onRecoverFromFile }: { children: React.ReactNode; onRecoverFromFile?: (() => void) | undefined }) {
   return (
     <section className="backup settings-section" aria-labelledby="backup-title">
       <h3 id="backup-title" className="settings-section-title">Backup</h3>
       {children}
+      {onRecoverFromFile ? (
+        <div className="setting-row backup-file">
+          <span className="setting-label">
+            Restore a backup file saved with Settings &gt; Export. If this PC has accounts, you choose to merge or replace them first.
+          </span>
+          <button type="button" className="secondary" onClick={onRecoverFromFile}>
+            Recover from a backup file…
+          </button>
+        </div>
+      ) : null}
     </section>
   );
 }
