@@ -73,8 +73,7 @@ test('a backup file saved from one harness recovers a second one, without any cl
   await dialog.getByRole('radio', { name: /Backup file \(this app\)/ }).check();
   await dialog.getByLabel('File password').fill(FILE_PASSWORD);
   await dialog.getByLabel('Type it again').fill(FILE_PASSWORD);
-  // Main judges the strength; an Export pressed before its answer only says "Checking how strong…" (once failed so under load).
-  await expect(dialog.getByText('Strength: Very strong')).toBeVisible();
+  // Pressed at once, before the window has estimated the strength: Export goes on (main judges the password).
   await dialog.getByRole('button', { name: 'Export' }).click();
   // The backup carries the device-bound account marked, without its secret: it counts it as left out, with why.
   const summary = dialog.getByRole('region', { name: 'Exported 2 accounts' });

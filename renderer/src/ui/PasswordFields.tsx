@@ -12,8 +12,9 @@ export function newPasswordProblem(value: NewPassword, strength: Strength | null
   if ([...value.password.normalize('NFC')].length < MIN_BACKUP_PASSWORD_LENGTH) {
     return { field: 'password', message: `Use at least ${MIN_BACKUP_PASSWORD_LENGTH} characters.` };
   }
-  if (!strength) return { field: 'password', message: 'Checking how strong the password is…' };
-  if (!strength.acceptable) return { field: 'password', message: strength.message };
+  // Not estimated yet (the rule loads lazily): the submit goes on, and main, which judges every new password by the
+  // same rule, refuses a weak one with the same words. Blocking here made an early click silently do nothing.
+  if (strength && !strength.acceptable) return { field: 'password', message: strength.message };
   if (value.confirmation !== value.password) return { field: 'confirmation', message: 'The two passwords are not the same.' };
   return null;
 }
