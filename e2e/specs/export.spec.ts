@@ -126,7 +126,7 @@ test('plain exports wait for the answer in the terminal; declined saves nothing;
   await dialog.getByRole('radio', { name: /Plain list of otpauth/ }).check();
   await expect(dialog.getByRole('note')).toContainText('Anyone who gets this file can make the codes');
   await dialog.getByRole('button', { name: 'Export' }).click();
-  await expect(dialog.getByRole('status')).toHaveText('Waiting for your confirmation…');
+  await expect(dialog.getByRole('status')).toHaveText('Waiting for your confirmation: the app asks you itself (the browser harness, in its terminal).');
   await screenshot(page, 'export-waiting', { fullPage: false });
   expect(await harness.answerExport('no')).toBe('the otpauth:// links of 13 accounts (a plain text file)');
   await expect(dialog.getByRole('alert')).toHaveText('Nothing was exported: the export was not confirmed.');

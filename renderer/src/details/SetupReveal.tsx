@@ -3,6 +3,7 @@ import type { AccountView } from '../../../shared/account.js';
 import { call } from '../app-shell/api.js';
 import { accountLabel, algorithmLabel } from '../accounts/format.js';
 import { failureMessage } from '../ui/use-action.js';
+import { WAITING_FOR_MAIN_QUESTION } from '../ui/main-question.js';
 import { QrCodeSvg, type QrModules } from '../add/qr/QrCodeSvg.js';
 import '../add/qr/qr.css';
 
@@ -86,7 +87,7 @@ export function SetupReveal({ account, lockPassword, onHide }: { account: Accoun
         </p>
       ) : shown === null ? (
         <p className="form-status" role="status">
-          Waiting for your confirmation: the app asks you itself (the browser harness, in its terminal).
+          {WAITING_FOR_MAIN_QUESTION}
         </p>
       ) : (
         <div className="reveal-body">

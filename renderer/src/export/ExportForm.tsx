@@ -9,11 +9,12 @@ import type { Strength } from '../ui/password-strength.js';
 import { FormError } from '../ui/FormError.js';
 import { useAction } from '../ui/use-action.js';
 import { FORMAT_CHOICES, isPlain } from './export-formats.js';
+import { WAITING_FOR_MAIN_QUESTION } from '../ui/main-question.js';
 
 /**
  * What to export and how: the format, all accounts or a selection, the file's password (encrypted formats), and for a
  * plain export the warning and, with the app lock on, the lock password. The rules are checked again in main, which
- * also asks the person itself before a plain export ("Waiting for your confirmation…" meanwhile).
+ * also asks the person itself before a plain export (WAITING_FOR_MAIN_QUESTION meanwhile).
  */
 export function ExportForm({ onDone }: { onDone(reply: Exclude<ExportReply, { outcome: 'cancelled' }>): void }) {
   const id = useId();
@@ -142,7 +143,7 @@ export function ExportForm({ onDone }: { onDone(reply: Exclude<ExportReply, { ou
           {format === 'google' ? 'Show QR codes' : 'Export'}
         </button>
         <p className="form-status" role="status">
-          {action.busy ? (plain ? 'Waiting for your confirmation…' : 'Encrypting and saving…') : cancelled ? 'Not saved: the save was cancelled. Nothing was written.' : ''}
+          {action.busy ? (plain ? WAITING_FOR_MAIN_QUESTION : 'Encrypting and saving…') : cancelled ? 'Not saved: the save was cancelled. Nothing was written.' : ''}
         </p>
       </div>
     </form>
