@@ -135,6 +135,29 @@ test('/ and typing anywhere search; ? lists the shortcuts; the tile menu works b
   await expect(page.getByRole('dialog', { name: 'Snapchat' })).toBeVisible();
 });
 
+test('the tile menu offers only the moves that do something: no Move up on the first tile, no Move down on the last', async ({ page, harness }) => {
+  expect((await harness.cli('add', ...LINKS)).code).toBe(0);
+  await page.goto(harness.url);
+  await tilesSettled(page);
+  const moves = async (issuer: string) => {
+    await page.getByRole('button', { name: `More actions for ${issuer}, alice` }).click();
+    const items = await page.getByRole('menuitem').allInnerTexts();
+    await page.keyboard.press('Escape');
+    return items.filter((item) => item.startsWith('Move'));
+  };
+  expect(await moves('GitHub')).toEqual(['Move down']);
+  expect(await moves('Snapchat')).toEqual(['Move up', 'Move down']);
+  expect(await moves('Contoso')).toEqual(['Move up']);
+  // Moved to the top, Contoso loses Move up and GitHub, now second, gains it.
+  for (let i = 0; i < 3; i++) {
+    await page.getByRole('button', { name: 'More actions for Contoso, alice' }).click();
+    await page.getByRole('menuitem', { name: 'Move up' }).click();
+  }
+  expect(await moves('Contoso')).toEqual(['Move down']);
+  expect(await moves('GitHub')).toEqual(['Move up', 'Move down']);
+  expect(await moves('Dropbox')).toEqual(['Move up']);
+});
+
 test('services get their logo by issuer, others their initial; light and dark pass axe with the brand colours', async ({ page, harness }) => {
   expect((await harness.cli('add', ...LINKS)).code).toBe(0);
   await page.goto(harness.url);

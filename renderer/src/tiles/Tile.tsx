@@ -20,6 +20,9 @@ export interface TileProps {
   hideCodes: boolean;
   /** The list is in its own order (no search filters it): Alt+Up/Down moves the tile. */
   reorderable: boolean;
+  /** At the list's top or bottom: its menu offers no move that way (it would do nothing). */
+  first: boolean;
+  last: boolean;
   /** The grid's one tab stop (roving focus, TileList): this tile's controls are in the Tab order, the others' not. */
   active: boolean;
   /** dnd-kit's binding once drag and drop is attached (SortableTile). */
@@ -40,7 +43,7 @@ export type SortableBinding = Pick<ReturnType<typeof useSortable>, 'attributes' 
  * button (click, Enter, or Ctrl/Cmd+C while it has the focus) that says "Copied" when the code is on the clipboard;
  * its other actions are in its menu; Alt+Up/Down (or the drag handle) reorders.
  */
-export const Tile = memo(function Tile({ account, codes, hideCodes, reorderable, active, sortable, onCopy, onOpen, onMove, placement }: TileProps) {
+export const Tile = memo(function Tile({ account, codes, hideCodes, reorderable, first, last, active, sortable, onCopy, onOpen, onMove, placement }: TileProps) {
   const element = useRef<HTMLLIElement | null>(null);
   useFocusHandoff(account.id, element);
   const setSortableNode = sortable?.setNodeRef;
@@ -73,12 +76,8 @@ export const Tile = memo(function Tile({ account, codes, hideCodes, reorderable,
   const actions: MenuItem[] = [
     { label: 'Open full view', icon: Maximize2, run: () => onOpen(account) },
     ...(account.needsVerification ? [] : [{ label: 'Copy code', icon: Copy, run: copy }]),
-    ...(reorderable
-      ? [
-          { label: 'Move up', icon: ArrowUp, run: () => onMove(account, -1) },
-          { label: 'Move down', icon: ArrowDown, run: () => onMove(account, 1) },
-        ]
-      : []),
+    ...(reorderable && !first ? [{ label: 'Move up', icon: ArrowUp, run: () => onMove(account, -1) }] : []),
+    ...(reorderable && !last ? [{ label: 'Move down', icon: ArrowDown, run: () => onMove(account, 1) }] : []),
   ];
 
   return (

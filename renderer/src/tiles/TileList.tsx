@@ -83,6 +83,8 @@ export function TileList({ accounts, codes, search, hideCodes, layout, onCopy, o
   }
   // Attaching drag and drop re-creates the tiles; the focus goes along (useFocusHandoff).
   const TileKind = dragReady ? SortableTile : Tile;
+  const firstId = visible[0]?.id;
+  const lastId = visible.at(-1)?.id;
   const tile = (account: AccountView, placement?: TilePlacement) => (
     <TileKind
       key={account.id}
@@ -90,6 +92,8 @@ export function TileList({ accounts, codes, search, hideCodes, layout, onCopy, o
       codes={codes}
       hideCodes={hideCodes}
       reorderable={reorderable}
+      first={account.id === firstId}
+      last={account.id === lastId}
       active={account.id === activeId}
       onCopy={onCopy}
       onOpen={onOpen}
