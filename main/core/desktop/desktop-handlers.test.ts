@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppCore, type AppCore, type CoreDeps } from '../app-core.js';
 import { ManualClock } from '../clock.js';
 import { memoryKeyStore } from '../keystore/memory-key-store.js';
@@ -55,6 +55,8 @@ describe('the quick picker shortcut follows the settings', () => {
     const { port, state } = fakeDesktop(['Control+Alt+Q']);
     const c = newCore({ desktop: port });
     await c.client.getSettings({});
+    // The default shortcut's registration at start reports 'on' in its own time: listen only once it has.
+    await vi.waitFor(async () => expect((await c.client.getDesktopStatus({})).quickPickerShortcut).toBe('on'));
     const heard: string[] = [];
     c.on('desktopStatusChanged', (status) => heard.push(status.quickPickerShortcut));
     await c.client.updateSettings({ quickPickerShortcut: 'Control+Alt+Q' });
