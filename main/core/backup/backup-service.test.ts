@@ -31,6 +31,8 @@ let keyStore: ReturnType<typeof memoryKeyStore>;
 let vault: Vault;
 let accounts: AccountsService;
 let statuses: BackupStatus[];
+/** Sees each status as it is emitted, with the world as it is at that moment. */
+let onEmit: (status: BackupStatus) => void;
 
 beforeEach(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'backup-test-'));
@@ -41,6 +43,7 @@ beforeEach(async () => {
   vault = new Vault(dataDir, keyStore);
   accounts = new AccountsService(vault, () => undefined);
   statuses = [];
+  onEmit = () => undefined;
 });
 
 afterEach(async () => {
@@ -57,7 +60,10 @@ function service(options: { configured?: boolean } = {}): BackupService {
     readVault: () => vault.read(),
     deviceName: 'PC-ONE',
     appVersion: '0.1.0',
-    onStatus: (status) => statuses.push(status),
+    onStatus: (status) => {
+      statuses.push(status);
+      onEmit(status);
+    },
     debounceMs: 2000,
   });
 }
@@ -329,8 +335,21 @@ describe('what other PCs and OneDrive did, noticed without a change here', () =>
     await advance(backup, 2000);
     await backup.backUpNow();
     expect(store.files.get(BACKUP_FILE_NAME)!.bytes.equals(theirs)).toBe(true);
+    // A wrong password changes nothing, the status included (the form that shows its error stays as it is).
+    const emitted = statuses.length;
+    expect(await appErrorOf(backup.enterNewPassword(PASSWORD))).toMatchObject({ kind: 'wrongPassword' });
+    expect(statuses.length).toBe(emitted);
+    expect((await backup.status()).problem).toMatchObject({ kind: 'backupPasswordChanged' });
+    expect(store.files.get(BACKUP_FILE_NAME)!.bytes.equals(theirs)).toBe(true);
+    // Never "Up to date" while OneDrive still holds a copy without this PC's change (an e2e once read it then).
+    const saidUpToDateWith: (boolean | null)[] = [];
+    onEmit = (status) => {
+      if (status.state === 'upToDate') saidUpToDateWith.push(store.files.get(BACKUP_FILE_NAME)!.bytes.equals(theirs) ? false : null);
+    };
     await backup.enterNewPassword('the other PC’s new password');
     expect((await backup.status()).state).toBe('upToDate');
+    expect(saidUpToDateWith).not.toContain(false);
+    expect(saidUpToDateWith.length).toBeGreaterThan(0);
     expect((await cloudPayload({ password: 'the other PC’s new password' })).accounts.map((a) => a.issuer)).toEqual(['Mine', 'Theirs', 'Added meanwhile']);
   });
 

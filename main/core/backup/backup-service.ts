@@ -199,21 +199,29 @@ export class BackupService {
 
   /**
    * After another PC changed the backup password: opens the cloud copy with the new password, keeps its key, and
-   * backs up at once (merging this PC's changes into it). A wrong password changes nothing.
+   * backs up at once (merging this PC's changes into it). A wrong password changes nothing, the status included.
+   * Keeping the key and the upload are one exclusive piece of work, so the status says "Backing up" until the merged
+   * copy is in OneDrive (it used to say "Up to date" in between) and no timed attempt runs between the two.
    */
   async enterNewPassword(password: string): Promise<BackupStatus> {
     const { store } = this.cloud();
     await this.loaded;
     if (!this.state.enabled) throw new AppError('invalidRequest', 'Backup is off.');
-    this.cancelTimer?.();
-    await this.inFlight;
     const remote = await store.read(BACKUP_FILE_NAME);
-    if (!remote) return this.backUpNow(); // deleted meanwhile: this PC's own key makes the new backup
-    const key = await withDefaultCost((await openBackup(remote.bytes, { password })).key, password);
-    await this.deps.keyStore.setPassword(this.state.keyName, key.dataKey.toString('base64'));
-    key.dataKey.fill(0);
-    await this.save({ ...this.state, wrappedKey: key.wrapped, lastETag: remote.eTag, lastGeneration: null, problem: null });
-    return this.backUpNow();
+    // Deleted meanwhile (no remote): this PC's own key makes the new backup.
+    const key = remote && { ...(await withDefaultCost((await openBackup(remote.bytes, { password })).key, password)), eTag: remote.eTag };
+    try {
+      await this.exclusively(async () => {
+        if (key) {
+          await this.deps.keyStore.setPassword(this.state.keyName, key.dataKey.toString('base64'));
+          await this.save({ ...this.state, wrappedKey: key.wrapped, lastETag: key.eTag, lastGeneration: null, problem: null });
+        }
+        await this.attempt(true);
+      });
+    } finally {
+      key?.dataKey.fill(0);
+    }
+    return this.snapshot();
   }
 
   /** Runs a backup at once (also when the last one was refused because the backup had been deleted). */
