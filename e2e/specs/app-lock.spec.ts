@@ -2,6 +2,7 @@ import { expectNoSeriousViolationsLightAndDark } from '../axe.js';
 import { callContract, expect, test } from '../harness-fixture.js';
 import { expectOathtoolCode } from '../oathtool.js';
 import { screenshot } from '../screenshot.js';
+import { animationsSettled } from '../settled.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const PASSWORD = 'correct horse battery staple';
@@ -213,7 +214,8 @@ test('changing the lock password says so in a success toast, the focus back on i
   await expect(toast.getByRole('status')).toHaveText('Lock password changed. Unlock with the new one from now on.', { timeout: 20_000 });
   await expect(form).toHaveCount(0);
   await expect(lockGroup.getByRole('button', { name: 'Change lock password…' })).toBeFocused();
-  await toast.evaluate((element) => Promise.all((element as unknown as { getAnimations(): { finished: Promise<unknown> }[] }).getAnimations().map((a) => a.finished)));
+  await toast.getByRole('status').hover(); // kept past its five seconds while checked, then dismissed below
+  await animationsSettled(toast);
   for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: theme });
     await screenshot(page, `app-lock-password-changed-${theme}`, { fullPage: false });
@@ -249,7 +251,9 @@ test('Ctrl+L with the app lock off says so in a toast, whose button opens Settin
   await page.keyboard.press('Control+l');
   await expect(toast.getByRole('status')).toHaveText('App lock is off: turn it on in Settings > Security.');
   await expect(page.getByRole('region', { name: 'Authenticator is locked' })).toHaveCount(0);
-  await toast.evaluate((element) => Promise.all((element as unknown as { getAnimations(): { finished: Promise<unknown> }[] }).getAnimations().map((a) => a.finished)));
+  // The pointer on it, as someone reaching for its button: it stays past its five seconds while looked at and checked.
+  await toast.getByRole('status').hover();
+  await animationsSettled(toast);
   for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: theme });
     await screenshot(page, `lock-shortcut-lock-off-${theme}`, { fullPage: false });

@@ -3,6 +3,7 @@ import { expectNoSeriousViolations } from '../axe.js';
 import { expect, test } from '../harness-fixture.js';
 import { expectOathtoolCode } from '../oathtool.js';
 import { screenshot } from '../screenshot.js';
+import { animationsSettled } from '../settled.js';
 import { tilesSettled } from '../tile-list.js';
 
 // Where the keyboard focus goes after each action that removes what had it (leaving the full-screen view, a delete,
@@ -17,7 +18,7 @@ const toast = (page: Page) => page.locator('.toast');
 /** The toast once its entrance animation has finished (a screenshot or a contrast check in the middle of it is pale). */
 async function toastSettled(page: Page) {
   await expect(toast(page)).toBeVisible();
-  await toast(page).evaluate((element) => Promise.all((element as unknown as { getAnimations(): { finished: Promise<unknown> }[] }).getAnimations().map((a) => a.finished)));
+  await animationsSettled(toast(page));
 }
 
 const SECRETS = { GitHub: 'JBSWY3DPEHPK3PXP', Google: 'GEZDGNBVGY3TQOJQ', Dropbox: 'MFRGGZDFMZTWQ2LK', Bank: 'KRSXG5CTMVRXEZLU' };

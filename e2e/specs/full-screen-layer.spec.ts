@@ -3,6 +3,7 @@ import { expectNoSeriousViolationsLightAndDark } from '../axe.js';
 import { expect, test } from '../harness-fixture.js';
 import { expectOathtoolCode, oathtoolTotp } from '../oathtool.js';
 import { screenshot } from '../screenshot.js';
+import { animationsSettled } from '../settled.js';
 import { openDetails, tilesSettled } from '../tile-list.js';
 
 // The full-screen view is a layer over the tiles: the list stays mounted and scrolled under it, inert; the layer keeps
@@ -39,11 +40,7 @@ async function openFromMenu(page: Page, menuButton: Locator) {
 }
 
 /** Waits until the layer is fully in (its entrance animations done), for screenshots and contrast checks. */
-async function layerSettled(page: Page) {
-  await page.locator('.layer').evaluate((element) =>
-    Promise.all([...element.children].flatMap((child) => (child as unknown as { getAnimations(): { finished: Promise<unknown> }[] }).getAnimations()).map((a) => a.finished)),
-  );
-}
+const layerSettled = (page: Page) => animationsSettled(page.locator('.layer'));
 
 test('the layer keeps the tiles mounted and scrolled under it, inert; Escape, Back and the scrim close it, focus back on the tile', async ({ page, harness }) => {
   expect((await harness.cli('add', ...many(80))).code).toBe(0);
