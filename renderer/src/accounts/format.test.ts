@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { algorithmLabel, groupDigits, searchFilter } from './format.js';
+import { algorithmLabel, filterAccounts, groupDigits, searchFilter } from './format.js';
 
 describe('searchFilter', () => {
   const github = { issuer: 'GitHub', name: 'alice@example.com' };
@@ -16,6 +16,21 @@ describe('searchFilter', () => {
     expect([github, bank].filter(searchFilter('alice')!)).toEqual([github, bank]);
     expect([github, bank].filter(searchFilter('example.com')!)).toEqual([github]);
     expect([github, bank].filter(searchFilter('carol')!)).toEqual([]);
+  });
+});
+
+describe('filterAccounts', () => {
+  const accounts = [
+    { issuer: 'GitHub', name: 'alice' },
+    { issuer: 'Bank', name: 'bob' },
+    { issuer: 'Gitea', name: 'carol' },
+  ];
+
+  it('keeps the matching accounts in their order, and all of them (the same list) for a blank query', () => {
+    expect(filterAccounts(accounts, 'git').map((a) => a.issuer)).toEqual(['GitHub', 'Gitea']);
+    expect(filterAccounts(accounts, 'BOB')).toEqual([accounts[1]]);
+    expect(filterAccounts(accounts, ' ')).toBe(accounts);
+    expect(filterAccounts(accounts, 'nobody')).toEqual([]);
   });
 });
 

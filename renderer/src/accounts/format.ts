@@ -11,6 +11,12 @@ export function searchFilter(query: string): ((account: Pick<AccountView, 'issue
   return (account) => account.issuer.toLowerCase().includes(needle) || account.name.toLowerCase().includes(needle);
 }
 
+/** The accounts a search shows, in their order: the tiles, the search box's Down and Enter, Delete's next focus, the quick picker. */
+export function filterAccounts<T extends Pick<AccountView, 'issuer' | 'name'>>(accounts: readonly T[], query: string): readonly T[] {
+  const keep = searchFilter(query);
+  return keep ? accounts.filter(keep) : accounts;
+}
+
 /** "SHA1" -> "SHA-1": the algorithm as people read it, the same in the add form, the full-screen view and the setup hint. */
 export function algorithmLabel(algorithm: AccountView['otp']['algorithm']): string {
   return algorithm.replace(/^SHA(?=\d)/, 'SHA-');

@@ -5,7 +5,7 @@ import { AccountDetails, DETAILS_TITLE_ID } from '../details/AccountDetails.js';
 import { AddDialog } from '../add/AddDialog.js';
 import { call } from './api.js';
 import { focusTile, type TilePart } from '../tiles/focus-handoff.js';
-import { accountLabel, searchFilter } from '../accounts/format.js';
+import { accountLabel, filterAccounts } from '../accounts/format.js';
 import { LoadProblem } from './LoadProblem.js';
 import { RecoveryWizard } from '../recovery/RecoveryWizard.js';
 import { SettingsPage } from '../settings/SettingsPage.js';
@@ -130,11 +130,8 @@ export function App({ startedOver = null }: { startedOver?: StartedOver | null }
     if (view.name === 'account') closeLayer({ id: view.id, part: view.from });
   }, [view, closeLayer]);
 
-  /** The accounts the search shows, in the tiles' order (the tiles filter with the same searchFilter). */
-  const searchMatches = useCallback(() => {
-    const matches = searchFilter(search);
-    return matches ? state.accounts.filter(matches) : state.accounts;
-  }, [search, state.accounts]);
+  /** The accounts the search shows, in the tiles' order (the tiles filter with the same filterAccounts). */
+  const searchMatches = useCallback(() => filterAccounts(state.accounts, search), [search, state.accounts]);
   /** From the search box, Down goes on to the first tile it shows. */
   const toResults = useCallback(() => {
     const first = searchMatches()[0];
@@ -165,8 +162,7 @@ export function App({ startedOver = null }: { startedOver?: StartedOver | null }
    */
   const remove = useCallback(
     async (account: AccountView) => {
-      const matches = searchFilter(search);
-      const shown = matches ? state.accounts.filter(matches) : state.accounts;
+      const shown = filterAccounts(state.accounts, search);
       const index = shown.findIndex((a) => a.id === account.id);
       const neighbour = shown[index + 1] ?? shown[index - 1];
       const { undoToken, undoUntil } = await call('removeAccount', { id: account.id });

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { AccountView } from '../../../shared/account.js';
 import { call } from '../app-shell/api.js';
 import { useCode, type CodeStore } from '../accounts/code-store.js';
-import { accountLabel, accountTitle, groupDigits, searchFilter } from '../accounts/format.js';
+import { accountLabel, accountTitle, filterAccounts, groupDigits } from '../accounts/format.js';
 import { useAccounts } from '../accounts/use-accounts.js';
 import { useNow } from '../details/use-now.js';
 import { useSettings } from '../settings/use-settings.js';
@@ -32,10 +32,7 @@ export function QuickPicker({ onDone }: { onDone(outcome: QuickPickerOutcome): v
   const listId = useId();
   const now = useNow(codes.clockOffsetMs);
 
-  const matches = useMemo(() => {
-    const keep = searchFilter(query);
-    return (keep ? accounts.filter(keep) : accounts).filter((account) => !account.needsVerification).slice(0, MAX_ROWS);
-  }, [accounts, query]);
+  const matches = useMemo(() => filterAccounts(accounts, query).filter((account) => !account.needsVerification).slice(0, MAX_ROWS), [accounts, query]);
   const active = Math.min(chosen, Math.max(0, matches.length - 1));
 
   useEffect(() => input.current?.focus(), []);

@@ -3,7 +3,7 @@ import type { AccountView } from '../../../shared/account.js';
 import type { CodeStore } from '../accounts/code-store.js';
 import { DragAndDrop } from './DragAndDrop.js';
 import { focusTile } from './focus-handoff.js';
-import { searchFilter } from '../accounts/format.js';
+import { filterAccounts, searchFilter } from '../accounts/format.js';
 import { SortableTile } from './SortableTile.js';
 import { Tile } from './Tile.js';
 import { useWhenIdle } from './use-when-idle.js';
@@ -34,9 +34,8 @@ interface Props {
  * keys move between tiles (Left/Right by one, Up/Down by a row), Home and End to the first and last.
  */
 export function TileList({ accounts, codes, search, hideCodes, layout, onCopy, onOpen, onMove }: Props) {
-  const matches = useMemo(() => searchFilter(search), [search]);
-  const visible = useMemo(() => (matches ? accounts.filter(matches) : accounts), [accounts, matches]);
-  const reorderable = matches === null;
+  const visible = useMemo(() => filterAccounts(accounts, search), [accounts, search]);
+  const reorderable = searchFilter(search) === null; // a filtered list cannot be reordered
   const dragReady = useWhenIdle(reorderable);
   const [chosen, setChosen] = useState<string | null>(null);
   const activeId = chosen !== null && visible.some((a) => a.id === chosen) ? chosen : (visible[0]?.id ?? null);
