@@ -233,14 +233,15 @@ test('a countdown keeps its pace when the tiles around it change', async ({ page
   const now = await harness.controls.now();
   await harness.controls.advanceClock(30_000 - (now % 30_000) + 1_000);
   const bar = tiles(page).first().locator('.countdown');
-  /** How far into its period the bar started (its animation's negative delay), in ms. */
+  /** How far into its period the ring started (its drain animation's negative delay, the first of the list), in ms. */
   const startedAt = () => bar.evaluate((el) => {
-    const view = globalThis as unknown as { getComputedStyle(element: unknown, pseudo: string): { animationDelay: string } };
-    const delay = view.getComputedStyle(el, '::after').animationDelay;
+    const view = globalThis as unknown as { getComputedStyle(element: unknown): { animationDelay: string } };
+    const delay = view.getComputedStyle(el).animationDelay.split(',')[0]!.trim();
     return -parseFloat(delay) * (delay.endsWith('ms') ? 1 : 1000);
   });
   await expect.poll(startedAt).toBeLessThan(5_000);
   const before = await startedAt();
+  expect(before).toBeGreaterThan(0); // it is a second or so into its period: a real reading, not a missing animation's 0
 
   // Every tile re-renders when an account is added; the running bar must not be handed a later start.
   await page.waitForTimeout(1_500);
