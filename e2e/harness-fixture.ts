@@ -5,6 +5,7 @@ import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { startEmulators, type RunningEmulators } from '../emulators/index.js';
 import type { MethodName, ReplyOf, RequestOf, Result, ScannerSource } from '../shared/contract.js';
+import { hostScripts } from './hosts.js';
 
 export interface Harness {
   /**
@@ -42,8 +43,6 @@ export interface ControlledHarness extends Harness {
   controls: TestControls;
 }
 
-const root = path.resolve(import.meta.dirname, '..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
 
 /** Starts the browser harness on a random port with a fresh data folder; the renderer must already be built. */
 export async function startHarness(dataDir = mkdtempSync(path.join(tmpdir(), 'harness-')), extraArgs: string[] = []): Promise<Harness & { stop(): Promise<void> }> {
@@ -150,7 +149,7 @@ class HarnessOutput {
 }
 
 async function spawnHarness(dataDir: string, extra: string[]): Promise<{ child: ChildProcess; url: string; output: HarnessOutput }> {
-  const child = spawn(tsx, [path.join(root, 'main/harness/main.ts'), '--data-dir', dataDir, '--port', '0', ...extra], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--enable-source-maps', (await hostScripts()).harness, '--data-dir', dataDir, '--port', '0', ...extra], { stdio: ['pipe', 'pipe', 'pipe'] });
   const output = new HarnessOutput();
   child.stdout!.on('data', (chunk: Buffer) => output.append(chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => output.append(chunk.toString()));
@@ -161,9 +160,10 @@ async function spawnHarness(dataDir: string, extra: string[]): Promise<{ child: 
   return { child, url: ready[1]!, output };
 }
 
-function runCli(dataDir: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function runCli(dataDir: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { cli } = await hostScripts();
   return new Promise((resolve) => {
-    const child = spawn(tsx, [path.join(root, 'main/cli/main.ts'), '--data-dir', dataDir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--enable-source-maps', cli, '--data-dir', dataDir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

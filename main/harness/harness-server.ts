@@ -9,6 +9,7 @@ import type { AppCore } from '../core/app-core.js';
 import type { ClipboardPort } from '../core/clipboard/clipboard-port.js';
 import type { AdjustableClock } from '../core/clock.js';
 import { securityHeaders } from '../core/security-headers.js';
+import { sourceRoot } from '../core/source-root.js';
 import type { ScannerSource } from '../../shared/contract.js';
 import { HarnessAccess, LOGIN_TOKEN_PARAM, OPEN_PRINTED_URL } from './harness-access.js';
 
@@ -265,7 +266,7 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 
 async function bundlePageBridge(): Promise<string> {
   const result = await build({
-    entryPoints: [path.join(import.meta.dirname, 'page-bridge.ts')],
+    entryPoints: [path.join(sourceRoot(), 'main/harness/page-bridge.ts')],
     bundle: true,
     write: false,
     format: 'iife',

@@ -11,6 +11,7 @@ import { connectLinuxBuses, linuxLockSignals } from '../core/lock/linux-lock-sig
 import { consoleLogger } from '../core/logger.js';
 import { packageVersion } from '../core/package-version.js';
 import { defaultDataDir } from '../core/paths.js';
+import { sourceRoot } from '../core/source-root.js';
 import { createCloudServices } from '../core/backup/cloud-services.js';
 import { nodeHttpTransport } from '../core/net/http-transport.js';
 import { emulatedCloud } from './emulated-cloud.js';
@@ -44,7 +45,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`harness: --port must be 0-65535 (got "${values.port}")`);
   process.exit(2);
 }
-const rendererDir = path.resolve(import.meta.dirname, '../../build/renderer');
+const rendererDir = path.join(sourceRoot(), 'build/renderer');
 if (!existsSync(path.join(rendererDir, 'index.html'))) {
   console.error('harness: the renderer is not built. Run "npm run build:renderer" (npm run harness does it for you).');
   process.exit(1);

@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
+import { sourceRoot } from '../source-root.js';
 
 /**
  * The decryption worker for the hosts that run from source through tsx (the command-line tool, the browser harness)
@@ -13,7 +13,7 @@ let bundled: string | undefined;
 
 export function sourceDecryptWorker(): string {
   if (bundled) return bundled;
-  const entry = fileURLToPath(new URL('./decrypt-worker.ts', import.meta.url));
+  const entry = path.join(sourceRoot(), 'main/core/import/decrypt-worker.ts');
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'authenticator-worker-')), 'decrypt-worker.cjs');
   const { outputFiles } = buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent' });
   writeFileSync(file, outputFiles[0]!.contents, { mode: 0o600 });
