@@ -32,10 +32,12 @@ export function detectFormat(files: readonly NamedFile[], formats: readonly Impo
     const specific = claimed.filter((format) => !format.fallback);
     const matches = specific.length > 0 ? specific : claimed;
     if (matches.length === 0) {
-      if (ownBackupFile(file.text)) {
+      const json = jsonOf(file.text);
+      if (backupFormatVersionOf(json) !== null) {
+        // This app's own backup file, known by its header alone (no key): it is restored by recovery, not imported.
         throw new AppError('ownBackupFile', `${file.name} is a backup file of this app. Restore it with Settings > Backup > Recover from a backup file…`);
       }
-      if (brokenJson(file.text)) throw new AppError('damagedFile', `${file.name} looks like a JSON export but is cut short or damaged, so it cannot be read. Export it again.`);
+      if (json === BROKEN_JSON) throw new AppError('damagedFile', `${file.name} looks like a JSON export but is cut short or damaged, so it cannot be read. Export it again.`);
       throw new AppError('unknownFormat', `${file.name} is not an export file this app can read. It reads these: ${formats.map((f) => f.name).join(', ')}.`);
     }
     if (matches.length > 1) {
@@ -58,23 +60,15 @@ function safeDetect(format: ImportFormat, file: NamedFile): boolean {
   }
 }
 
-/** This app's own backup file, known by its header alone (no key): it is restored by recovery, not imported. */
-function ownBackupFile(text: string | null): boolean {
-  if (text === null || !/^\s*\{/.test(text)) return false;
-  try {
-    return backupFormatVersionOf(JSON.parse(text)) !== null;
-  } catch {
-    return false;
-  }
-}
+const NOT_JSON = Symbol('not JSON');
+const BROKEN_JSON = Symbol('broken JSON');
 
-/** Every JSON export starts with "{": one that does but does not parse was damaged (most often cut short). */
-function brokenJson(text: string | null): boolean {
-  if (text === null || !/^\s*\{/.test(text)) return false;
+/** Every JSON export starts with "{": such a file parsed; one that starts so but does not parse was damaged (most often cut short). */
+function jsonOf(text: string | null): unknown {
+  if (text === null || !/^\s*\{/.test(text)) return NOT_JSON;
   try {
-    JSON.parse(text);
-    return false;
+    return JSON.parse(text);
   } catch {
-    return true;
+    return BROKEN_JSON;
   }
 }
